@@ -1,1 +1,5 @@
-fn main() {}
+//! The `gangmu` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    gangmu::cli::main()
+}

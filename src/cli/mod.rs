@@ -1,0 +1,98 @@
+//! The command line: argument parsing, the scripted views, and dispatch to
+//! the reader.
+//!
+//! Every error is one line on stderr (`gangmu: …`) and exit status 2.
+
+pub mod args;
+pub mod outline;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::document::Document;
+pub use args::{Args, Format};
+
+/// A failure to report on one line, with its exit status.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub status: u8,
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            status: 2,
+        }
+    }
+}
+
+impl<E: std::error::Error> From<E> for CliError {
+    fn from(e: E) -> CliError {
+        CliError::usage(e.to_string())
+    }
+}
+
+/// Runs gangmu with the process's arguments.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gangmu: {}", e.message);
+            ExitCode::from(e.status)
+        }
+    }
+}
+
+/// Loads the report named by the arguments (or the bundled one).
+pub fn load(args: &Args) -> Result<Document, CliError> {
+    match &args.file {
+        None => Ok(Document::bundled()),
+        Some(path) => Ok(Document::open(path)?),
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn emit(s: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Serialises a value in the chosen format.
+pub fn serialize<T: serde::Serialize>(value: &T, format: Format) -> Result<String, CliError> {
+    match format {
+        Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
+        Format::Yaml => Ok(serde_yaml::to_string(value)?),
+        Format::Text | Format::Csv => Err(CliError::usage("this view has no such format")),
+    }
+}
+
+fn run(args: &Args) -> Result<ExitCode, CliError> {
+    let doc = load(args)?;
+    if let Some(w) = doc.decoding.warning() {
+        eprintln!("gangmu: {}: {w}", doc.source);
+    }
+    if args.outline {
+        let s = match args.format {
+            Format::Text => outline::outline_text(&doc),
+            Format::Csv => {
+                return Err(CliError::usage(
+                    "--outline supports --format text, json or yaml",
+                ));
+            }
+            f => serialize(&outline::outline_out(&doc), f)?,
+        };
+        emit(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    Err(CliError::usage(
+        "the reader is not built yet; use --outline",
+    ))
+}

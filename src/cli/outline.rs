@@ -1,0 +1,80 @@
+//! `--outline`: the outline as an indented tree, JSON or YAML.
+//!
+//! JSON and YAML share one serde model, documented in the README.
+
+use serde::Serialize;
+
+use crate::document::{Document, NodeId};
+
+/// One node of the serialised outline.
+#[derive(Debug, Serialize)]
+pub struct NodeOut {
+    pub id: String,
+    pub kind: &'static str,
+    pub marker: Option<String>,
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+    pub children: Vec<NodeOut>,
+}
+
+/// The serialised outline.
+#[derive(Debug, Serialize)]
+pub struct OutlineOut {
+    pub source: String,
+    pub title: String,
+    pub bytes: usize,
+    pub nodes: Vec<NodeOut>,
+}
+
+fn node_out(doc: &Document, id: NodeId, dotted: String) -> NodeOut {
+    let n = &doc.outline.nodes[id];
+    NodeOut {
+        kind: n.kind.as_str(),
+        marker: doc.node_marker(id).map(str::to_string),
+        title: doc.node_title(id).to_string(),
+        start: n.span.start,
+        end: n.span.end,
+        children: n
+            .children
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| node_out(doc, c, format!("{dotted}.{}", i + 1)))
+            .collect(),
+        id: dotted,
+    }
+}
+
+/// The serde model of a document's outline.
+pub fn outline_out(doc: &Document) -> OutlineOut {
+    OutlineOut {
+        source: doc.source.clone(),
+        title: doc.title().to_string(),
+        bytes: doc.text.len(),
+        nodes: doc
+            .outline
+            .roots
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| node_out(doc, r, (i + 1).to_string()))
+            .collect(),
+    }
+}
+
+/// The outline as an indented tree: two spaces a level, marker and title.
+pub fn outline_text(doc: &Document) -> String {
+    let mut out = String::new();
+    for (id, n) in doc.outline.nodes.iter().enumerate() {
+        for _ in 0..n.depth {
+            out.push_str("  ");
+        }
+        if n.marker.is_none() {
+            out.push('[');
+            out.push_str(n.kind.as_str());
+            out.push_str("] ");
+        }
+        out.push_str(&doc.node_label(id));
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,254 @@
+//! Reading a report from disk or standard input and decoding it to UTF-8.
+//!
+//! Accepts UTF-8 (a BOM is removed), UTF-16 with a BOM, and GB18030/GBK
+//! (detected with chardetng, decoded with encoding_rs). Invalid byte
+//! sequences become U+FFFD and are counted, never dropped. Nothing else in
+//! the text is changed: line endings and indentation stay as they were, so
+//! byte offsets into the decoded text are stable.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use encoding_rs::{DecoderResult, Encoding, UTF_8};
+
+/// The largest report gangmu opens.
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How the bytes were decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoding {
+    /// The encoding used (`UTF-8`, `UTF-16LE`, `GBK`, …).
+    pub encoding: &'static str,
+    /// Whether a byte-order mark was removed.
+    pub bom: bool,
+    /// How many invalid byte sequences were replaced with U+FFFD.
+    pub replaced: usize,
+}
+
+impl Decoding {
+    /// A one-line warning when bytes had to be replaced, for stderr.
+    pub fn warning(&self) -> Option<String> {
+        (self.replaced > 0).then(|| {
+            format!(
+                "{} invalid byte sequence{} replaced with U+FFFD (decoded as {})",
+                self.replaced,
+                if self.replaced == 1 { "" } else { "s" },
+                self.encoding
+            )
+        })
+    }
+}
+
+/// Why a report could not be opened. `Display` gives one line for stderr.
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound(String),
+    IsDirectory(String),
+    PermissionDenied(String),
+    TooLarge(String, u64),
+    Binary(String),
+    Io(String, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound(p) => write!(f, "{p}: no such file"),
+            LoadError::IsDirectory(p) => write!(f, "{p}: is a directory, not a report"),
+            LoadError::PermissionDenied(p) => write!(f, "{p}: permission denied"),
+            LoadError::TooLarge(p, n) => write!(
+                f,
+                "{p}: too large ({} MiB; gangmu opens reports up to {} MiB)",
+                n / (1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
+            LoadError::Binary(p) => {
+                write!(
+                    f,
+                    "{p}: looks like a binary file (contains NUL bytes), not a text report"
+                )
+            }
+            LoadError::Io(p, e) => write!(f, "{p}: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a file's bytes with the checks above.
+pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let label = path.display().to_string();
+    let io_err = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(label.clone()),
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(label.clone()),
+        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(label.clone()),
+        _ => LoadError::Io(label.clone(), e),
+    };
+    let meta = std::fs::metadata(path).map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(label));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge(label, meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    read_limited(file, &label)
+}
+
+/// Reads at most [`MAX_BYTES`] from a reader (standard input, a pipe).
+pub fn read_limited(reader: impl Read, label: &str) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(label.to_string()),
+            _ => LoadError::Io(label.to_string(), e),
+        })?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge(label.to_string(), bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decodes a report's bytes. Fails only on binary input (NUL bytes outside
+/// UTF-16).
+pub fn decode(bytes: &[u8], label: &str) -> Result<(String, Decoding), LoadError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, replaced) = decode_counting(enc, &bytes[bom_len..]);
+        if enc == UTF_8 && text.contains('\0') {
+            return Err(LoadError::Binary(label.to_string()));
+        }
+        return Ok((
+            text,
+            Decoding {
+                encoding: enc.name(),
+                bom: true,
+                replaced,
+            },
+        ));
+    }
+    if memchr::memchr(0, bytes).is_some() {
+        return Err(LoadError::Binary(label.to_string()));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        let decoding = Decoding {
+            encoding: "UTF-8",
+            bom: false,
+            replaced: 0,
+        };
+        return Ok((s.to_string(), decoding));
+    }
+    let enc = detect(bytes);
+    let (text, replaced) = decode_counting(enc, bytes);
+    Ok((
+        text,
+        Decoding {
+            encoding: enc.name(),
+            bom: false,
+            replaced,
+        },
+    ))
+}
+
+/// Guesses the encoding of bytes that are not valid UTF-8. Chinese reports
+/// are GB18030/GBK in practice; chardetng confirms it, and when it guesses
+/// some other legacy encoding on a short input (it is weak under about six
+/// Han characters) we keep UTF-8 with replacement rather than produce
+/// mojibake.
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // Feeding a large report whole is slow and unnecessary: 64 KiB decides.
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    det.feed(sample, sample.len() == bytes.len());
+    let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+    match guess.name() {
+        "GBK" | "gb18030" => encoding_rs::GB18030,
+        "Big5" | "Shift_JIS" | "EUC-KR" | "EUC-JP" => guess,
+        _ => UTF_8,
+    }
+}
+
+/// Decodes with U+FFFD for each malformed sequence, counting them.
+fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3)
+        + 16;
+    let mut out = String::with_capacity(cap);
+    let mut input = bytes;
+    let mut replaced = 0;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
+        input = &input[read..];
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => out.reserve(input.len() * 3 + 16),
+            DecoderResult::Malformed(_, _) => {
+                out.push('\u{FFFD}');
+                replaced += 1;
+            }
+        }
+    }
+    (out, replaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_is_stripped() {
+        let (t, d) = decode("\u{FEFF}第一,测试".as_bytes(), "x").unwrap();
+        assert_eq!(t, "第一,测试");
+        assert!(d.bom);
+        assert_eq!(d.replaced, 0);
+    }
+
+    #[test]
+    fn gb18030_round_trips() {
+        let src = "锚定目标,切实巩固增强经济回升向好态势。重点抓好三方面工作。\r\n第一,重点行业稳定支撑。";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(src);
+        let (t, d) = decode(&bytes, "x").unwrap();
+        assert_eq!(t, src);
+        assert_eq!(d.replaced, 0);
+        assert_eq!(d.encoding, "gb18030");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "闵行区".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let (t, d) = decode(&bytes, "x").unwrap();
+        assert_eq!(t, "闵行区");
+        assert_eq!(d.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn invalid_bytes_are_counted_not_dropped() {
+        let mut bytes = "大零号湾".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice("科技".as_bytes());
+        let (t, d) = decode(&bytes, "x").unwrap();
+        assert!(t.contains('\u{FFFD}'));
+        assert!(d.replaced >= 1);
+        assert!(d.warning().unwrap().contains("U+FFFD"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(
+            decode(b"abc\0def", "x"),
+            Err(LoadError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn empty_is_fine() {
+        assert_eq!(decode(b"", "x").unwrap().0, "");
+    }
+}

@@ -1,0 +1,130 @@
+//! The document core: a report's text, its paragraphs and its outline.
+//!
+//! [`Document`] is what every view works from. It owns the decoded text
+//! (UTF-8, BOM removed, nothing else changed) and the outline built from it.
+//! Nothing here knows about terminals.
+
+pub mod load;
+pub mod markers;
+pub mod numerals;
+pub mod outline;
+pub mod paragraphs;
+pub mod parse;
+
+use std::ops::Range;
+use std::path::Path;
+
+pub use load::{Decoding, LoadError};
+pub use outline::{Node, NodeId, NodeKind, Outline};
+pub use paragraphs::Paragraph;
+
+/// The report compiled into the binary.
+pub const BUNDLED_NAME: &str = "minhang-2024-07-24.txt";
+pub const BUNDLED: &[u8] = include_bytes!("../../assets/minhang-2024-07-24.txt");
+
+/// A parsed report.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Where it came from: a path, `-` for standard input, or `<bundled>`.
+    pub source: String,
+    /// The decoded text.
+    pub text: String,
+    pub decoding: Decoding,
+    pub paragraphs: Vec<Paragraph>,
+    pub outline: Outline,
+    /// The report's title, as a range of `text` (empty when there is none).
+    pub title: Range<usize>,
+}
+
+impl Document {
+    /// Parses already-decoded text.
+    pub fn from_text(source: impl Into<String>, text: String, decoding: Decoding) -> Document {
+        let split = paragraphs::split(&text);
+        let outline = parse::build(&text, &split.paragraphs);
+        let title = find_title(&text, &split);
+        Document {
+            source: source.into(),
+            text,
+            decoding,
+            paragraphs: split.paragraphs,
+            outline,
+            title,
+        }
+    }
+
+    /// Decodes and parses bytes.
+    pub fn from_bytes(source: impl Into<String>, bytes: &[u8]) -> Result<Document, LoadError> {
+        let source = source.into();
+        let (text, decoding) = load::decode(bytes, &source)?;
+        Ok(Document::from_text(source, text, decoding))
+    }
+
+    /// The bundled report.
+    pub fn bundled() -> Document {
+        Document::from_bytes("<bundled>", BUNDLED).expect("the bundled report is valid UTF-8")
+    }
+
+    /// Opens a path; `-` reads standard input.
+    pub fn open(path: &Path) -> Result<Document, LoadError> {
+        let bytes = if path.as_os_str() == "-" {
+            load::read_limited(std::io::stdin().lock(), "-")?
+        } else {
+            load::read_path(path)?
+        };
+        Document::from_bytes(path.display().to_string(), &bytes)
+    }
+
+    /// The title text.
+    pub fn title(&self) -> &str {
+        &self.text[self.title.clone()]
+    }
+
+    /// A node's title.
+    pub fn node_title(&self, id: NodeId) -> &str {
+        &self.text[self.outline.nodes[id].title.clone()]
+    }
+
+    /// A node's marker as written, if any.
+    pub fn node_marker(&self, id: NodeId) -> Option<&str> {
+        self.outline.nodes[id].marker.clone().map(|r| &self.text[r])
+    }
+
+    /// `marker title` (or just the title) for a node, as a tree shows it.
+    pub fn node_label(&self, id: NodeId) -> String {
+        match self.node_marker(id) {
+            Some(m) => format!("{m} {}", self.node_title(id)),
+            None => self.node_title(id).to_string(),
+        }
+    }
+
+    /// The paragraph holding `offset`, by index (the last one before it
+    /// when the offset falls between paragraphs).
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        self.paragraphs
+            .partition_point(|p| p.span.start <= offset)
+            .checked_sub(1)
+    }
+}
+
+/// The title: YAML front matter, a `#` heading, a short first line, or the
+/// first sentence.
+fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
+    if let Some(fm) = split.front_matter.clone()
+        && let Some(t) = paragraphs::front_matter_title(text, fm)
+    {
+        return t;
+    }
+    let Some(first) = split.paragraphs.first() else {
+        return 0..0;
+    };
+    if let Some(h1) = split.paragraphs.iter().take(3).find(|p| p.md_heading == 1) {
+        return h1.content.clone();
+    }
+    let s = &text[first.content.clone()];
+    if s.chars().count() <= 60 && !s.contains('。') {
+        let end = s.find("——").unwrap_or(s.len());
+        return first.content.start..first.content.start + s[..end].trim_end().len();
+    }
+    let end = markers::title_end(s, 0);
+    first.content.start..first.content.start + end
+}
