@@ -29,7 +29,6 @@ pub fn parse_cn_ordinal(s: &str) -> Option<(u32, usize)> {
     let mut total: u32 = 0;
     let mut pending: Option<u32> = None; // digit waiting for a unit
     let mut used = 0;
-    let mut seen_unit = false;
     for c in s.chars() {
         if let Some(d) = cn_digit(c) {
             if c == '两' && used == 0 {
@@ -38,13 +37,18 @@ pub fn parse_cn_ordinal(s: &str) -> Option<(u32, usize)> {
             if pending.is_some() {
                 break; // two digits in a row (`一二`) is not an ordinal
             }
-            pending = Some(d);
+            if d == 0 {
+                if total == 0 {
+                    break; // a leading 〇 is no ordinal
+                }
+                // `一百零一`: 零 only fills a gap.
+            } else {
+                pending = Some(d);
+            }
         } else if c == '十' {
             total += pending.take().unwrap_or(1) * 10;
-            seen_unit = true;
         } else if c == '百' {
             total += pending.take()? * 100;
-            seen_unit = true;
         } else {
             break;
         }
@@ -57,7 +61,6 @@ pub fn parse_cn_ordinal(s: &str) -> Option<(u32, usize)> {
         return None;
     }
     total += pending.unwrap_or(0);
-    let _ = seen_unit;
     (total > 0).then_some((total, used))
 }
 
