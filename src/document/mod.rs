@@ -4,6 +4,7 @@
 //! (UTF-8, BOM removed, nothing else changed) and the outline built from it.
 //! Nothing here knows about terminals.
 
+pub mod check;
 pub mod load;
 pub mod markers;
 pub mod numerals;
