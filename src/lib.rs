@@ -1,1 +1,2 @@
 //! gangmu
+pub mod layout;
