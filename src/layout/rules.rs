@@ -35,12 +35,17 @@ pub const PROHIBITED_END: &str = "（《「『【〔〈“‘([{［｛〖〘〝"
 
 /// May `c` start a line?
 pub fn is_prohibited_start(c: char) -> bool {
-    PROHIBITED_START.contains(c)
+    !plain(c) && PROHIBITED_START.contains(c)
 }
 
 /// May `c` end a line?
 pub fn is_prohibited_end(c: char) -> bool {
-    PROHIBITED_END.contains(c)
+    !plain(c) && PROHIBITED_END.contains(c)
+}
+
+/// Fast path: letters, digits and Han are in neither set.
+fn plain(c: char) -> bool {
+    c.is_ascii_alphanumeric() || super::cluster::is_han(c)
 }
 
 /// Pairs that are never split: `——` (U+2014 or U+2015) and `……` (U+2026 or U+22EF).
