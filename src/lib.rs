@@ -10,3 +10,4 @@
 pub mod cli;
 pub mod document;
 pub mod layout;
+pub mod persist;
