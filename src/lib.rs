@@ -8,6 +8,7 @@
 //! - [`cli`]: the scripted views (`--outline`, …) and the command line.
 
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod layout;
 pub mod persist;
