@@ -100,6 +100,7 @@ impl<'a> Builder<'a> {
         self.stack.last().map(|o| o.id)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn push_block(
         &mut self,
         kind: NodeKind,
@@ -184,7 +185,7 @@ fn contents_len(text: &str, paras: &[Paragraph], start: usize) -> usize {
 /// Finds `needle` in `text[from..to]` at a sentence start.
 fn found_at_sentence_start(text: &str, from: usize, to: usize, needle: &str) -> bool {
     text[from..to].match_indices(needle).any(|(i, _)| {
-        let before = text[..from + i].trim_end_matches(|c| c == '*' || c == '“' || c == '"');
+        let before = text[..from + i].trim_end_matches(['*', '“', '"']);
         match before.chars().next_back() {
             None => true,
             Some(c) => ends_sentence(c) || c == '\n' || c == '\r' || is_space(c),
