@@ -431,9 +431,9 @@ pub fn scan_sentence(
     if !s.bytes().any(|b| b.is_ascii_digit() || b >= 0x80) {
         return;
     }
-    let dls = deadlines(s);
-    let forward = !dls.is_empty() || CUES.iter().any(|c| s.contains(c));
-    let forecast = s.contains("预计");
+    // Deadlines and cues are read once a quantity survives the filters:
+    // most sentences have none.
+    let mut context: Option<(Vec<Range<usize>>, bool, bool)> = None;
     let in_quotes = |i: usize| quotes.iter().any(|q| q.contains(&(base + i)));
     let mut prev: Option<Prev> = None;
     let mut i = 0;
@@ -457,6 +457,12 @@ pub fn scan_sentence(
             i = q.end;
             continue;
         }
+        let (dls, forward, forecast) = context.get_or_insert_with(|| {
+            let dls = deadlines(s);
+            let forward = !dls.is_empty() || CUES.iter().any(|c| s.contains(c));
+            (dls, forward, s.contains("预计"))
+        });
+        let (dls, forward, forecast) = (&*dls, *forward, *forecast);
         // Qualifiers.
         let pre_q = suffix_in(&s[..i], PRE_QUALIFIERS).map(|p| i - p.len()..i);
         let post_q = POST_QUALIFIERS
@@ -486,7 +492,7 @@ pub fn scan_sentence(
         let mut clause_verb = None;
         if verb.is_none() {
             let cs = clause_start_of(s, q_start);
-            let lead = trim_subject(s, cs..q_start, &dls);
+            let lead = trim_subject(s, cs..q_start, dls);
             if let Some(v) = ACTIONS.iter().find(|v| s[lead.clone()].starts_with(*v))
                 && lead.len() > v.len()
             {
@@ -527,10 +533,10 @@ pub fn scan_sentence(
         // The subject: the clause before the verb (or between a
         // clause-initial verb and the quantity), else the words after.
         let before_subject = if let Some(cv) = &clause_verb {
-            trim_subject(s, cv.end..q_start, &dls)
+            trim_subject(s, cv.end..q_start, dls)
         } else {
             let clause_start = clause_start_of(s, head).max(prev.as_ref().map_or(0, |p| p.end));
-            trim_subject(s, clause_start..head, &dls)
+            trim_subject(s, clause_start..head, dls)
         };
         if s[before_subject.clone()].starts_with('比') {
             // `比上年增加1000亿元`: a change restating the figure before it,
