@@ -32,8 +32,7 @@ pub fn parse_arabic(s: &str) -> Option<(f64, usize)> {
     let mut digits = String::new();
     let mut used = 0;
     let mut seen_point = false;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in s.char_indices() {
         if let Some(d) = arabic_digit(c) {
             digits.push(char::from(b'0' + d as u8));
             used = i + c.len_utf8();
@@ -51,7 +50,6 @@ pub fn parse_arabic(s: &str) -> Option<(f64, usize)> {
             }
             _ => break,
         }
-        let _ = chars.peek();
     }
     if digits.is_empty() {
         return None;
