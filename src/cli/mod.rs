@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod outline;
+pub mod targets;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -92,7 +93,16 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if args.targets {
+        let s = match args.format {
+            Format::Text => targets::targets_text(&doc),
+            Format::Csv => targets::targets_csv(&doc),
+            f => serialize(&targets::targets_out(&doc), f)?,
+        };
+        emit(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     Err(CliError::usage(
-        "the reader is not built yet; use --outline",
+        "the reader is not built yet; use --outline or --targets",
     ))
 }
