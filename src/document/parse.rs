@@ -100,7 +100,6 @@ impl<'a> Builder<'a> {
         self.stack.last().map(|o| o.id)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn push_block(
         &mut self,
         kind: NodeKind,
