@@ -80,3 +80,78 @@ fn seed_counts() {
         }
     }
 }
+
+fn gangmu(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn cli_text_and_exit_status() {
+    let (code, out) = gangmu(&["--search", "dlhw"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+    for line in out.lines() {
+        assert!(
+            line.contains("第一 强化大零号湾科技创新策源功能: "),
+            "{line}"
+        );
+        assert!(line.contains("⟦大零号湾⟧"), "{line}");
+        assert!(!line.contains('\x1b'), "no colour into a pipe");
+    }
+    let (code, out) = gangmu(&["--search", "火星基地"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+}
+
+#[test]
+fn cli_json() {
+    let (code, out) = gangmu(&["--search", "莘庄", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["query"], "莘庄");
+    assert_eq!(v["total"], 2);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    let doc = Document::bundled();
+    for h in hits {
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&doc.text[s..e], "莘庄");
+        assert_eq!(h["kind"], "literal");
+        let id = doc
+            .outline
+            .find_dotted(h["node"].as_str().unwrap())
+            .unwrap();
+        let path: Vec<&str> = h["path"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert_eq!(path.last().copied(), Some(doc.node_title(id)));
+        assert!(h["snippet"].as_str().unwrap().contains("莘庄"));
+    }
+    let (code, out) = gangmu(&["--search", "zzzzqqq", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn cli_control_characters_are_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.txt");
+    std::fs::write(&p, "一、总则\n甲\u{1b}[2J大零号湾\u{7}乙\n").unwrap();
+    let (code, out) = gangmu(&["--search", "dlhw", p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.trim_end().chars().any(char::is_control), "{out:?}");
+    assert!(out.contains("␛[2J⟦大零号湾⟧␇"), "{out}");
+}

@@ -30,6 +30,12 @@ pub struct Args {
     #[arg(long)]
     pub outline: bool,
 
+    /// Print every hit of QUERY (literal, or pinyin for ASCII letters:
+    /// `dlhw`, `dalinghaowan`) instead of opening the reader. Exit status 1
+    /// when nothing is found.
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
