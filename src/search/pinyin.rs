@@ -80,9 +80,48 @@ pub fn han_runs(text: &str) -> Vec<(u32, u32)> {
     runs
 }
 
+/// First letters of the readings of the CJK Unified Ideographs
+/// (U+4E00–9FFF), one bit per letter, read once from the crate's data.
+fn first_letters() -> &'static [u32] {
+    static MASKS: OnceLock<Vec<u32>> = OnceLock::new();
+    MASKS.get_or_init(|| {
+        let data = data();
+        ('\u{4E00}'..='\u{9FFF}')
+            .map(|c| {
+                let mut mask = 0;
+                data.get_pinyins_and_for_each(c, |p| {
+                    if let Some(&b) = p
+                        .notation(PinyinNotation::Ascii)
+                        .and_then(|a| a.as_bytes().first())
+                        && b.is_ascii_lowercase()
+                    {
+                        mask |= 1 << (b - b'a');
+                    }
+                });
+                mask
+            })
+            .collect()
+    })
+}
+
+/// Whether a reading of `c` may start with a letter of `mask` (always
+/// true outside the table, to leave those to the matcher).
+#[inline]
+fn may_start(masks: &[u32], c: char, mask: u32) -> bool {
+    match (c as usize).checked_sub(0x4E00).and_then(|i| masks.get(i)) {
+        Some(&m) => m & mask != 0,
+        None => true,
+    }
+}
+
 /// A compiled pinyin pattern.
 pub struct PinyinFinder<'p> {
     matcher: PinyinMatcher<'p>,
+    /// The bit of the pattern's first letter: a prefilter, since a match
+    /// starts with the initial (which is also the first letter of the full
+    /// pinyin) of its first character.
+    first: u32,
+    masks: &'static [u32],
 }
 
 impl<'p> PinyinFinder<'p> {
@@ -94,6 +133,12 @@ impl<'p> PinyinFinder<'p> {
                 .pinyin_notations(notations())
                 .is_pattern_partial(true)
                 .build(),
+            first: pattern
+                .bytes()
+                .next()
+                .filter(u8::is_ascii_lowercase)
+                .map_or(u32::MAX, |b| 1 << (b - b'a')),
+            masks: first_letters(),
         }
     }
 
@@ -101,15 +146,16 @@ impl<'p> PinyinFinder<'p> {
     /// starting at byte `base` of the text), leftmost first.
     pub fn find_in_run(&self, run: &str, base: usize, mut hit: impl FnMut(Range<usize>)) {
         let mut i = 0;
-        while i < run.len() {
-            let Some(m) = self.matcher.find(&run[i..]) else {
-                break;
-            };
-            if m.end() <= m.start() {
-                break;
+        while let Some(c) = run[i..].chars().next() {
+            if may_start(self.masks, c, self.first)
+                && let Some(m) = self.matcher.test(&run[i..])
+                && m.end() > 0
+            {
+                hit(base + i..base + i + m.end());
+                i += m.end();
+            } else {
+                i += c.len_utf8();
             }
-            hit(base + i + m.start()..base + i + m.end());
-            i += m.end();
         }
     }
 }
@@ -126,6 +172,25 @@ mod tests {
             f.find_in_run(&text[s as usize..e as usize], s as usize, |r| out.push(r));
         }
         out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefilter_loses_nothing(text in "[大零号湾闵行区莘庄的地了和重长乐]{0,40}", q in "[dlhwmxzcaoing]{2,8}") {
+            let p = pattern(&q).unwrap();
+            let plain = PinyinMatcher::builder(p.as_str())
+                .pinyin_data(data())
+                .pinyin_notations(notations())
+                .is_pattern_partial(true)
+                .build();
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while let Some(m) = plain.find(&text[i..]) {
+                expected.push(i + m.start()..i + m.end());
+                i += m.end();
+            }
+            proptest::prop_assert_eq!(find(&q, &text), expected);
+        }
     }
 
     #[test]
