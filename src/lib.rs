@@ -6,13 +6,15 @@
 //! - [`document`]: loading, decoding and parsing a report into an outline;
 //! - [`layout`]: Chinese line breaking by display width (clreq rules);
 //! - [`targets`]: quantified commitments (高新技术企业达到4000家);
+//! - [`search`]: literal and pinyin search with per-node counts;
 //! - [`persist`]: per-document reading state between runs;
 //! - [`config`]: the YAML configuration;
-//! - [`cli`]: the scripted views (`--outline`, `--targets`, …) and the command line.
+//! - [`cli`]: the scripted views (`--outline`, `--targets`, `--search`) and the command line.
 
 pub mod cli;
 pub mod config;
 pub mod document;
 pub mod layout;
 pub mod persist;
+pub mod search;
 pub mod targets;

@@ -31,8 +31,14 @@ pub struct Args {
     pub outline: bool,
 
     /// Print the report's quantified targets instead of opening the reader.
-    #[arg(long, conflicts_with = "outline")]
+    #[arg(long, conflicts_with_all = ["outline", "search"])]
     pub targets: bool,
+
+    /// Print every hit of QUERY (literal, or pinyin for ASCII letters:
+    /// `dlhw`, `dalinghaowan`) instead of opening the reader. Exit status 1
+    /// when nothing is found.
+    #[arg(long, value_name = "QUERY", conflicts_with = "outline")]
+    pub search: Option<String>,
 
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod outline;
+pub mod search;
 pub mod targets;
 
 use std::io::Write;
@@ -102,7 +103,21 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(query) = &args.search {
+        let hits = crate::search::search(&doc, query);
+        let s = match args.format {
+            Format::Text => search::search_text(&doc, &hits, search::use_colour()),
+            Format::Csv => {
+                return Err(CliError::usage(
+                    "--search supports --format text, json or yaml",
+                ));
+            }
+            f => serialize(&search::search_out(&doc, query, &hits), f)?,
+        };
+        emit(&s)?;
+        return Ok(ExitCode::from(u8::from(hits.is_empty())));
+    }
     Err(CliError::usage(
-        "the reader is not built yet; use --outline or --targets",
+        "the reader is not built yet; use --outline, --targets or --search",
     ))
 }

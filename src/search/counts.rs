@@ -1,0 +1,86 @@
+//! Hit counts per node, bubbled up to the ancestors.
+//!
+//! `own[id]` counts the hits whose deepest node is `id`; `total[id]` adds
+//! those of its whole subtree, so a folded node in the tree can show how
+//! many hits it hides, and the sparse tree keeps the nodes with
+//! `total > 0`. Counts can be built at once or grown hit by hit while an
+//! incremental search runs.
+
+use crate::document::{NodeId, Outline};
+
+use super::Hit;
+
+/// Hit counts for every node of an outline.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NodeCounts {
+    /// Hits whose deepest node is the node itself.
+    pub own: Vec<usize>,
+    /// Hits in the node's subtree (`own` plus the descendants' `own`).
+    pub total: Vec<usize>,
+    /// Hits outside every node (text before the first node).
+    pub unplaced: usize,
+}
+
+impl NodeCounts {
+    /// All zero.
+    pub fn empty(outline: &Outline) -> NodeCounts {
+        NodeCounts {
+            own: vec![0; outline.len()],
+            total: vec![0; outline.len()],
+            unplaced: 0,
+        }
+    }
+
+    /// Counts a set of hits: one pass for `own`, one reverse pass over the
+    /// pre-ordered nodes to bubble totals up (children come after parents).
+    pub fn new<'h>(outline: &Outline, hits: impl IntoIterator<Item = &'h Hit>) -> NodeCounts {
+        let mut c = NodeCounts::empty(outline);
+        for h in hits {
+            match h.node {
+                Some(id) => c.own[id] += 1,
+                None => c.unplaced += 1,
+            }
+        }
+        c.total.clone_from(&c.own);
+        for id in (0..outline.len()).rev() {
+            if let Some(p) = outline.nodes[id].parent {
+                c.total[p] += c.total[id];
+            }
+        }
+        c
+    }
+
+    /// Adds one hit, updating the totals of its ancestors (O(depth)).
+    pub fn add(&mut self, outline: &Outline, hit: &Hit) {
+        let Some(id) = hit.node else {
+            self.unplaced += 1;
+            return;
+        };
+        self.own[id] += 1;
+        let mut cur = Some(id);
+        while let Some(n) = cur {
+            self.total[n] += 1;
+            cur = outline.nodes[n].parent;
+        }
+    }
+
+    /// Hits in the subtree of `id`.
+    pub fn total(&self, id: NodeId) -> usize {
+        self.total.get(id).copied().unwrap_or(0)
+    }
+
+    /// Hits in `id` itself, not its children.
+    pub fn own(&self, id: NodeId) -> usize {
+        self.own.get(id).copied().unwrap_or(0)
+    }
+
+    /// The nodes a sparse tree keeps: those with a hit in their subtree,
+    /// in document order (every kept node's ancestors are kept too).
+    pub fn nodes_with_hits(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.total
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(id, _)| id)
+    }
+}

@@ -1,0 +1,157 @@
+//! The proof on the bundled seed, through the library and the CLI.
+
+use gangmu::document::Document;
+use gangmu::search::{HitKind, NodeCounts, search};
+
+fn section_of(doc: &Document, id: usize) -> String {
+    let path = doc.outline.path(id);
+    path.iter()
+        .map(|&n| doc.node_label(n))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+#[test]
+fn seed_queries() {
+    let doc = Document::bundled();
+    for q in [
+        "大零号湾",
+        "dlhw",
+        "dalinghaowan",
+        "da ling hao wan",
+        "DLHW",
+        "dalinghaowa",
+    ] {
+        let hits = search(&doc, q);
+        let where_: Vec<String> = hits
+            .iter()
+            .map(|h| section_of(&doc, h.node.unwrap()))
+            .collect();
+        assert_eq!(hits.len(), 2, "{q}: {where_:?}");
+        for h in &hits {
+            assert_eq!(&doc.text[h.range.clone()], "大零号湾");
+            let path = doc.outline.path(h.node.unwrap());
+            assert!(
+                path.iter()
+                    .any(|&n| doc.node_label(n) == "第一 强化大零号湾科技创新策源功能"),
+                "{q}: {where_:?}"
+            );
+        }
+        let kind = if q == "大零号湾" {
+            HitKind::Literal
+        } else {
+            HitKind::Pinyin
+        };
+        assert!(hits.iter().all(|h| h.kind == kind));
+    }
+    assert_eq!(search(&doc, "莘庄").len(), 2);
+    assert_eq!(search(&doc, "xinzhuang").len(), 2);
+    assert!(search(&doc, "火星基地").is_empty());
+    assert!(search(&doc, "zzzzqqq").is_empty());
+}
+
+#[test]
+fn seed_polyphones_and_initials() {
+    let doc = Document::bundled();
+    let mhq = search(&doc, "mhq");
+    assert!(!mhq.is_empty());
+    assert!(
+        mhq.iter().all(|h| &doc.text[h.range.clone()] == "闵行区"),
+        "{:?}",
+        mhq.iter()
+            .map(|h| &doc.text[h.range.clone()])
+            .collect::<Vec<_>>()
+    );
+    let lit = search(&doc, "闵行").len();
+    assert_eq!(search(&doc, "minhang").len(), lit);
+    assert_eq!(search(&doc, "minxing").len(), lit);
+}
+
+#[test]
+fn seed_counts() {
+    let doc = Document::bundled();
+    let hits = search(&doc, "dlhw");
+    let c = NodeCounts::new(&doc.outline, &hits);
+    let kept: Vec<usize> = c.nodes_with_hits().collect();
+    assert!(!kept.is_empty());
+    for &id in &kept {
+        if let Some(p) = doc.outline.nodes[id].parent {
+            assert!(kept.contains(&p));
+        }
+    }
+}
+
+fn gangmu(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn cli_text_and_exit_status() {
+    let (code, out) = gangmu(&["--search", "dlhw"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 2);
+    for line in out.lines() {
+        assert!(
+            line.contains("第一 强化大零号湾科技创新策源功能: "),
+            "{line}"
+        );
+        assert!(line.contains("⟦大零号湾⟧"), "{line}");
+        assert!(!line.contains('\x1b'), "no colour into a pipe");
+    }
+    let (code, out) = gangmu(&["--search", "火星基地"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+}
+
+#[test]
+fn cli_json() {
+    let (code, out) = gangmu(&["--search", "莘庄", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["query"], "莘庄");
+    assert_eq!(v["total"], 2);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    let doc = Document::bundled();
+    for h in hits {
+        let (s, e) = (
+            h["start"].as_u64().unwrap() as usize,
+            h["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&doc.text[s..e], "莘庄");
+        assert_eq!(h["kind"], "literal");
+        let id = doc
+            .outline
+            .find_dotted(h["node"].as_str().unwrap())
+            .unwrap();
+        let path: Vec<&str> = h["path"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert_eq!(path.last().copied(), Some(doc.node_title(id)));
+        assert!(h["snippet"].as_str().unwrap().contains("莘庄"));
+    }
+    let (code, out) = gangmu(&["--search", "zzzzqqq", "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn cli_control_characters_are_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.txt");
+    std::fs::write(&p, "一、总则\n甲\u{1b}[2J大零号湾\u{7}乙\n").unwrap();
+    let (code, out) = gangmu(&["--search", "dlhw", p.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.trim_end().chars().any(char::is_control), "{out:?}");
+    assert!(out.contains("␛[2J⟦大零号湾⟧␇"), "{out}");
+}
