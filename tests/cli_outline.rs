@@ -138,3 +138,26 @@ fn replaced_bytes_are_reported_on_stderr() {
     assert!(err.contains("replaced with U+FFFD"), "{err}");
     assert!(out.contains('\u{FFFD}'), "{out}");
 }
+
+#[test]
+fn print_config_is_the_default_config() {
+    let (code, out, _) = gangmu(&["--print-config"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, gangmu::config::DEFAULT_YAML);
+    let (code, _, err) = gangmu(&["--print-config", "--outline"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, needle) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef gangmu"),
+        ("fish", "complete -c gangmu"),
+    ] {
+        let (code, out, err) = gangmu(&["--completions", shell]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains(needle), "{shell}");
+        assert!(out.contains("outline"), "{shell}");
+    }
+}

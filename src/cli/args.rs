@@ -43,4 +43,12 @@ pub struct Args {
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Print the full default configuration, commented, as a starting file.
+    #[arg(long, exclusive = true)]
+    pub print_config: bool,
+
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[arg(long, value_name = "SHELL", exclusive = true)]
+    pub completions: Option<clap_complete::Shell>,
 }

@@ -77,6 +77,21 @@ pub fn serialize<T: serde::Serialize>(value: &T, format: Format) -> Result<Strin
 }
 
 fn run(args: &Args) -> Result<ExitCode, CliError> {
+    if args.print_config {
+        emit(crate::config::DEFAULT_YAML)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(shell) = args.completions {
+        let mut out = Vec::new();
+        clap_complete::generate(
+            shell,
+            &mut <Args as clap::CommandFactory>::command(),
+            "gangmu",
+            &mut out,
+        );
+        emit(&String::from_utf8_lossy(&out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
         eprintln!("gangmu: {}: {w}", doc.source);
