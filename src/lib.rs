@@ -7,3 +7,4 @@
 
 pub mod cli;
 pub mod document;
+pub mod tui;

@@ -6,7 +6,7 @@
 pub mod args;
 pub mod outline;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -92,7 +92,11 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);
     }
-    Err(CliError::usage(
-        "the reader is not built yet; use --outline",
-    ))
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "standard output is not a terminal; use --outline … for scripts",
+        ));
+    }
+    crate::tui::run(doc)?;
+    Ok(ExitCode::SUCCESS)
 }
