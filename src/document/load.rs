@@ -26,6 +26,17 @@ pub struct Decoding {
     pub replaced: usize,
 }
 
+impl Default for Decoding {
+    /// Text that was UTF-8 already.
+    fn default() -> Self {
+        Decoding {
+            encoding: "UTF-8",
+            bom: false,
+            replaced: 0,
+        }
+    }
+}
+
 impl Decoding {
     /// A one-line warning when bytes had to be replaced, for stderr.
     pub fn warning(&self) -> Option<String> {

@@ -341,6 +341,22 @@ pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
     }
     let end = text.trim_end_matches(is_space).len();
     b.close_to(0, end);
+    // Top-level nodes reach to the next one, so markup lines between them
+    // (`---`, a lone `>`) belong to the node before.
+    for k in 0..b.roots.len() {
+        let next = b
+            .roots
+            .get(k + 1)
+            .map_or(end, |&r| b.end_before(b.nodes[r].span.start));
+        let n = &mut b.nodes[b.roots[k]];
+        n.span.end = n.span.end.max(next);
+    }
+    // Only markup (a lone `---` or `**`): keep it visible as one paragraph.
+    let start = text.len() - text.trim_start_matches(is_space).len();
+    if b.nodes.is_empty() && start < end {
+        let id = b.add(NodeKind::Paragraph, None, start..end, start, None);
+        b.nodes[id].span.end = end;
+    }
 
     // The first node also holds whatever precedes it (front matter).
     if let Some(first) = b.nodes.first_mut() {
@@ -412,7 +428,11 @@ fn scan_inline(
         let start = c0 + i;
         while open.last().is_some_and(|o| o.1 >= rank) {
             let (id, _) = open.pop().expect("checked");
-            b.nodes[id].span.end = start;
+            let n = &mut b.nodes[id];
+            n.span.end = start;
+            // A title never runs into the next point (`一手抓：一手抓`).
+            n.title.end = n.title.end.min(start);
+            n.title.start = n.title.start.min(n.title.end);
         }
         let t0 = super::markers::skip_separators(content, i + m.len);
         let title = c0 + t0..c0 + title_end(content, t0).max(t0);
