@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 
 /// The cell width of a character as the screen shows it (control
-/// characters are replaced by `�`, one cell wide).
+/// characters are replaced by a one-cell picture, see [`sanitize`]).
 pub fn char_width(c: char) -> usize {
     if c.is_control() {
         1
@@ -30,11 +30,22 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         s.chars()
             .map(|c| match c {
                 '\t' => ' ',
-                c if c.is_control() => '\u{FFFD}',
+                c if c.is_control() => control_picture(c),
                 c => c,
             })
             .collect(),
     )
+}
+
+/// A visible stand-in for a control character: the Control Pictures
+/// block (`␛` for ESC), `␦` for C1 characters. All are one cell wide
+/// everywhere (not East Asian Ambiguous).
+fn control_picture(c: char) -> char {
+    match c as u32 {
+        n @ 0..0x20 => char::from_u32(0x2400 + n).unwrap_or('␦'),
+        0x7f => '␡',
+        _ => '␦',
+    }
 }
 
 /// Cuts `s` to at most `width` cells, ending with `…` when cut. Never
@@ -75,6 +86,7 @@ mod tests {
 
     #[test]
     fn sanitize_controls() {
-        assert_eq!(sanitize("a\x1b[2Jb\u{9b}c"), "a\u{FFFD}[2Jb\u{FFFD}c");
+        assert_eq!(sanitize("a\x1b[2Jb\u{9b}c"), "a␛[2Jb␦c");
+        assert!("␛␦␡".chars().all(|c| char_width(c) == 1));
     }
 }
