@@ -90,12 +90,7 @@ impl std::error::Error for LoadError {}
 /// Reads a file's bytes with the checks above.
 pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     let label = path.display().to_string();
-    let io_err = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound(label.clone()),
-        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(label.clone()),
-        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(label.clone()),
-        _ => LoadError::Io(label.clone(), e),
-    };
+    let io_err = |e| io_error(&label, e);
     let meta = std::fs::metadata(path).map_err(io_err)?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory(label));
@@ -107,20 +102,49 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
     read_limited(file, &label)
 }
 
+/// The load error for an I/O error on `label`.
+fn io_error(label: &str, e: std::io::Error) -> LoadError {
+    let label = label.to_string();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(label),
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied(label),
+        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(label),
+        _ => LoadError::Io(label, e),
+    }
+}
+
 /// Reads at most [`MAX_BYTES`] from a reader (standard input, a pipe).
 pub fn read_limited(reader: impl Read, label: &str) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(label.to_string()),
-            _ => LoadError::Io(label.to_string(), e),
-        })?;
+        .map_err(|e| io_error(label, e))?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge(label.to_string(), bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Decodes a report's bytes, reusing the buffer when they are UTF-8 already
+/// (no copy: peak memory stays at one text's size).
+pub fn decode_owned(mut bytes: Vec<u8>, label: &str) -> Result<(String, Decoding), LoadError> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &bytes[3..] } else { &bytes[..] };
+    if memchr::memchr(0, body).is_none() && std::str::from_utf8(body).is_ok() {
+        if bom {
+            bytes.drain(..3);
+        }
+        let text = String::from_utf8(bytes).expect("validated above");
+        return Ok((
+            text,
+            Decoding {
+                bom,
+                ..Decoding::default()
+            },
+        ));
+    }
+    decode(&bytes, label)
 }
 
 /// Decodes a report's bytes. Fails only on binary input (NUL bytes outside
@@ -256,6 +280,35 @@ mod tests {
             decode(b"abc\0def", "x"),
             Err(LoadError::Binary(_))
         ));
+    }
+
+    #[test]
+    fn io_errors_become_one_line_messages() {
+        use std::io::{Error, ErrorKind};
+        let e = io_error("r.txt", Error::from(ErrorKind::PermissionDenied));
+        assert_eq!(e.to_string(), "r.txt: permission denied");
+        let e = io_error("r.txt", Error::from(ErrorKind::NotFound));
+        assert_eq!(e.to_string(), "r.txt: no such file");
+        let e = io_error("d", Error::from(ErrorKind::IsADirectory));
+        assert_eq!(e.to_string(), "d: is a directory, not a report");
+    }
+
+    #[test]
+    fn owned_and_borrowed_decoding_agree() {
+        for bytes in [
+            "\u{FEFF}第一,测试".as_bytes().to_vec(),
+            "第一,测试".as_bytes().to_vec(),
+            encoding_rs::GB18030
+                .encode("锚定目标,切实巩固增强经济回升向好态势。")
+                .0
+                .to_vec(),
+            vec![0xFF, 0xFE, 0x2D, 0x95],
+            b"a\0b".to_vec(),
+        ] {
+            let a = decode(&bytes, "x").map_err(|e| e.to_string());
+            let b = decode_owned(bytes, "x").map_err(|e| e.to_string());
+            assert_eq!(a, b);
+        }
     }
 
     #[test]

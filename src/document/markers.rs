@@ -217,7 +217,7 @@ pub fn inline_marker(s: &str, after_comma: bool) -> Option<InlineMarker> {
     }
     if let Some(rest) = s.strip_prefix("其")
         && let Some((n, used)) = parse_cn_ordinal(rest)
-        && rest[used..].starts_with(|c| matches!(c, ',' | '，' | '是' | ':' | '：'))
+        && rest[used..].starts_with([',', '，', '是', ':', '：'])
     {
         return m(InlineStyle::Qi, n, '其'.len_utf8() + used);
     }

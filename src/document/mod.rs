@@ -60,6 +60,13 @@ impl Document {
         Ok(Document::from_text(source, text, decoding))
     }
 
+    /// Decodes and parses bytes the document may keep (no copy for UTF-8).
+    pub fn from_vec(source: impl Into<String>, bytes: Vec<u8>) -> Result<Document, LoadError> {
+        let source = source.into();
+        let (text, decoding) = load::decode_owned(bytes, &source)?;
+        Ok(Document::from_text(source, text, decoding))
+    }
+
     /// The bundled report.
     pub fn bundled() -> Document {
         Document::from_bytes("<bundled>", BUNDLED).expect("the bundled report is valid UTF-8")
@@ -72,7 +79,7 @@ impl Document {
         } else {
             load::read_path(path)?
         };
-        Document::from_bytes(path.display().to_string(), &bytes)
+        Document::from_vec(path.display().to_string(), bytes)
     }
 
     /// The title text.

@@ -67,11 +67,18 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn is_thematic_break(s: &str) -> bool {
-    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    s.len() >= 3
-        && (s.chars().all(|c| c == '-')
-            || s.chars().all(|c| c == '*')
-            || s.chars().all(|c| c == '_'))
+    let Some(mark) = s.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 0;
+    for c in s.chars() {
+        if c == mark {
+            count += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    count >= 3
 }
 
 /// Removes Markdown marks from a trimmed line, returning the content range

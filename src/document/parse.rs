@@ -104,12 +104,12 @@ impl<'a> Builder<'a> {
         &mut self,
         kind: NodeKind,
         rank: u8,
-        style: Option<BlockStyle>,
-        ordinal: u32,
+        series: Option<(BlockStyle, u32)>,
         marker: Option<Range<usize>>,
         title: Range<usize>,
         start: usize,
     ) -> NodeId {
+        let (style, ordinal) = series.map_or((None, 0), |(s, n)| (Some(s), n));
         let parent = self.top();
         let id = self.add(kind, marker, title, start, parent);
         self.stack.push(Open {
@@ -184,7 +184,7 @@ fn contents_len(text: &str, paras: &[Paragraph], start: usize) -> usize {
 /// Finds `needle` in `text[from..to]` at a sentence start.
 fn found_at_sentence_start(text: &str, from: usize, to: usize, needle: &str) -> bool {
     text[from..to].match_indices(needle).any(|(i, _)| {
-        let before = text[..from + i].trim_end_matches(|c| c == '*' || c == '“' || c == '"');
+        let before = text[..from + i].trim_end_matches(['*', '“', '"']);
         match before.chars().next_back() {
             None => true,
             Some(c) => ends_sentence(c) || c == '\n' || c == '\r' || is_space(c),
@@ -192,11 +192,29 @@ fn found_at_sentence_start(text: &str, from: usize, to: usize, needle: &str) -> 
     })
 }
 
+/// A close upper estimate of the node count, so the node vector is
+/// allocated once: a 13 MB report would otherwise hold two copies of it
+/// while growing. Paragraphs plus the sentence-opening markers a quick
+/// substring count finds.
+fn estimate_nodes(text: &str, paragraphs: usize) -> usize {
+    let count = |needle: &str| memchr::memmem::find_iter(text.as_bytes(), needle).count();
+    let shi = memchr::memmem::find_iter(text.as_bytes(), "是")
+        .filter(|&i| {
+            text[..i]
+                .chars()
+                .next_back()
+                .and_then(super::numerals::cn_digit)
+                .is_some()
+        })
+        .count();
+    paragraphs + shi + count("方面") + count("一手抓") + count("其次") + count("最后") + 8
+}
+
 /// The outline of `text`, given its paragraphs.
 pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
     let mut b = Builder {
         text,
-        nodes: Vec::new(),
+        nodes: Vec::with_capacity(estimate_nodes(text, paras.len())),
         roots: Vec::new(),
         stack: Vec::new(),
         series: HashMap::new(),
@@ -240,7 +258,6 @@ pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
                     NodeKind::Contents,
                     TOP_RANK,
                     None,
-                    0,
                     None,
                     p.content.clone(),
                     p.span.start,
@@ -264,8 +281,7 @@ pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
             b.push_block(
                 kind,
                 m.style.rank(),
-                Some(m.style),
-                m.ordinal,
+                Some((m.style, m.ordinal)),
                 Some(c0..c0 + m.len),
                 title.clone(),
                 p.span.start,
@@ -277,7 +293,6 @@ pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
                 NodeKind::Theme,
                 THEME_RANK,
                 None,
-                0,
                 None,
                 first_sentence(text, &p.content),
                 p.span.start,
@@ -307,7 +322,6 @@ pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
                 kind,
                 TOP_RANK,
                 None,
-                0,
                 None,
                 first_sentence(text, &p.content),
                 p.span.start,
@@ -323,7 +337,6 @@ pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
                 NodeKind::Closing,
                 TOP_RANK,
                 None,
-                0,
                 None,
                 first_sentence(text, &p.content),
                 p.span.start,
