@@ -11,8 +11,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::document::{Document, NodeKind};
-
-use super::text::char_width;
+use crate::layout::{self, DisplayLine, LayoutOptions};
 
 /// One screen line of the detail pane.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +21,22 @@ pub struct DLine {
     pub range: Range<usize>,
     /// Cells of indentation before the text.
     pub indent: u16,
+    /// The layout's line, relative to the paragraph's content (`None` for
+    /// the blank line).
+    pub line: Option<DisplayLine>,
+    /// The paragraph is a heading.
+    pub heading: bool,
+}
+
+impl DLine {
+    fn blank(at: usize) -> DLine {
+        DLine {
+            range: at..at,
+            indent: 0,
+            line: None,
+            heading: false,
+        }
+    }
 }
 
 /// A display line: a paragraph and a line of its layout.
@@ -64,95 +79,51 @@ impl LineCache {
     }
 }
 
-/// Characters that may not start a line (clreq "basic" set plus ASCII).
-fn no_start(c: char) -> bool {
-    "，。、：；！？）》」』】〕〉〗”’·・…—～％%,.:;!?)]}".contains(c)
+/// The layout options of a paragraph: headings (theme paragraphs, `#`
+/// lines) without first-line indent.
+pub fn options(heading: bool) -> LayoutOptions {
+    if heading {
+        LayoutOptions {
+            first_line_indent: 0,
+            ..LayoutOptions::default()
+        }
+    } else {
+        LayoutOptions::default()
+    }
 }
 
-/// Characters that may not end a line.
-fn no_end(c: char) -> bool {
-    "（《「『【〔〈〖“‘([{".contains(c)
+/// Whether paragraph `para` is a heading (a theme or a Markdown heading).
+pub fn is_heading(doc: &Document, para: usize) -> bool {
+    let Some(p) = doc.paragraphs.get(para) else {
+        return false;
+    };
+    p.md_heading > 0
+        || doc.outline.node_at(p.content.start).is_some_and(|n| {
+            let node = &doc.outline.nodes[n];
+            node.kind == NodeKind::Theme && node.span.start <= p.content.start
+        })
 }
 
-fn word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
-/// Lays out one paragraph for the detail pane: the paragraph's lines and a
-/// blank line after it. This is the one function to swap for the layout
-/// module.
+/// Lays out one paragraph for the detail pane with [`crate::layout`]: the
+/// paragraph's lines and a blank line after it. The one place that calls
+/// the layout module.
 pub fn detail_lines(doc: &Document, para: usize, width: u16) -> Vec<DLine> {
     let Some(p) = doc.paragraphs.get(para) else {
-        return vec![DLine {
-            range: 0..0,
-            indent: 0,
-        }];
+        return vec![DLine::blank(0)];
     };
-    let heading = p.md_heading > 0
-        || doc
-            .outline
-            .node_at(p.content.start)
-            .map(|n| {
-                let node = &doc.outline.nodes[n];
-                node.kind == NodeKind::Theme && node.span.start <= p.content.start
-            })
-            .unwrap_or(false);
-    let first_indent = if heading || width < 24 { 0 } else { 4 };
-    let mut out = wrap(&doc.text, p.content.clone(), width as usize, first_indent);
-    out.push(DLine {
-        range: p.content.end..p.content.end,
-        indent: 0,
-    });
-    out
-}
-
-/// Greedy line filling by display width; a line never starts with a
-/// closing mark nor ends with an opening one, and ASCII words stay whole.
-pub fn wrap(text: &str, range: Range<usize>, width: usize, first_indent: u16) -> Vec<DLine> {
-    let cs: Vec<(usize, char, usize)> = text[range.clone()]
-        .char_indices()
-        .map(|(i, c)| (range.start + i, c, char_width(c)))
+    let heading = is_heading(doc, para);
+    let base = p.content.start;
+    let text = &doc.text[p.content.clone()];
+    let mut out: Vec<DLine> = layout::wrap(text, width as usize, &options(heading))
+        .into_iter()
+        .map(|l| DLine {
+            range: base + l.range.start..base + l.range.end,
+            indent: l.indent as u16,
+            heading,
+            line: Some(l),
+        })
         .collect();
-    let mut out = Vec::new();
-    let mut indent = first_indent;
-    let mut i = 0;
-    while i < cs.len() {
-        let avail = width.saturating_sub(indent as usize).max(1);
-        let mut j = i;
-        let mut w = 0;
-        while j < cs.len() && (w + cs[j].2 <= avail || j == i) {
-            w += cs[j].2;
-            j += 1;
-        }
-        if j < cs.len() {
-            let bad = |k: usize| {
-                no_start(cs[k].1)
-                    || no_end(cs[k - 1].1)
-                    || (word_char(cs[k].1) && word_char(cs[k - 1].1))
-                    || (cs[k].1 == '.' && cs[k - 1].1.is_ascii_digit())
-            };
-            let mut k = j;
-            while k > i + 1 && bad(k) {
-                k -= 1;
-            }
-            if !bad(k) {
-                j = k;
-            }
-        }
-        let end = cs.get(j).map(|c| c.0).unwrap_or(range.end);
-        out.push(DLine {
-            range: cs[i].0..end,
-            indent,
-        });
-        indent = 0;
-        i = j;
-    }
-    if out.is_empty() {
-        out.push(DLine {
-            range: range.start..range.start,
-            indent: 0,
-        });
-    }
+    out.push(DLine::blank(p.content.end));
     out
 }
 
@@ -160,30 +131,16 @@ pub fn wrap(text: &str, range: Range<usize>, width: usize, first_indent: u16) ->
 mod tests {
     use super::*;
 
-    fn lines(s: &str, w: usize) -> Vec<&str> {
-        wrap(s, 0..s.len(), w, 0)
-            .into_iter()
-            .map(|l| &s[l.range])
-            .collect()
-    }
-
     #[test]
-    fn no_line_starts_with_closing_punctuation() {
-        let s = "重点行业稳定支撑，工业、服务业。";
-        for w in 4..20 {
-            for l in lines(s, w).iter().skip(1) {
-                assert!(!no_start(l.chars().next().unwrap()), "{w}: {l}");
+    fn lines_cover_each_paragraph_and_end_blank() {
+        let doc = Document::bundled();
+        for w in [10u16, 37, 80] {
+            for (i, p) in doc.paragraphs.iter().enumerate() {
+                let lines = detail_lines(&doc, i, w);
+                assert_eq!(lines.first().unwrap().range.start, p.content.start);
+                assert!(lines.last().unwrap().line.is_none());
+                assert_eq!(lines[lines.len() - 2].range.end, p.content.end);
             }
         }
-    }
-
-    #[test]
-    fn words_stay_whole() {
-        assert_eq!(lines("超过80%的比重", 6), vec!["超过", "80%的", "比重"]);
-    }
-
-    #[test]
-    fn width_one_progresses() {
-        assert_eq!(lines("重点", 1), vec!["重", "点"]);
     }
 }

@@ -1,17 +1,19 @@
 //! The detail pane: the report as one continuous text, from the top line
-//! on. Only the paragraphs on screen are laid out (and they come from the
-//! per-paragraph cache).
+//! on. Only the paragraphs on screen are laid out (they come from the
+//! per-paragraph cache); each line is drawn from the layout module's
+//! segments (display forms, marks), never with ratatui's `Wrap`.
 
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use super::theme::Theme;
+use crate::layout::{self, Mark as LMark};
 use crate::tui::geometry;
+use crate::tui::lines::{DLine, options};
 use crate::tui::state::{AppState, Mark};
-use crate::tui::text::{sanitize, str_width};
 
 pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let text_area = geometry::detail_text(area);
@@ -23,13 +25,12 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let mut y = text_area.y;
     'outer: while y < text_area.bottom() {
         let lines = state.cache.lines(&state.doc, pos.para, width);
+        let styles = para_styles(state, pos.para);
         for line in lines.iter().skip(pos.line) {
             if y >= text_area.bottom() {
                 break 'outer;
             }
-            let x = text_area.x + line.indent.min(text_area.width);
-            let w = text_area.right() - x;
-            draw_line(buf, x, y, w, line.range.clone(), state, theme);
+            draw_line(buf, text_area, y, line, pos.para, &styles, state, theme);
             y += 1;
         }
         if pos.para + 1 >= state.doc.paragraphs.len() {
@@ -40,68 +41,93 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     }
 }
 
-/// Writes one line of text, split into styled pieces at marks and the
-/// highlight.
+/// Marks of a paragraph, relative to its content, as the layout takes them.
+fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
+    let content = state.doc.paragraphs[para].content.clone();
+    let rel = |r: &Range<usize>| {
+        r.start.clamp(content.start, content.end) - content.start
+            ..r.end.clamp(content.start, content.end) - content.start
+    };
+    let mut out = Vec::new();
+    let marks = &state.marks;
+    let first = marks.partition_point(|(r, _)| r.end <= content.start);
+    for (r, m) in marks[first..]
+        .iter()
+        .take_while(|(r, _)| r.start < content.end)
+    {
+        let lm = match m {
+            Mark::Marker => LMark::MARKER,
+            Mark::ThemeTitle | Mark::SectionTitle => LMark::TITLE,
+        };
+        out.push((rel(r), lm));
+    }
+    let t = &state.targets;
+    let first = t.partition_point(|t| t.range.end <= content.start);
+    for (i, target) in t[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.range.start < content.end)
+    {
+        let lm = if state.target_sel == Some(first + i) {
+            LMark::SELECTED_TARGET
+        } else {
+            LMark::TARGET
+        };
+        out.push((rel(&target.range), lm));
+    }
+    if let Some(h) = &state.highlight
+        && h.start < content.end
+        && content.start < h.end
+    {
+        out.push((rel(h), LMark::SELECTED_TARGET));
+    }
+    out
+}
+
+fn style_of(mark: LMark, heading: bool, theme: &Theme) -> Style {
+    if mark.contains(LMark::SELECTED_TARGET) {
+        return theme.highlight();
+    }
+    let mut style = Style::new();
+    if mark.contains(LMark::TITLE) {
+        style = if heading {
+            theme.theme_title()
+        } else {
+            theme.section_title()
+        };
+    }
+    if mark.contains(LMark::MARKER) {
+        style = theme.marker();
+    }
+    if mark.contains(LMark::TARGET) {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    style
+}
+
+#[allow(clippy::too_many_arguments)]
 fn draw_line(
     buf: &mut Buffer,
-    mut x: u16,
+    area: Rect,
     y: u16,
-    width: u16,
-    range: Range<usize>,
+    line: &DLine,
+    para: usize,
+    styles: &[(Range<usize>, LMark)],
     state: &AppState,
     theme: &Theme,
 ) {
-    let end_x = x + width;
-    for (r, style) in pieces(range, state, theme) {
-        if x >= end_x {
+    let Some(l) = &line.line else {
+        return;
+    };
+    let text = &state.doc.text[state.doc.paragraphs[para].content.clone()];
+    let segs = layout::segments(l, text, &options(line.heading), styles);
+    let mut x = area.x + line.indent.min(area.width);
+    for seg in segs {
+        if x >= area.right() {
             break;
         }
-        let s = sanitize(&state.doc.text[r]);
-        let (nx, _) = buf.set_stringn(x, y, &*s, (end_x - x) as usize, style);
-        x = nx.max(x + str_width(&s).min((end_x - x) as usize) as u16);
+        let style = style_of(seg.mark, line.heading, theme);
+        let (nx, _) = buf.set_stringn(x, y, &seg.text, (area.right() - x) as usize, style);
+        x = nx;
     }
-}
-
-/// The line cut into ranges with their styles.
-fn pieces(range: Range<usize>, state: &AppState, theme: &Theme) -> Vec<(Range<usize>, Style)> {
-    let mut cuts = vec![range.start, range.end];
-    let marks = &state.marks;
-    let first = marks.partition_point(|(r, _)| r.end <= range.start);
-    let line_marks: Vec<&(Range<usize>, Mark)> = marks[first..]
-        .iter()
-        .take_while(|(r, _)| r.start < range.end)
-        .collect();
-    for (r, _) in &line_marks {
-        cuts.push(r.start.clamp(range.start, range.end));
-        cuts.push(r.end.clamp(range.start, range.end));
-    }
-    if let Some(h) = &state.highlight {
-        cuts.push(h.start.clamp(range.start, range.end));
-        cuts.push(h.end.clamp(range.start, range.end));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
-            let r = w[0]..w[1];
-            let mut style = Style::new();
-            if let Some((_, m)) = line_marks
-                .iter()
-                .find(|(m, _)| m.start <= r.start && r.end <= m.end)
-            {
-                style = match m {
-                    Mark::Marker => theme.marker(),
-                    Mark::ThemeTitle => theme.theme_title(),
-                    Mark::SectionTitle => theme.section_title(),
-                };
-            }
-            if let Some(h) = &state.highlight
-                && h.start <= r.start
-                && r.end <= h.end
-            {
-                style = theme.highlight();
-            }
-            (r, style)
-        })
-        .collect()
 }
