@@ -5,10 +5,15 @@
 //! terminal-free and can be tested and benchmarked alone:
 //! - [`document`]: loading, decoding and parsing a report into an outline;
 //! - [`layout`]: Chinese line breaking by display width (clreq rules);
-//! - [`cli`]: the scripted views (`--outline`, …) and the command line.
+//! - [`targets`]: quantified commitments (高新技术企业达到4000家);
+//! - [`persist`]: per-document reading state between runs;
+//! - [`config`]: the YAML configuration;
+//! - [`cli`]: the scripted views (`--outline`, `--targets`, …) and the command line.
 
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod layout;
 pub mod persist;
+pub mod targets;
 pub mod tui;

@@ -191,3 +191,21 @@ fn not_a_terminal_exits_2() {
     assert!(out.stdout.is_empty());
     assert!(Path::new(env!("CARGO_BIN_EXE_gangmu")).exists());
 }
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for sig in ["-TERM", "-HUP"] {
+        let mut p = Pty::spawn(&[], 80, 24);
+        p.wait_text("锚定目标");
+        let pid = p.child.process_id().expect("a pid");
+        let st = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+        p.wait_exit();
+        p.wait("the main screen with the cursor shown", |s| {
+            !s.alternate_screen() && !s.hide_cursor()
+        });
+    }
+}

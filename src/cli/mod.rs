@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod outline;
+pub mod targets;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -92,9 +93,18 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if args.targets {
+        let s = match args.format {
+            Format::Text => targets::targets_text(&doc),
+            Format::Csv => targets::targets_csv(&doc),
+            f => serialize(&targets::targets_out(&doc), f)?,
+        };
+        emit(&s)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(
-            "standard output is not a terminal; use --outline … for scripts",
+            "standard output is not a terminal; use --outline or --targets for scripts",
         ));
     }
     crate::tui::run(doc)?;

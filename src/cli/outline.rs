@@ -25,6 +25,8 @@ pub struct OutlineOut {
     pub title: String,
     pub bytes: usize,
     pub nodes: Vec<NodeOut>,
+    /// The quantified targets, in document order.
+    pub targets: Vec<super::targets::TargetOut>,
 }
 
 fn node_out(doc: &Document, id: NodeId, dotted: String) -> NodeOut {
@@ -58,6 +60,7 @@ pub fn outline_out(doc: &Document) -> OutlineOut {
             .enumerate()
             .map(|(i, &r)| node_out(doc, r, (i + 1).to_string()))
             .collect(),
+        targets: super::targets::targets_out(doc),
     }
 }
 

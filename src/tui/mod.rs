@@ -21,9 +21,27 @@ use std::io;
 use crate::document::Document;
 use state::{AppState, SidebarItem};
 
-/// The sidebar's rows for a document (empty until targets are extracted).
-pub fn sidebar_items(_doc: &Document) -> Vec<SidebarItem> {
-    Vec::new()
+/// The sidebar's rows: each target's quantity as written (value and unit,
+/// `4000家`) and subject, under the theme that holds it.
+pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
+    crate::targets::extract(doc)
+        .into_iter()
+        .map(|t| {
+            let q = t.quantity(doc);
+            let subject = t.subject(doc);
+            let label = if subject.is_empty() {
+                q.to_string()
+            } else {
+                format!("{q} {subject}")
+            };
+            SidebarItem {
+                node: t.node,
+                theme: doc.outline.root_of(t.node),
+                label,
+                range: t.span.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The state of the first frame for a document and a screen size.
