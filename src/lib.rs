@@ -9,6 +9,7 @@
 //! - [`search`]: literal and pinyin search with per-node counts;
 //! - [`persist`]: per-document reading state between runs;
 //! - [`config`]: the YAML configuration;
+//! - [`tui`]: the reader (ratatui + crossterm), the only part that touches the terminal;
 //! - [`cli`]: the scripted views (`--outline`, `--targets`, `--search`) and the command line.
 
 pub mod cli;
@@ -18,3 +19,4 @@ pub mod layout;
 pub mod persist;
 pub mod search;
 pub mod targets;
+pub mod tui;

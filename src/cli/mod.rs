@@ -8,7 +8,7 @@ pub mod outline;
 pub mod search;
 pub mod targets;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -132,7 +132,11 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::from(u8::from(hits.is_empty())));
     }
-    Err(CliError::usage(
-        "the reader is not built yet; use --outline, --targets or --search",
-    ))
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "standard output is not a terminal; use --outline, --targets or --search for scripts",
+        ));
+    }
+    crate::tui::run(doc)?;
+    Ok(ExitCode::SUCCESS)
 }

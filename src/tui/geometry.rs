@@ -1,0 +1,161 @@
+//! Where each pane goes for a terminal size: shared by the view (to draw)
+//! and the state (for mouse clicks and page sizes).
+
+use ratatui::layout::Rect;
+
+/// Which pane floats over the detail pane on a narrow terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Tree,
+    Sidebar,
+}
+
+/// Terminals narrower than this show the sidebar as an overlay.
+pub const SIDEBAR_DOCK_MIN: u16 = 100;
+/// Terminals narrower than this show the tree as an overlay.
+pub const TREE_DOCK_MIN: u16 = 60;
+/// Below this size only a notice is shown.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+/// The panes' rectangles. Overlays are drawn last, over the detail pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub too_small: bool,
+    pub title: Rect,
+    /// The tree, docked or as an overlay (see `tree_overlay`).
+    pub tree: Option<Rect>,
+    pub tree_overlay: bool,
+    pub detail: Rect,
+    pub sidebar: Option<Rect>,
+    pub sidebar_overlay: bool,
+    pub status: Rect,
+    /// The row of keys, when there is room for it.
+    pub keys: Option<Rect>,
+}
+
+/// Lays out the screen.
+pub fn areas(
+    width: u16,
+    height: u16,
+    tree_hidden: bool,
+    sidebar_hidden: bool,
+    overlay: Option<Overlay>,
+) -> Areas {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let keys_row = height >= 10;
+    let bottom = if keys_row { 2 } else { 1 };
+    let title = Rect::new(0, 0, width, 1);
+    let body = Rect::new(0, 1, width, height - 1 - bottom);
+    let status = Rect::new(0, height - bottom, width, 1);
+    let keys = keys_row.then(|| Rect::new(0, height - 1, width, 1));
+    let mut a = Areas {
+        title,
+        status,
+        keys,
+        detail: body,
+        ..Areas::default()
+    };
+    let mut x = body.x;
+    let mut w = body.width;
+    if width >= TREE_DOCK_MIN && !tree_hidden {
+        let tw = (width * 3 / 10).clamp(20, 44);
+        a.tree = Some(Rect::new(x, body.y, tw, body.height));
+        x += tw;
+        w -= tw;
+    }
+    if width >= SIDEBAR_DOCK_MIN && !sidebar_hidden {
+        let sw = (width / 4).clamp(22, 36);
+        a.sidebar = Some(Rect::new(x + w - sw, body.y, sw, body.height));
+        w -= sw;
+    }
+    a.detail = Rect::new(x, body.y, w, body.height);
+    match overlay {
+        Some(Overlay::Tree) if a.tree.is_none() => {
+            a.tree = Some(Rect::new(0, body.y, width.min(40), body.height));
+            a.tree_overlay = true;
+        }
+        Some(Overlay::Sidebar) if a.sidebar.is_none() => {
+            let sw = width.min(38);
+            a.sidebar = Some(Rect::new(width - sw, body.y, sw, body.height));
+            a.sidebar_overlay = true;
+        }
+        _ => {}
+    }
+    a
+}
+
+/// The text area of the detail pane: one cell of margin on each side.
+pub fn detail_text(detail: Rect) -> Rect {
+    if detail.width > 4 {
+        Rect::new(detail.x + 1, detail.y, detail.width - 2, detail.height)
+    } else {
+        detail
+    }
+}
+
+/// Inside a docked tree (right border) or an overlay (full border).
+pub fn tree_inner(tree: Rect, overlay: bool) -> Rect {
+    if overlay {
+        inset(tree)
+    } else {
+        Rect::new(tree.x, tree.y, tree.width.saturating_sub(1), tree.height)
+    }
+}
+
+/// Inside a docked sidebar (left border) or an overlay (full border).
+pub fn sidebar_inner(sidebar: Rect, overlay: bool) -> Rect {
+    if overlay {
+        inset(sidebar)
+    } else {
+        Rect::new(
+            sidebar.x + 1,
+            sidebar.y,
+            sidebar.width.saturating_sub(1),
+            sidebar.height,
+        )
+    }
+}
+
+fn inset(r: Rect) -> Rect {
+    Rect::new(
+        r.x + 1,
+        r.y + 1,
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_size_fits() {
+        for w in 0..130 {
+            for h in 0..45 {
+                for ov in [None, Some(Overlay::Tree), Some(Overlay::Sidebar)] {
+                    let a = areas(w, h, false, false, ov);
+                    for r in [
+                        Some(a.title),
+                        a.tree,
+                        Some(a.detail),
+                        a.sidebar,
+                        Some(a.status),
+                        a.keys,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    {
+                        assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The detail pane's lines: each paragraph laid out at a width, cached per
+//! paragraph, and the maps between byte offsets and display lines.
+//!
+//! The pane never lays out the whole report: a position is a paragraph and a
+//! line inside it ([`Pos`]), and scrolling lays out only the paragraphs it
+//! walks through.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use crate::document::{Document, NodeKind};
+use crate::layout::{self, DisplayLine, LayoutOptions};
+
+/// One screen line of the detail pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DLine {
+    /// Bytes of the document's text on this line (empty for the blank line
+    /// after a paragraph).
+    pub range: Range<usize>,
+    /// Cells of indentation before the text.
+    pub indent: u16,
+    /// The layout's line, relative to the paragraph's content (`None` for
+    /// the blank line).
+    pub line: Option<DisplayLine>,
+    /// The paragraph is a heading.
+    pub heading: bool,
+}
+
+impl DLine {
+    fn blank(at: usize) -> DLine {
+        DLine {
+            range: at..at,
+            indent: 0,
+            line: None,
+            heading: false,
+        }
+    }
+}
+
+/// A display line: a paragraph and a line of its layout.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub para: usize,
+    pub line: usize,
+}
+
+type ParaMap = HashMap<usize, Rc<[DLine]>>;
+
+/// Laid-out paragraphs, for one width at a time.
+#[derive(Debug, Default)]
+pub struct LineCache {
+    inner: RefCell<(u16, ParaMap)>,
+}
+
+/// Paragraphs kept before the cache starts over (bounds memory on huge
+/// reports).
+const CACHE_MAX: usize = 4096;
+
+impl LineCache {
+    /// The lines of paragraph `para` at `width`, laid out once.
+    pub fn lines(&self, doc: &Document, para: usize, width: u16) -> Rc<[DLine]> {
+        let mut inner = self.inner.borrow_mut();
+        if inner.0 != width || inner.1.len() >= CACHE_MAX {
+            inner.0 = width;
+            inner.1.clear();
+        }
+        inner
+            .1
+            .entry(para)
+            .or_insert_with(|| detail_lines(doc, para, width).into())
+            .clone()
+    }
+
+    /// How many paragraphs are laid out (for tests).
+    pub fn cached(&self) -> usize {
+        self.inner.borrow().1.len()
+    }
+}
+
+/// The layout options of a paragraph: headings (theme paragraphs, `#`
+/// lines) without first-line indent.
+pub fn options(heading: bool) -> LayoutOptions {
+    if heading {
+        LayoutOptions {
+            first_line_indent: 0,
+            ..LayoutOptions::default()
+        }
+    } else {
+        LayoutOptions::default()
+    }
+}
+
+/// Whether paragraph `para` is a heading (a theme or a Markdown heading).
+pub fn is_heading(doc: &Document, para: usize) -> bool {
+    let Some(p) = doc.paragraphs.get(para) else {
+        return false;
+    };
+    p.md_heading > 0
+        || doc.outline.node_at(p.content.start).is_some_and(|n| {
+            let node = &doc.outline.nodes[n];
+            node.kind == NodeKind::Theme && node.span.start <= p.content.start
+        })
+}
+
+/// Lays out one paragraph for the detail pane with [`crate::layout`]: the
+/// paragraph's lines and a blank line after it. The one place that calls
+/// the layout module.
+pub fn detail_lines(doc: &Document, para: usize, width: u16) -> Vec<DLine> {
+    let Some(p) = doc.paragraphs.get(para) else {
+        return vec![DLine::blank(0)];
+    };
+    let heading = is_heading(doc, para);
+    let base = p.content.start;
+    let text = &doc.text[p.content.clone()];
+    let mut out: Vec<DLine> = layout::wrap(text, width as usize, &options(heading))
+        .into_iter()
+        .map(|l| DLine {
+            range: base + l.range.start..base + l.range.end,
+            indent: l.indent as u16,
+            heading,
+            line: Some(l),
+        })
+        .collect();
+    out.push(DLine::blank(p.content.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_cover_each_paragraph_and_end_blank() {
+        let doc = Document::bundled();
+        for w in [10u16, 37, 80] {
+            for (i, p) in doc.paragraphs.iter().enumerate() {
+                let lines = detail_lines(&doc, i, w);
+                assert_eq!(lines.first().unwrap().range.start, p.content.start);
+                assert!(lines.last().unwrap().line.is_none());
+                assert_eq!(lines[lines.len() - 2].range.end, p.content.end);
+            }
+        }
+    }
+}

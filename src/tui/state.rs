@@ -1,0 +1,795 @@
+//! The reader's state and the one function that changes it,
+//! [`AppState::apply`]. Pure: no terminal, no I/O, so every transition is
+//! testable with actions in and state out.
+
+use std::ops::Range;
+
+use crate::document::{Document, NodeId, NodeKind};
+
+use super::action::Action;
+use super::geometry::{self, Areas, Overlay};
+use super::keymap::Keymap;
+use super::lines::{DLine, LineCache, Pos};
+
+/// What the keys currently drive. Search will add a prompt mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Help,
+}
+
+/// The pane that receives movement keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+    Sidebar,
+}
+
+/// The last whole-tree fold applied by [`Action::CycleGlobal`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlobalFold {
+    Overview,
+    Contents,
+    All,
+}
+
+/// What a part of the detail text is, for styling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Marker,
+    ThemeTitle,
+    SectionTitle,
+}
+
+/// One line of the targets sidebar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SidebarItem {
+    pub node: NodeId,
+    /// The theme (top-level node) it is grouped under.
+    pub theme: NodeId,
+    /// `4000家 高新技术企业`.
+    pub label: String,
+    /// The words to highlight in the detail pane.
+    pub range: Range<usize>,
+}
+
+/// A row of the sidebar: a theme heading or a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidebarRow {
+    Header(NodeId),
+    Item(usize),
+}
+
+/// Everything the view draws from.
+#[derive(Debug)]
+pub struct AppState {
+    pub doc: Document,
+    pub keymap: Keymap,
+    pub mode: Mode,
+    pub focus: Focus,
+    pub width: u16,
+    pub height: u16,
+    /// Per node: its children are shown.
+    pub expanded: Vec<bool>,
+    /// The tree's rows, recomputed when folds change.
+    pub visible: Vec<NodeId>,
+    /// The tree's highlighted row.
+    pub selected: Option<NodeId>,
+    pub tree_scroll: usize,
+    pub global: GlobalFold,
+    /// The detail pane's top line.
+    pub top: Pos,
+    /// The node being read (the breadcrumb's).
+    pub reading: Option<NodeId>,
+    pub targets: Vec<SidebarItem>,
+    pub sidebar_rows: Vec<SidebarRow>,
+    /// Index into `targets`.
+    pub target_sel: Option<usize>,
+    pub sidebar_scroll: usize,
+    /// Words highlighted in the detail pane (the selected target).
+    pub highlight: Option<Range<usize>>,
+    pub tree_hidden: bool,
+    pub sidebar_hidden: bool,
+    pub overlay: Option<Overlay>,
+    pub help_scroll: usize,
+    pub mouse: bool,
+    pub no_color: bool,
+    pub quit: bool,
+    /// Set by `Ctrl-z`; the event loop suspends and clears it.
+    pub suspend: bool,
+    /// Markers and headings of the text, sorted and disjoint.
+    pub marks: Vec<(Range<usize>, Mark)>,
+    pub cache: LineCache,
+}
+
+impl AppState {
+    /// The first frame's state: themes open to their sections.
+    pub fn new(doc: Document, targets: Vec<SidebarItem>, width: u16, height: u16) -> AppState {
+        let n = doc.outline.len();
+        let mut marks = Vec::new();
+        for node in &doc.outline.nodes {
+            if let Some(m) = &node.marker {
+                marks.push((m.clone(), Mark::Marker));
+            }
+            let title = match node.kind {
+                NodeKind::Theme => Some(Mark::ThemeTitle),
+                NodeKind::Section | NodeKind::Heading => Some(Mark::SectionTitle),
+                _ => None,
+            };
+            if let Some(t) = title
+                && !node.title.is_empty()
+            {
+                marks.push((node.title.clone(), t));
+            }
+        }
+        marks.sort_by_key(|(r, _)| (r.start, r.end));
+        let mut last_end = 0;
+        marks.retain(|(r, _)| {
+            let keep = r.start >= last_end;
+            if keep {
+                last_end = r.end;
+            }
+            keep
+        });
+        let mut sidebar_rows = Vec::new();
+        let mut theme = None;
+        for (i, t) in targets.iter().enumerate() {
+            if theme != Some(t.theme) {
+                theme = Some(t.theme);
+                sidebar_rows.push(SidebarRow::Header(t.theme));
+            }
+            sidebar_rows.push(SidebarRow::Item(i));
+        }
+        let mut s = AppState {
+            keymap: Keymap::default(),
+            mode: Mode::Normal,
+            focus: Focus::Tree,
+            width,
+            height,
+            expanded: vec![false; n],
+            visible: Vec::new(),
+            selected: (n > 0).then_some(0),
+            tree_scroll: 0,
+            global: GlobalFold::Contents,
+            top: Pos::default(),
+            reading: (n > 0).then_some(0),
+            targets,
+            sidebar_rows,
+            target_sel: None,
+            sidebar_scroll: 0,
+            highlight: None,
+            tree_hidden: false,
+            sidebar_hidden: false,
+            overlay: None,
+            help_scroll: 0,
+            mouse: true,
+            no_color: false,
+            quit: false,
+            suspend: false,
+            marks,
+            cache: LineCache::default(),
+            doc,
+        };
+        s.show_depth(2);
+        if s.areas().tree.is_none() {
+            s.focus = Focus::Detail;
+        }
+        s
+    }
+
+    // ----- geometry -------------------------------------------------------
+
+    pub fn areas(&self) -> Areas {
+        geometry::areas(
+            self.width,
+            self.height,
+            self.tree_hidden,
+            self.sidebar_hidden,
+            self.overlay,
+        )
+    }
+
+    /// Width of the detail pane's text.
+    pub fn text_width(&self) -> u16 {
+        geometry::detail_text(self.areas().detail).width.max(1)
+    }
+
+    fn detail_height(&self) -> usize {
+        (self.areas().detail.height as usize).max(1)
+    }
+
+    fn tree_height(&self) -> usize {
+        let a = self.areas();
+        a.tree
+            .map(|t| geometry::tree_inner(t, a.tree_overlay).height as usize)
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    fn sidebar_height(&self) -> usize {
+        let a = self.areas();
+        a.sidebar
+            .map(|t| geometry::sidebar_inner(t, a.sidebar_overlay).height as usize)
+            .unwrap_or(1)
+            .max(1)
+    }
+
+    // ----- detail pane positions ------------------------------------------
+
+    /// The laid-out lines of a paragraph at the current width.
+    pub fn para_lines(&self, para: usize) -> std::rc::Rc<[DLine]> {
+        self.cache.lines(&self.doc, para, self.text_width())
+    }
+
+    fn paras(&self) -> usize {
+        self.doc.paragraphs.len().max(1)
+    }
+
+    /// The display line holding a byte offset.
+    pub fn pos_of(&self, offset: usize) -> Pos {
+        let para = self.doc.paragraph_at(offset).unwrap_or(0);
+        let lines = self.para_lines(para);
+        let line = lines
+            .iter()
+            .take(lines.len().saturating_sub(1).max(1))
+            .rposition(|l| l.range.start <= offset)
+            .unwrap_or(0);
+        Pos { para, line }
+    }
+
+    /// The display line `n` lines after (or before) `p`, stopping at the ends.
+    pub fn step(&self, mut p: Pos, n: isize) -> Pos {
+        if n >= 0 {
+            let mut n = n as usize;
+            while n > 0 {
+                let len = self.para_lines(p.para).len();
+                let room = len - 1 - p.line.min(len - 1);
+                if n <= room {
+                    p.line += n;
+                    break;
+                } else if p.para + 1 < self.paras() {
+                    n -= room + 1;
+                    p = Pos {
+                        para: p.para + 1,
+                        line: 0,
+                    };
+                } else {
+                    p.line = len - 1;
+                    break;
+                }
+            }
+        } else {
+            let mut n = n.unsigned_abs();
+            while n > 0 {
+                if n <= p.line {
+                    p.line -= n;
+                    break;
+                } else if p.para > 0 {
+                    n -= p.line + 1;
+                    p.para -= 1;
+                    p.line = self.para_lines(p.para).len() - 1;
+                } else {
+                    p.line = 0;
+                    break;
+                }
+            }
+        }
+        p
+    }
+
+    /// The last top line that still fills the pane.
+    pub fn max_top(&self) -> Pos {
+        let last = self.paras() - 1;
+        let end = Pos {
+            para: last,
+            line: self.para_lines(last).len() - 1,
+        };
+        self.step(end, -(self.detail_height() as isize - 1))
+    }
+
+    /// The first byte shown on a display line.
+    pub fn offset_of(&self, p: Pos) -> usize {
+        let lines = self.para_lines(p.para);
+        lines
+            .get(p.line)
+            .or(lines.last())
+            .map(|l| l.range.start)
+            .unwrap_or(0)
+    }
+
+    /// How far through the report the top line is, in percent.
+    pub fn percent(&self) -> usize {
+        if self.top >= self.max_top() || self.doc.text.is_empty() {
+            return 100;
+        }
+        self.offset_of(self.top) * 100 / self.doc.text.len()
+    }
+
+    /// The node read at the top line: the first node starting on it, else
+    /// the node holding its first character.
+    fn node_on_top(&self) -> Option<NodeId> {
+        let lines = self.para_lines(self.top.para);
+        let line = lines.get(self.top.line)?;
+        let nodes = &self.doc.outline.nodes;
+        let i = nodes.partition_point(|n| n.span.start < line.range.start);
+        if let Some(n) = nodes.get(i)
+            && n.span.start < line.range.end
+        {
+            return Some(i);
+        }
+        self.doc.outline.node_at(line.range.start)
+    }
+
+    fn scroll_detail(&mut self, n: isize) {
+        let mut top = self.step(self.top, n);
+        let max = self.max_top();
+        if n > 0 && top > max {
+            top = max.max(self.top);
+        }
+        self.top = top;
+        self.follow_reading();
+    }
+
+    /// After the detail pane scrolled: the tree and breadcrumb follow.
+    fn follow_reading(&mut self) {
+        self.reading = self.node_on_top().or(self.reading);
+        if let Some(r) = self.reading {
+            self.selected = Some(self.visible_ancestor(r));
+            self.tree_follow();
+        }
+    }
+
+    /// Scrolls the detail pane so that `node` is at the top.
+    pub fn jump_to_node(&mut self, node: NodeId) {
+        self.top = self.pos_of(self.doc.outline.nodes[node].span.start);
+        self.reading = Some(node);
+    }
+
+    // ----- tree -----------------------------------------------------------
+
+    fn has_children(&self, id: NodeId) -> bool {
+        !self.doc.outline.nodes[id].children.is_empty()
+    }
+
+    /// Recomputes the tree's rows after a fold changed.
+    pub fn refresh_visible(&mut self) {
+        let nodes = &self.doc.outline.nodes;
+        let mut v = Vec::new();
+        let mut i = 0;
+        while i < nodes.len() {
+            v.push(i);
+            i = if self.expanded[i] {
+                i + 1
+            } else {
+                nodes[i].last_descendant + 1
+            };
+        }
+        self.visible = v;
+        if let Some(s) = self.selected {
+            self.selected = Some(self.visible_ancestor(s));
+        }
+        self.tree_follow();
+    }
+
+    /// The node itself, or its closest ancestor shown in the tree.
+    pub fn visible_ancestor(&self, id: NodeId) -> NodeId {
+        let path = self.doc.outline.path(id);
+        for (i, &n) in path.iter().enumerate() {
+            if !self.expanded[n] {
+                return n;
+            }
+            if i + 1 == path.len() {
+                return n;
+            }
+        }
+        id
+    }
+
+    fn show_depth(&mut self, depth: usize) {
+        for (i, n) in self.doc.outline.nodes.iter().enumerate() {
+            self.expanded[i] = n.depth + 1 < depth;
+        }
+        self.refresh_visible();
+    }
+
+    fn set_subtree(&mut self, id: NodeId, open: bool) {
+        let last = self.doc.outline.nodes[id].last_descendant;
+        for e in &mut self.expanded[id..=last] {
+            *e = open;
+        }
+    }
+
+    /// org-mode cycling on one node: folded → children → subtree → folded.
+    fn cycle(&mut self, id: NodeId) {
+        if !self.has_children(id) {
+            return;
+        }
+        let last = self.doc.outline.nodes[id].last_descendant;
+        if !self.expanded[id] {
+            self.set_subtree(id, false);
+            self.expanded[id] = true;
+        } else if (id + 1..=last).all(|d| self.expanded[d] || !self.has_children(d)) {
+            self.expanded[id] = false;
+        } else {
+            self.set_subtree(id, true);
+        }
+        self.refresh_visible();
+    }
+
+    fn selected_row(&self) -> Option<usize> {
+        let s = self.selected?;
+        self.visible.binary_search(&s).ok()
+    }
+
+    fn tree_follow(&mut self) {
+        let h = self.tree_height();
+        if let Some(row) = self.selected_row() {
+            if row < self.tree_scroll {
+                self.tree_scroll = row;
+            } else if row >= self.tree_scroll + h {
+                self.tree_scroll = row + 1 - h;
+            }
+        }
+        self.tree_scroll = self.tree_scroll.min(self.visible.len().saturating_sub(h));
+    }
+
+    fn tree_select_row(&mut self, row: usize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let row = row.min(self.visible.len() - 1);
+        let id = self.visible[row];
+        self.selected = Some(id);
+        self.jump_to_node(id);
+        self.tree_follow();
+    }
+
+    fn tree_move(&mut self, n: isize) {
+        let row = self.selected_row().unwrap_or(0);
+        self.tree_select_row(row.saturating_add_signed(n));
+    }
+
+    /// The node that fold keys act on: the tree's selection.
+    fn fold_target(&self) -> Option<NodeId> {
+        self.selected
+    }
+
+    // ----- sidebar --------------------------------------------------------
+
+    fn select_target(&mut self, i: usize) {
+        let Some(t) = self.targets.get(i) else {
+            return;
+        };
+        self.target_sel = Some(i);
+        self.highlight = Some(t.range.clone());
+        self.top = self.pos_of(t.range.start);
+        self.reading = Some(t.node);
+        self.selected = Some(self.visible_ancestor(t.node));
+        self.tree_follow();
+        let row = self
+            .sidebar_rows
+            .iter()
+            .position(|r| *r == SidebarRow::Item(i))
+            .unwrap_or(0);
+        let h = self.sidebar_height();
+        // Keep the theme heading above the first target in view.
+        let want = if row > 0 && matches!(self.sidebar_rows[row - 1], SidebarRow::Header(_)) {
+            row - 1
+        } else {
+            row
+        };
+        if want < self.sidebar_scroll {
+            self.sidebar_scroll = want;
+        } else if row >= self.sidebar_scroll + h {
+            self.sidebar_scroll = row + 1 - h;
+        }
+    }
+
+    fn target_move(&mut self, n: isize) {
+        if self.targets.is_empty() {
+            return;
+        }
+        let i = match self.target_sel {
+            Some(i) => i.saturating_add_signed(n).min(self.targets.len() - 1),
+            None => 0,
+        };
+        self.select_target(i);
+    }
+
+    // ----- focus and overlays ---------------------------------------------
+
+    fn panes(&self) -> Vec<Focus> {
+        let a = self.areas();
+        let mut p = Vec::new();
+        if a.tree.is_some() {
+            p.push(Focus::Tree);
+        }
+        if !a.tree_overlay && !a.sidebar_overlay {
+            p.push(Focus::Detail);
+        }
+        if a.sidebar.is_some() {
+            p.push(Focus::Sidebar);
+        }
+        p
+    }
+
+    /// Puts the focus back on a pane that is shown.
+    fn fix_focus(&mut self) {
+        let p = self.panes();
+        if !p.contains(&self.focus) {
+            self.focus = *p.first().unwrap_or(&Focus::Detail);
+        }
+    }
+
+    fn toggle_overlay(&mut self, o: Overlay, focus: Focus) {
+        if self.overlay == Some(o) {
+            self.overlay = None;
+            self.focus = Focus::Detail;
+        } else {
+            self.overlay = Some(o);
+            self.focus = focus;
+        }
+    }
+
+    // ----- actions --------------------------------------------------------
+
+    /// Carries out one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
+            Action::ToggleMouse => self.mouse = !self.mouse,
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::ToggleHelp => {
+                self.mode = match self.mode {
+                    Mode::Help => Mode::Normal,
+                    _ => Mode::Help,
+                };
+                self.help_scroll = 0;
+            }
+            _ if self.mode == Mode::Help => match action {
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::Down => {
+                    let rows = self.keymap.help_rows().len();
+                    self.help_scroll = (self.help_scroll + 1).min(rows.saturating_sub(1));
+                }
+                Action::Close | Action::Click { .. } => self.mode = Mode::Normal,
+                _ => {}
+            },
+            Action::Close => {
+                if self.overlay.take().is_some() {
+                    self.focus = Focus::Detail;
+                }
+                self.highlight = None;
+            }
+            Action::ToggleSidebar => {
+                if self.width >= geometry::SIDEBAR_DOCK_MIN {
+                    self.sidebar_hidden = !self.sidebar_hidden;
+                } else {
+                    self.toggle_overlay(Overlay::Sidebar, Focus::Sidebar);
+                }
+            }
+            Action::ToggleTree => {
+                if self.width >= geometry::TREE_DOCK_MIN {
+                    self.tree_hidden = !self.tree_hidden;
+                } else {
+                    self.toggle_overlay(Overlay::Tree, Focus::Tree);
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let p = self.panes();
+                if let Some(i) = p.iter().position(|f| *f == self.focus) {
+                    let n = p.len();
+                    let j = if action == Action::FocusNext {
+                        (i + 1) % n
+                    } else {
+                        (i + n - 1) % n
+                    };
+                    self.focus = p[j];
+                } else {
+                    self.fix_focus();
+                }
+            }
+            Action::CycleGlobal => {
+                self.global = match self.global {
+                    GlobalFold::Overview => GlobalFold::Contents,
+                    GlobalFold::Contents => GlobalFold::All,
+                    GlobalFold::All => GlobalFold::Overview,
+                };
+                match self.global {
+                    GlobalFold::Overview => self.show_depth(1),
+                    GlobalFold::Contents => self.show_depth(2),
+                    GlobalFold::All => self.show_depth(usize::MAX),
+                }
+            }
+            Action::ShowDepth(d) => self.show_depth(d as usize),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            _ => match self.focus {
+                Focus::Tree => self.tree_action(action),
+                Focus::Detail => self.detail_action(action),
+                Focus::Sidebar => self.sidebar_action(action),
+            },
+        }
+        self.fix_focus();
+    }
+
+    fn fold_action(&mut self, action: Action) {
+        let Some(id) = self.fold_target() else {
+            return;
+        };
+        match action {
+            Action::Collapse => {
+                if self.expanded[id] && self.has_children(id) {
+                    self.expanded[id] = false;
+                    self.refresh_visible();
+                } else if let Some(p) = self.doc.outline.nodes[id].parent {
+                    self.selected = Some(p);
+                    self.jump_to_node(p);
+                    self.tree_follow();
+                }
+            }
+            Action::Expand => {
+                if !self.has_children(id) {
+                } else if !self.expanded[id] {
+                    self.expanded[id] = true;
+                    self.refresh_visible();
+                } else {
+                    let c = self.doc.outline.nodes[id].children[0];
+                    self.selected = Some(c);
+                    self.jump_to_node(c);
+                    self.tree_follow();
+                }
+            }
+            Action::Activate => {
+                if self.has_children(id) {
+                    self.expanded[id] = !self.expanded[id];
+                    self.refresh_visible();
+                }
+                self.jump_to_node(id);
+                if self.overlay == Some(Overlay::Tree) && !self.has_children(id) {
+                    self.overlay = None;
+                    self.focus = Focus::Detail;
+                }
+            }
+            Action::CycleFold => self.cycle(id),
+            _ => {}
+        }
+    }
+
+    fn tree_action(&mut self, action: Action) {
+        let page = self.tree_height() as isize;
+        match action {
+            Action::Up => self.tree_move(-1),
+            Action::Down => self.tree_move(1),
+            Action::PageUp => self.tree_move(-page),
+            Action::PageDown => self.tree_move(page),
+            Action::HalfPageUp => self.tree_move(-page / 2),
+            Action::HalfPageDown => self.tree_move(page / 2),
+            Action::Top => self.tree_select_row(0),
+            Action::Bottom => self.tree_select_row(usize::MAX),
+            _ => self.fold_action(action),
+        }
+    }
+
+    fn detail_action(&mut self, action: Action) {
+        let h = self.detail_height() as isize;
+        match action {
+            Action::Up => self.scroll_detail(-1),
+            Action::Down => self.scroll_detail(1),
+            Action::PageUp => self.scroll_detail(-(h - 2).max(1)),
+            Action::PageDown => self.scroll_detail((h - 2).max(1)),
+            Action::HalfPageUp => self.scroll_detail(-(h / 2).max(1)),
+            Action::HalfPageDown => self.scroll_detail((h / 2).max(1)),
+            Action::Top => {
+                self.top = Pos::default();
+                self.follow_reading();
+            }
+            Action::Bottom => {
+                self.top = self.max_top();
+                self.follow_reading();
+            }
+            _ => self.fold_action(action),
+        }
+    }
+
+    fn sidebar_action(&mut self, action: Action) {
+        let page = self.sidebar_height() as isize;
+        match action {
+            Action::Up => self.target_move(-1),
+            Action::Down => self.target_move(1),
+            Action::PageUp => self.target_move(-page),
+            Action::PageDown => self.target_move(page),
+            Action::HalfPageUp => self.target_move(-page / 2),
+            Action::HalfPageDown => self.target_move(page / 2),
+            Action::Top => self.select_target(0),
+            Action::Bottom => self.select_target(self.targets.len().saturating_sub(1)),
+            Action::Activate => {
+                if let Some(i) = self.target_sel.or((!self.targets.is_empty()).then_some(0)) {
+                    self.select_target(i);
+                }
+                if self.overlay == Some(Overlay::Sidebar) {
+                    self.overlay = None;
+                    self.focus = Focus::Detail;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        let offset = self.offset_of(self.top);
+        self.width = width;
+        self.height = height;
+        if self.overlay == Some(Overlay::Tree) && width >= geometry::TREE_DOCK_MIN
+            || self.overlay == Some(Overlay::Sidebar) && width >= geometry::SIDEBAR_DOCK_MIN
+        {
+            self.overlay = None;
+        }
+        self.top = self.pos_of(offset);
+        self.tree_follow();
+        self.fix_focus();
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let a = self.areas();
+        let hit = |r: Option<ratatui::layout::Rect>| {
+            r.is_some_and(|r| r.contains(ratatui::layout::Position::new(column, row)))
+        };
+        if let Some(t) = a.tree
+            && hit(Some(t))
+        {
+            self.focus = Focus::Tree;
+            let inner = geometry::tree_inner(t, a.tree_overlay);
+            if row < inner.y || row >= inner.bottom() {
+                return;
+            }
+            let r = self.tree_scroll + (row - inner.y) as usize;
+            let Some(&id) = self.visible.get(r) else {
+                return;
+            };
+            let arrow = inner.x + 2 * self.doc.outline.nodes[id].depth as u16;
+            self.selected = Some(id);
+            if column >= arrow && column < arrow + 2 && self.has_children(id) {
+                self.expanded[id] = !self.expanded[id];
+                self.refresh_visible();
+            }
+            self.jump_to_node(id);
+            self.tree_follow();
+        } else if let Some(s) = a.sidebar
+            && hit(Some(s))
+        {
+            self.focus = Focus::Sidebar;
+            let inner = geometry::sidebar_inner(s, a.sidebar_overlay);
+            if row < inner.y || row >= inner.bottom() {
+                return;
+            }
+            let r = self.sidebar_scroll + (row - inner.y) as usize;
+            if let Some(SidebarRow::Item(i)) = self.sidebar_rows.get(r).copied() {
+                self.select_target(i);
+            }
+        } else if hit(Some(a.detail)) {
+            self.overlay = None;
+            self.focus = Focus::Detail;
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let a = self.areas();
+        let p = ratatui::layout::Position::new(column, row);
+        let n: isize = if down { 3 } else { -3 };
+        if a.tree.is_some_and(|r| r.contains(p)) {
+            let max = self.visible.len().saturating_sub(self.tree_height());
+            self.tree_scroll = self.tree_scroll.saturating_add_signed(n).min(max);
+        } else if a.sidebar.is_some_and(|r| r.contains(p)) {
+            let max = self
+                .sidebar_rows
+                .len()
+                .saturating_sub(self.sidebar_height());
+            self.sidebar_scroll = self.sidebar_scroll.saturating_add_signed(n).min(max);
+        } else if a.detail.contains(p) {
+            self.scroll_detail(n);
+        }
+    }
+}

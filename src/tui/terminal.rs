@@ -1,0 +1,108 @@
+//! Terminal setup and restore: alternate screen, raw mode, mouse capture;
+//! restored on every way out (normal exit, panic hook, SIGTERM/SIGHUP) and
+//! around a suspend (`Ctrl-z`).
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Whether the terminal is in the reader's mode (so restore runs once).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, alternate screen, hidden cursor and (if asked) mouse capture.
+pub fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Puts the terminal back as it was. Safe to call more than once and from
+/// the panic hook.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Creates the ratatui terminal (after [`enter`]).
+pub fn terminal() -> io::Result<Term> {
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))
+}
+
+/// Restores the terminal before the default panic message is printed.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Signals the event loop checks between events.
+pub struct Signals {
+    pub terminate: Arc<AtomicBool>,
+    pub stop: Arc<AtomicBool>,
+    pub resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    /// SIGTERM, SIGHUP and SIGINT end the reader cleanly; SIGTSTP suspends
+    /// it; SIGCONT forces a full redraw.
+    pub fn register() -> io::Result<Signals> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        use signal_hook::flag::register;
+        let s = Signals {
+            terminate: Arc::new(AtomicBool::new(false)),
+            stop: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            register(sig, s.terminate.clone())?;
+        }
+        register(SIGTSTP, s.stop.clone())?;
+        register(SIGCONT, s.resumed.clone())?;
+        Ok(s)
+    }
+}
+
+/// Restores the terminal, stops the process like a default SIGTSTP, and
+/// takes the terminal back when the shell resumes it (`fg`).
+pub fn suspend(term: &mut Term, mouse: bool) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    enter(mouse)?;
+    term.clear()
+}
+
+/// Turns mouse capture on or off.
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    if on {
+        execute!(out, EnableMouseCapture)
+    } else {
+        execute!(out, DisableMouseCapture)
+    }
+}

@@ -1,0 +1,133 @@
+//! The detail pane: the report as one continuous text, from the top line
+//! on. Only the paragraphs on screen are laid out (they come from the
+//! per-paragraph cache); each line is drawn from the layout module's
+//! segments (display forms, marks), never with ratatui's `Wrap`.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::theme::Theme;
+use crate::layout::{self, Mark as LMark};
+use crate::tui::geometry;
+use crate::tui::lines::{DLine, options};
+use crate::tui::state::{AppState, Mark};
+
+pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+    let text_area = geometry::detail_text(area);
+    if text_area.width == 0 || text_area.height == 0 || state.doc.paragraphs.is_empty() {
+        return;
+    }
+    let width = state.text_width();
+    let mut pos = state.top;
+    let mut y = text_area.y;
+    'outer: while y < text_area.bottom() {
+        let lines = state.cache.lines(&state.doc, pos.para, width);
+        let styles = para_styles(state, pos.para);
+        for line in lines.iter().skip(pos.line) {
+            if y >= text_area.bottom() {
+                break 'outer;
+            }
+            draw_line(buf, text_area, y, line, pos.para, &styles, state, theme);
+            y += 1;
+        }
+        if pos.para + 1 >= state.doc.paragraphs.len() {
+            break;
+        }
+        pos.para += 1;
+        pos.line = 0;
+    }
+}
+
+/// Marks of a paragraph, relative to its content, as the layout takes them.
+fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
+    let content = state.doc.paragraphs[para].content.clone();
+    let rel = |r: &Range<usize>| {
+        r.start.clamp(content.start, content.end) - content.start
+            ..r.end.clamp(content.start, content.end) - content.start
+    };
+    let mut out = Vec::new();
+    let marks = &state.marks;
+    let first = marks.partition_point(|(r, _)| r.end <= content.start);
+    for (r, m) in marks[first..]
+        .iter()
+        .take_while(|(r, _)| r.start < content.end)
+    {
+        let lm = match m {
+            Mark::Marker => LMark::MARKER,
+            Mark::ThemeTitle | Mark::SectionTitle => LMark::TITLE,
+        };
+        out.push((rel(r), lm));
+    }
+    let t = &state.targets;
+    let first = t.partition_point(|t| t.range.end <= content.start);
+    for (i, target) in t[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.range.start < content.end)
+    {
+        let lm = if state.target_sel == Some(first + i) {
+            LMark::SELECTED_TARGET
+        } else {
+            LMark::TARGET
+        };
+        out.push((rel(&target.range), lm));
+    }
+    if let Some(h) = &state.highlight
+        && h.start < content.end
+        && content.start < h.end
+    {
+        out.push((rel(h), LMark::SELECTED_TARGET));
+    }
+    out
+}
+
+fn style_of(mark: LMark, heading: bool, theme: &Theme) -> Style {
+    if mark.contains(LMark::SELECTED_TARGET) {
+        return theme.highlight();
+    }
+    let mut style = Style::new();
+    if mark.contains(LMark::TITLE) {
+        style = if heading {
+            theme.theme_title()
+        } else {
+            theme.section_title()
+        };
+    }
+    if mark.contains(LMark::MARKER) {
+        style = theme.marker();
+    }
+    if mark.contains(LMark::TARGET) {
+        style = style.add_modifier(Modifier::UNDERLINED);
+    }
+    style
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_line(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    line: &DLine,
+    para: usize,
+    styles: &[(Range<usize>, LMark)],
+    state: &AppState,
+    theme: &Theme,
+) {
+    let Some(l) = &line.line else {
+        return;
+    };
+    let text = &state.doc.text[state.doc.paragraphs[para].content.clone()];
+    let segs = layout::segments(l, text, &options(line.heading), styles);
+    let mut x = area.x + line.indent.min(area.width);
+    for seg in segs {
+        if x >= area.right() {
+            break;
+        }
+        let style = style_of(seg.mark, line.heading, theme);
+        let (nx, _) = buf.set_stringn(x, y, &seg.text, (area.right() - x) as usize, style);
+        x = nx;
+    }
+}

@@ -1,0 +1,58 @@
+//! The help overlay, generated from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::theme::Theme;
+use super::{clear_popup_area, put};
+use crate::tui::state::AppState;
+use crate::tui::text::str_width;
+
+pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+    let rows = state.keymap.help_rows();
+    let kw = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0) as u16;
+    let dw = rows.iter().map(|(_, d)| str_width(d)).max().unwrap_or(0) as u16;
+    let w = (kw + dw + 5)
+        .min(area.width.saturating_sub(2))
+        .max(3.min(area.width));
+    let h = (rows.len() as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3.min(area.height));
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    clear_popup_area(buf, popup);
+    Block::new()
+        .borders(Borders::ALL)
+        .title(" keys · ?/Esc closes ")
+        .border_style(theme.border(true))
+        .render(popup, buf);
+    let inner = Rect::new(
+        popup.x + 1,
+        popup.y + 1,
+        popup.width.saturating_sub(2),
+        popup.height.saturating_sub(2),
+    );
+    if inner.width == 0 {
+        return;
+    }
+    let skip = state
+        .help_scroll
+        .min(rows.len().saturating_sub(inner.height as usize));
+    for (i, (keys, what)) in rows
+        .iter()
+        .skip(skip)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let y = inner.y + i as u16;
+        let x = put(buf, inner.x, y, keys, inner.width.min(kw), theme.key());
+        let x = x.max(inner.x + kw + 2).min(inner.right());
+        put(buf, x, y, what, inner.right() - x, Style::new());
+    }
+}

@@ -1,0 +1,108 @@
+//! Drawing: a pure function of [`AppState`]. Nothing here changes state or
+//! talks to the terminal.
+
+pub mod detail;
+pub mod help;
+pub mod sidebar;
+pub mod status;
+pub mod theme;
+pub mod tree;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::geometry;
+use super::state::{AppState, Mode};
+use super::text::{sanitize, truncate};
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, state: &AppState) {
+    let area = frame.area();
+    render(frame.buffer_mut(), area, state);
+}
+
+/// Draws into a buffer (the snapshot tests call this directly).
+pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
+    let theme = Theme::new(state.no_color);
+    let a = geometry::areas(
+        area.width,
+        area.height,
+        state.tree_hidden,
+        state.sidebar_hidden,
+        state.overlay,
+    );
+    if a.too_small {
+        let msg = truncate("terminal too small", area.width as usize);
+        if area.height > 0 {
+            buf.set_stringn(area.x, area.y, &msg, area.width as usize, Style::new());
+        }
+        return;
+    }
+    let title = sanitize(state.doc.title());
+    let title = if title.is_empty() {
+        sanitize(&state.doc.source)
+    } else {
+        title
+    };
+    let title = truncate(&title, a.title.width as usize);
+    buf.set_stringn(
+        a.title.x,
+        a.title.y,
+        &*title,
+        a.title.width as usize,
+        theme.title(),
+    );
+
+    detail::render(buf, a.detail, state, &theme);
+    if let Some(t) = a.tree.filter(|_| !a.tree_overlay) {
+        tree::render(buf, t, false, state, &theme);
+    }
+    if let Some(s) = a.sidebar.filter(|_| !a.sidebar_overlay) {
+        sidebar::render(buf, s, false, state, &theme);
+    }
+    if let Some(t) = a.tree.filter(|_| a.tree_overlay) {
+        clear_popup_area(buf, t);
+        tree::render(buf, t, true, state, &theme);
+    }
+    if let Some(s) = a.sidebar.filter(|_| a.sidebar_overlay) {
+        clear_popup_area(buf, s);
+        sidebar::render(buf, s, true, state, &theme);
+    }
+    status::render(buf, a.status, a.keys, state, &theme);
+    if state.mode == Mode::Help {
+        help::render(buf, area, state, &theme);
+    }
+}
+
+/// Blanks a popup's area, and any wide character that straddles its left
+/// or right edge, so no half of a wide character is left behind
+/// (ratatui#2526).
+pub fn clear_popup_area(buf: &mut Buffer, r: Rect) {
+    let area = buf.area;
+    for y in r.top()..r.bottom() {
+        if r.x > area.x {
+            let left = &mut buf[(r.x - 1, y)];
+            if super::text::str_width(left.symbol()) > 1 {
+                left.reset();
+            }
+        }
+        if r.right() < area.right() && r.width > 0 {
+            let last = &buf[(r.right() - 1, y)];
+            if super::text::str_width(last.symbol()) > 1 {
+                buf[(r.right(), y)].reset();
+            }
+        }
+        for x in r.left()..r.right() {
+            buf[(x, y)].reset();
+        }
+    }
+}
+
+/// Writes `s` cut to `width` cells.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: u16, style: Style) -> u16 {
+    let s = truncate(s, width as usize);
+    buf.set_stringn(x, y, &*s, width as usize, style).0
+}

@@ -1,0 +1,68 @@
+//! The targets sidebar: value, unit and subject of each target, grouped
+//! under its theme.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::put;
+use super::theme::Theme;
+use crate::tui::geometry;
+use crate::tui::state::{AppState, Focus, SidebarRow};
+use crate::tui::text::sanitize;
+
+pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
+    let focused = state.focus == Focus::Sidebar;
+    let block = if overlay {
+        Block::new()
+            .borders(Borders::ALL)
+            .title(" 目标 targets ")
+            .border_style(theme.border(focused))
+    } else {
+        Block::new()
+            .borders(Borders::LEFT)
+            .border_style(theme.border(false))
+    };
+    block.render(area, buf);
+    let inner = geometry::sidebar_inner(area, overlay);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if state.sidebar_rows.is_empty() {
+        put(
+            buf,
+            inner.x,
+            inner.y,
+            "(no targets)",
+            inner.width,
+            theme.dim(),
+        );
+        return;
+    }
+    let rows = state
+        .sidebar_rows
+        .iter()
+        .skip(state.sidebar_scroll)
+        .take(inner.height as usize);
+    for (i, row) in rows.enumerate() {
+        let y = inner.y + i as u16;
+        match *row {
+            SidebarRow::Header(theme_id) => {
+                let title = sanitize(state.doc.node_title(theme_id)).into_owned();
+                put(buf, inner.x, y, &title, inner.width, theme.theme_title());
+            }
+            SidebarRow::Item(t) => {
+                let label = format!(" {}", sanitize(&state.targets[t].label));
+                let style = if state.target_sel == Some(t) {
+                    let s = theme.selected(focused);
+                    buf.set_style(Rect::new(inner.x, y, inner.width, 1), s);
+                    s
+                } else {
+                    Style::new()
+                };
+                put(buf, inner.x, y, &label, inner.width, style);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The outline tree: one row per shown node, indented by depth, with fold
+//! arrows, cut with `…` at the pane's width.
+//!
+//! An own widget rather than tui-tree-widget 0.24: that one cuts labels by
+//! cells without `…`, has no per-row counts, and knows only open/closed,
+//! while this tree needs org-mode cycling and rows computed from the
+//! document's arena without copying labels.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::put;
+use super::theme::Theme;
+use crate::tui::geometry;
+use crate::tui::state::{AppState, Focus};
+use crate::tui::text::sanitize;
+
+pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
+    let focused = state.focus == Focus::Tree;
+    let block = if overlay {
+        Block::new()
+            .borders(Borders::ALL)
+            .title(" 目录 outline ")
+            .border_style(theme.border(focused))
+    } else {
+        Block::new()
+            .borders(Borders::RIGHT)
+            .border_style(theme.border(false))
+    };
+    block.render(area, buf);
+    let inner = geometry::tree_inner(area, overlay);
+    if inner.width == 0 {
+        return;
+    }
+    let rows = state
+        .visible
+        .iter()
+        .skip(state.tree_scroll)
+        .take(inner.height as usize);
+    for (i, &id) in rows.enumerate() {
+        let y = inner.y + i as u16;
+        let node = &state.doc.outline.nodes[id];
+        let arrow = if node.children.is_empty() {
+            "  "
+        } else if state.expanded[id] {
+            "▾ "
+        } else {
+            "▸ "
+        };
+        let label = state.doc.node_label(id);
+        let row = format!("{}{}{}", "  ".repeat(node.depth), arrow, sanitize(&label));
+        let selected = state.selected == Some(id);
+        let style = if selected {
+            theme.selected(focused)
+        } else if node.depth == 0 {
+            theme.theme_title()
+        } else {
+            ratatui::style::Style::new()
+        };
+        if selected {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        put(buf, inner.x, y, &row, inner.width, style);
+    }
+}

@@ -1,0 +1,211 @@
+//! End-to-end: the real binary in a pseudo-terminal, its output read by a
+//! VT100 emulator. Every wait polls the screen with a timeout.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Pty {
+    fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gangmu"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let p = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Pty {
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait<F: Fn(&vt100::Screen) -> bool>(&self, what: &str, f: F) {
+        let start = Instant::now();
+        loop {
+            if f(self.parser.lock().unwrap().screen()) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn wait_text(&self, text: &str) {
+        self.wait(text, |s| s.contents().contains(text));
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s;
+            }
+            if start.elapsed() > TIMEOUT {
+                self.child.kill().ok();
+                panic!("the reader did not exit; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            self.child.kill().ok();
+        }
+    }
+}
+
+const THEMES: [&str; 4] = ["锚定目标", "充分发挥", "抢抓虹桥", "切实聚焦"];
+
+#[test]
+fn first_frame_shows_the_four_themes_and_q_restores() {
+    let mut p = Pty::spawn(&[], 120, 40);
+    p.wait("the four themes", |s| {
+        let c = s.contents();
+        THEMES.iter().all(|t| c.contains(t))
+    });
+    assert!(p.parser.lock().unwrap().screen().alternate_screen());
+    p.send("q");
+    assert!(p.wait_exit().success());
+    p.wait("the main screen with the cursor shown", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    });
+}
+
+#[test]
+fn moving_to_a_section_brings_its_text() {
+    let mut p = Pty::spawn(&[], 120, 40);
+    p.wait_text("切实聚焦");
+    // Down through the tree to 第一 强化大零号湾科技创新策源功能.
+    let mut found = false;
+    for _ in 0..30 {
+        p.send("j");
+        std::thread::sleep(Duration::from_millis(20));
+        let screen = p.contents();
+        let last = screen.lines().rev().nth(1).unwrap_or("").to_string();
+        if last.contains("第一 强化大零号湾") {
+            found = true;
+            break;
+        }
+    }
+    assert!(
+        found,
+        "breadcrumb never reached the section:\n{}",
+        p.contents()
+    );
+    p.wait("its text in the detail pane", |s| {
+        // The detail pane is the part right of the tree.
+        s.rows(40, 60)
+            .skip(1)
+            .take(5)
+            .any(|r| r.contains("大零号湾"))
+    });
+    // No screen line of the detail pane starts with a prohibited mark.
+    let screen = p.parser.lock().unwrap().screen().clone();
+    for row in screen.rows(37, 58).skip(1).take(36) {
+        let first = row.trim_start().chars().next();
+        if let Some(c) = first {
+            assert!(
+                !"，。、：；！？）》”,.:;!?)".contains(c),
+                "line starts with {c}: {row}"
+            );
+        }
+    }
+    p.send("\x03");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn hostile_report_leaves_the_screen_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    let text = "恶意报告标题\n第一,清屏测试。\x1b[2J这里有清屏序列。\n\
+                第二,标题测试。\x1b]0;pwned\x07这里有标题序列。\n\
+                第三,剪贴板测试。\x1b]52;c;cHduZWQ=\x07这里有剪贴板序列。\u{9b}31m红色\n";
+    std::fs::write(&path, text).unwrap();
+    let mut p = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    p.wait_text("剪贴板序列");
+    p.wait_text("这里有清屏序列");
+    p.wait_text("␛]52;c;");
+    let screen = p.parser.lock().unwrap().screen().clone();
+    assert!(screen.contents().contains("恶意报告标题"));
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn not_a_terminal_exits_2() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
+    assert!(out.stdout.is_empty());
+    assert!(Path::new(env!("CARGO_BIN_EXE_gangmu")).exists());
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for sig in ["-TERM", "-HUP"] {
+        let mut p = Pty::spawn(&[], 80, 24);
+        p.wait_text("锚定目标");
+        let pid = p.child.process_id().expect("a pid");
+        let st = std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+        p.wait_exit();
+        p.wait("the main screen with the cursor shown", |s| {
+            !s.alternate_screen() && !s.hide_cursor()
+        });
+    }
+}

@@ -1,0 +1,246 @@
+//! State transitions of the reader: actions in, state out, no terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gangmu::document::{Document, NodeKind};
+use gangmu::tui::action::Action;
+use gangmu::tui::geometry::Overlay;
+use gangmu::tui::initial_state;
+use gangmu::tui::state::{AppState, Focus, Mode};
+
+fn state() -> AppState {
+    initial_state(Document::bundled(), 120, 40)
+}
+
+fn find(s: &AppState, label: &str) -> usize {
+    (0..s.doc.outline.len())
+        .find(|&i| s.doc.node_label(i) == label)
+        .unwrap_or_else(|| panic!("no node {label}"))
+}
+
+fn kinds_visible(s: &AppState) -> Vec<NodeKind> {
+    s.visible
+        .iter()
+        .map(|&i| s.doc.outline.nodes[i].kind)
+        .collect()
+}
+
+#[test]
+fn first_frame_opens_themes_to_sections() {
+    let s = state();
+    let k = kinds_visible(&s);
+    assert_eq!(k.iter().filter(|k| **k == NodeKind::Theme).count(), 4);
+    assert!(k.contains(&NodeKind::Section));
+    assert!(!k.contains(&NodeKind::Point));
+    assert_eq!(s.focus, Focus::Tree);
+    assert_eq!(s.selected, Some(0));
+}
+
+#[test]
+fn moving_in_the_tree_scrolls_the_detail_pane() {
+    let mut s = state();
+    let target = find(&s, "第一 强化大零号湾科技创新策源功能");
+    while s.selected != Some(target) {
+        s.apply(Action::Down);
+    }
+    assert_eq!(s.reading, Some(target));
+    let start = s.doc.outline.nodes[target].span.start;
+    let lines = s.para_lines(s.top.para);
+    let line = &lines[s.top.line];
+    assert!(line.range.start <= start && start < line.range.end.max(start + 1));
+}
+
+#[test]
+fn scrolling_the_detail_moves_the_tree_highlight() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    assert_eq!(s.focus, Focus::Detail);
+    for _ in 0..60 {
+        s.apply(Action::Down);
+    }
+    let r = s.reading.unwrap();
+    assert_ne!(r, 0);
+    // The highlight is the node read, or its closest shown ancestor.
+    let sel = s.selected.unwrap();
+    assert!(s.doc.outline.is_ancestor_or_self(sel, r));
+    assert!(s.visible.contains(&sel));
+    assert!(s.percent() > 0);
+    s.apply(Action::Bottom);
+    assert_eq!(s.percent(), 100);
+    s.apply(Action::Top);
+    assert_eq!(s.top, Default::default());
+}
+
+#[test]
+fn org_cycling_on_a_node() {
+    let mut s = state();
+    let sec = find(&s, "第二 以科技创新引领产业创新");
+    let point = find(&s, "三是 加快传统产业转型升级");
+    let sub = s.doc.outline.nodes[point].children[0];
+    while s.selected != Some(sec) {
+        s.apply(Action::Down);
+    }
+    s.apply(Action::CycleFold); // children
+    assert!(s.visible.contains(&point) && !s.visible.contains(&sub));
+    s.apply(Action::CycleFold); // subtree
+    assert!(s.visible.contains(&sub));
+    s.apply(Action::CycleFold); // folded
+    assert!(!s.visible.contains(&point));
+}
+
+#[test]
+fn global_cycling_and_depths() {
+    let mut s = state();
+    s.apply(Action::CycleGlobal);
+    assert_eq!(s.visible.len(), s.doc.outline.len());
+    s.apply(Action::CycleGlobal);
+    assert_eq!(s.visible, s.doc.outline.roots);
+    s.apply(Action::CycleGlobal);
+    assert!(kinds_visible(&s).contains(&NodeKind::Section));
+    s.apply(Action::ShowDepth(3));
+    assert!(kinds_visible(&s).contains(&NodeKind::Point));
+    s.apply(Action::ShowDepth(1));
+    assert_eq!(s.visible, s.doc.outline.roots);
+}
+
+#[test]
+fn h_and_l_fold_and_walk() {
+    let mut s = state();
+    let sec = find(&s, "第一 重点行业稳定支撑");
+    while s.selected != Some(sec) {
+        s.apply(Action::Down);
+    }
+    s.apply(Action::Expand);
+    assert!(s.expanded[sec]);
+    s.apply(Action::Expand);
+    assert_eq!(s.selected, Some(s.doc.outline.nodes[sec].children[0]));
+    s.apply(Action::Collapse);
+    assert_eq!(s.selected, Some(sec));
+    s.apply(Action::Collapse);
+    assert!(!s.expanded[sec]);
+    s.apply(Action::Activate);
+    assert!(s.expanded[sec]);
+}
+
+#[test]
+fn narrow_terminals_use_overlays() {
+    let mut s = initial_state(Document::bundled(), 80, 24);
+    assert!(s.areas().sidebar.is_none());
+    s.apply(Action::ToggleSidebar);
+    assert_eq!(s.overlay, Some(Overlay::Sidebar));
+    assert_eq!(s.focus, Focus::Sidebar);
+    s.apply(Action::Close);
+    assert_eq!(s.overlay, None);
+    let mut s = initial_state(Document::bundled(), 50, 20);
+    assert!(s.areas().tree.is_none());
+    assert_eq!(s.focus, Focus::Detail);
+    s.apply(Action::ToggleTree);
+    assert_eq!(s.focus, Focus::Tree);
+    s.apply(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(s.overlay, None);
+}
+
+#[test]
+fn resize_keeps_the_place() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    for _ in 0..40 {
+        s.apply(Action::Down);
+    }
+    let before = s.offset_of(s.top);
+    s.apply(Action::Resize {
+        width: 70,
+        height: 20,
+    });
+    let after = s.offset_of(s.top);
+    let p = s.doc.paragraph_at(before);
+    assert_eq!(s.doc.paragraph_at(after), p);
+    assert!(after <= before);
+}
+
+#[test]
+fn help_quit_and_mouse() {
+    let mut s = state();
+    s.apply(Action::ToggleHelp);
+    assert_eq!(s.mode, Mode::Help);
+    s.apply(Action::Down); // scrolls the help, not the tree
+    assert_eq!(s.selected, Some(0));
+    s.apply(Action::Close);
+    assert_eq!(s.mode, Mode::Normal);
+    s.apply(Action::ToggleMouse);
+    assert!(!s.mouse);
+    s.apply(Action::Quit);
+    assert!(s.quit);
+}
+
+#[test]
+fn clicks_select_and_toggle() {
+    let mut s = state();
+    let a = s.areas();
+    let tree = a.tree.unwrap();
+    // Row 2 of the tree is 第一 重点行业稳定支撑 (a folded section).
+    let id = s.visible[2];
+    s.apply(Action::Click {
+        column: tree.x + 10,
+        row: tree.y + 2,
+    });
+    assert_eq!(s.selected, Some(id));
+    assert!(!s.expanded[id]);
+    s.apply(Action::Click {
+        column: tree.x + 2,
+        row: tree.y + 2,
+    });
+    assert!(s.expanded[id]);
+    s.apply(Action::Click {
+        column: a.detail.x + 5,
+        row: a.detail.y + 5,
+    });
+    assert_eq!(s.focus, Focus::Detail);
+    let top = s.top;
+    s.apply(Action::Wheel {
+        column: a.detail.x + 5,
+        row: a.detail.y + 5,
+        down: true,
+    });
+    assert!(s.top > top);
+}
+
+#[test]
+fn keymap_table() {
+    let s = state();
+    let k = |code, mods| s.keymap.lookup(Mode::Normal, &KeyEvent::new(code, mods));
+    assert_eq!(
+        k(KeyCode::Char('G'), KeyModifiers::SHIFT),
+        Some(Action::Bottom)
+    );
+    assert_eq!(
+        k(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        k(KeyCode::Char('d'), KeyModifiers::CONTROL),
+        Some(Action::HalfPageDown)
+    );
+    assert_eq!(
+        k(KeyCode::Char('3'), KeyModifiers::NONE),
+        Some(Action::ShowDepth(3))
+    );
+    assert_eq!(k(KeyCode::Char('x'), KeyModifiers::NONE), None);
+    // Every bound action has a help row.
+    let rows = s.keymap.help_rows();
+    for b in &s.keymap.bindings {
+        if b.mode == Mode::Normal {
+            assert!(rows.iter().any(|(_, d)| *d == b.action.describe()));
+        }
+    }
+}
+
+#[test]
+fn lays_out_only_what_it_shows() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    s.apply(Action::PageDown);
+    assert!(s.cache.cached() < s.doc.paragraphs.len());
+}
