@@ -244,3 +244,16 @@ fn lays_out_only_what_it_shows() {
     s.apply(Action::PageDown);
     assert!(s.cache.cached() < s.doc.paragraphs.len());
 }
+
+#[test]
+fn jumping_to_an_offset_unfolds_and_selects_its_node() {
+    let mut s = state();
+    s.apply(Action::ShowDepth(1));
+    let offset = s.doc.text.find("二是强化园区科创承载功能").unwrap();
+    s.jump_to_offset(offset + 3);
+    let point = find(&s, "二是 强化园区科创承载功能");
+    assert_eq!(s.reading, Some(point));
+    assert_eq!(s.selected, Some(point));
+    assert!(s.visible.contains(&point));
+    assert!(s.offset_of(s.top) <= offset + 3);
+}

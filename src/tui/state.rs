@@ -340,6 +340,28 @@ impl AppState {
         }
     }
 
+    /// Jumps to a place in the text (a search hit, a target, a bookmark):
+    /// the line holding `offset` goes to the top of the detail pane, the
+    /// node there becomes the one being read, and the tree unfolds down to
+    /// it and selects it. Every "go to" of the reader goes through here, so
+    /// it is the one place that records the jump history.
+    pub fn jump_to_offset(&mut self, offset: usize) {
+        let offset = offset.min(self.doc.text.len());
+        self.top = self.pos_of(offset);
+        let Some(node) = self.doc.outline.node_at(offset) else {
+            return;
+        };
+        self.reading = Some(node);
+        let mut cur = self.doc.outline.nodes[node].parent;
+        while let Some(p) = cur {
+            self.expanded[p] = true;
+            cur = self.doc.outline.nodes[p].parent;
+        }
+        self.refresh_visible();
+        self.selected = Some(self.visible_ancestor(node));
+        self.tree_follow();
+    }
+
     /// Scrolls the detail pane so that `node` is at the top.
     pub fn jump_to_node(&mut self, node: NodeId) {
         self.top = self.pos_of(self.doc.outline.nodes[node].span.start);
