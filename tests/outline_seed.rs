@@ -117,3 +117,21 @@ fn seed_false_friends_are_not_markers() {
         );
     }
 }
+
+#[test]
+fn a_blank_line_belongs_to_the_text_above_it() {
+    let doc = Document::bundled();
+    let o = &doc.outline;
+    let s51 = o.find_dotted("5.1").unwrap();
+    let end = o.nodes[s51].span.end;
+    assert_eq!(&doc.text[end..end + 1], "\n");
+    // node_at gives the parent of both; node_before the section above.
+    assert_eq!(o.node_at(end), o.nodes[s51].parent);
+    assert_eq!(doc.node_before(end), Some(s51));
+    assert_eq!(doc.node_before(end + 1), o.find_dotted("5.2"));
+    assert_eq!(
+        doc.node_before(doc.text.len()),
+        Some(*o.roots.last().unwrap())
+    );
+    assert_eq!(doc.node_before(0), Some(o.roots[0]));
+}

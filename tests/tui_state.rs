@@ -257,3 +257,18 @@ fn jumping_to_an_offset_unfolds_and_selects_its_node() {
     assert!(s.visible.contains(&point));
     assert!(s.offset_of(s.top) <= offset + 3);
 }
+
+#[test]
+fn reading_at_a_blank_line_keeps_the_section_above() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    assert_eq!(s.focus, Focus::Detail);
+    s.apply(Action::Bottom);
+    let r = s.reading.unwrap();
+    assert_ne!(
+        s.doc.outline.nodes[r].kind,
+        NodeKind::Theme,
+        "{}",
+        s.doc.node_label(r)
+    );
+}

@@ -105,6 +105,27 @@ impl Document {
         }
     }
 
+    /// The node a reader at `offset` is in: the deepest node holding the
+    /// last non-whitespace character at or before it, so a blank line
+    /// belongs to the text above it, not to the parent of both.
+    pub fn node_before(&self, offset: usize) -> Option<NodeId> {
+        let mut at = offset.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let head = self.text[..at].trim_end_matches(paragraphs::is_space);
+        let on_space = self.text[at..]
+            .chars()
+            .next()
+            .is_none_or(paragraphs::is_space);
+        let at = if on_space && !head.is_empty() {
+            head.len() - head.chars().next_back().map_or(0, char::len_utf8)
+        } else {
+            at
+        };
+        self.outline.node_at(at)
+    }
+
     /// The paragraph holding `offset`, by index (the last one before it
     /// when the offset falls between paragraphs).
     pub fn paragraph_at(&self, offset: usize) -> Option<usize> {

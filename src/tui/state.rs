@@ -318,7 +318,7 @@ impl AppState {
         {
             return Some(i);
         }
-        self.doc.outline.node_at(line.range.start)
+        self.doc.node_before(line.range.start)
     }
 
     fn scroll_detail(&mut self, n: isize) {
