@@ -27,7 +27,7 @@ fn crumb(label: &str) -> String {
     if label.chars().nth(CRUMB).is_some() {
         out.push('…');
     }
-    search::visible(&out)
+    search::visible(&out).into_owned()
 }
 
 /// One hit of the JSON output.

@@ -10,7 +10,7 @@
 //! * a visible placeholder for characters that must never reach a terminal: C0 controls other
 //!   than newline and tab (`␀`…`␟`, so ESC is `␛`), DEL (`␡`), C1 controls and the bidirectional
 //!   controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C, and the separators
-//!   U+2028/U+2029 (all `�`);
+//!   U+2028/U+2029 (all `␦`), as decided by [`super::safe`];
 //! * a tab is shown as one space;
 //! * a newline (`\n` or `\r\n`) is a *hard break*: it ends its line, displays nothing and has no
 //!   width. A lone `\r` is a control like any other (`␍`).
@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
 use super::LayoutOptions;
+use super::safe::placeholder;
 
 /// What the layout needs to know about one cluster beyond its display form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,24 +34,6 @@ pub(crate) enum Kind {
     Space,
     /// `\n` or `\r\n`: ends the line.
     HardBreak,
-}
-
-/// Is `c` unsafe to write to a terminal? Returns its placeholder if so.
-pub(crate) fn placeholder(c: char) -> Option<char> {
-    let u = c as u32;
-    match u {
-        0x00..=0x1F if c != '\n' && c != '\t' => char::from_u32(0x2400 + u),
-        0x7F => Some('\u{2421}'),
-        0x80..=0x9F
-        | 0x202A..=0x202E
-        | 0x2066..=0x2069
-        | 0x200E
-        | 0x200F
-        | 0x061C
-        | 0x2028
-        | 0x2029 => Some('\u{FFFD}'),
-        _ => None,
-    }
 }
 
 /// Han ideographs, kana, CJK symbols and punctuation, full-width forms: the context in which an

@@ -25,6 +25,7 @@ mod cache;
 mod cluster;
 pub mod ratatui_edge;
 pub mod rules;
+pub mod safe;
 mod style;
 mod wrap;
 

@@ -54,7 +54,7 @@ fn controls_are_placeholders_and_newline_breaks() {
     let o = LayoutOptions::PLAIN;
     assert_eq!(
         show("a\u{1b}[2Jb\u{202e}c\u{85}", 20, &o),
-        vec!["a␛[2Jb�c�"]
+        vec!["a␛[2Jb␦c␦"]
     );
     let t = "甲乙\n丙";
     let lines = wrap(t, 20, &LayoutOptions::default());

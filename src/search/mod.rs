@@ -404,36 +404,19 @@ pub fn snippet(text: &str, range: Range<usize>, context: usize) -> Snippet {
         before.push('…');
     }
     before.push_str(&visible(text[b..range.start].trim_start()));
-    let mut after = visible(text[range.end..a].trim_end());
+    let mut after = visible(text[range.end..a].trim_end()).into_owned();
     if cut_after {
         after.push('…');
     }
     Snippet {
         before,
-        hit: visible(&text[range]),
+        hit: visible(&text[range]).into_owned(),
         after,
     }
 }
 
-/// Replaces control characters with visible placeholders: C0 controls
-/// with the Control Pictures (`␉`, `␊`, …), DEL with `␡`, C1 controls and
-/// bidirectional formatting characters with `�`.
-pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-            '\u{7F}' => '␡',
-            '\u{80}'..='\u{9F}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
+/// Terminal-safe text for snippets (see [`crate::layout::safe`]).
+pub use crate::layout::safe::visible;
 
 #[cfg(test)]
 mod tests {
@@ -503,7 +486,7 @@ mod tests {
         let s = snippet(t, 7..19, 3);
         assert_eq!(s.before, "…1mb");
         assert_eq!(s.hit, "大零号湾");
-        assert_eq!(s.after, "c␉d");
+        assert_eq!(s.after, "c d");
         let s = snippet(t, 7..19, 20);
         assert_eq!(s.before, "a␛[31mb");
     }

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthChar;
 /// The cell width of a character as the screen shows it (control
 /// characters are replaced by a one-cell picture, see [`sanitize`]).
 pub fn char_width(c: char) -> usize {
-    if unsafe_char(c) {
+    if c == '\t' || crate::layout::safe::placeholder(c).is_some() {
         1
     } else {
         c.width().unwrap_or(1)
@@ -20,40 +20,9 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// Replaces control characters (C0, DEL and C1, including the one-byte CSI
-/// U+009B) so that report text can never drive the terminal.
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(unsafe_char) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\t' => ' ',
-                c if unsafe_char(c) => control_picture(c),
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-/// Characters that must never reach a terminal: controls, and the
-/// bidirectional controls and separators that reorder or break lines.
-fn unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C | 0x2028 | 0x2029)
-}
-
-/// A visible stand-in for a control character: the Control Pictures
-/// block (`␛` for ESC), `␦` for C1 characters. All are one cell wide
-/// everywhere (not East Asian Ambiguous).
-fn control_picture(c: char) -> char {
-    match c as u32 {
-        n @ 0..0x20 => char::from_u32(0x2400 + n).unwrap_or('␦'),
-        0x7f => '␡',
-        _ => '␦',
-    }
-}
+/// Terminal-safe text for labels and breadcrumbs (see
+/// [`crate::layout::safe`]).
+pub use crate::layout::safe::visible as sanitize;
 
 /// Cuts `s` to at most `width` cells, ending with `…` when cut. Never
 /// splits a wide character.
