@@ -35,6 +35,26 @@ pub use cache::LayoutCache;
 pub use style::{Mark, Segment, column_to_offset, offset_to_column, segments};
 pub use wrap::wrap;
 
+/// One line of text (a tree label, a breadcrumb, a sidebar entry) in the
+/// display forms the detail pane uses: full-width punctuation next to Han
+/// characters when the options say so, and terminal-safe stand-ins for
+/// control characters (a newline shows as `␊`). Display only.
+pub fn display_line(s: &str, opts: &LayoutOptions) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let clusters: Vec<&str> = s.graphemes(true).collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, g) in clusters.iter().enumerate() {
+        if matches!(*g, "\n" | "\r\n") {
+            out.push('\u{240A}');
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| clusters[j]);
+        let next = clusters.get(i + 1).copied();
+        out.push_str(&cluster::display_form(g, prev, next, opts));
+    }
+    out
+}
+
 /// How to lay a text out. `Default` is the detail pane's choice: indent and full-width
 /// punctuation on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

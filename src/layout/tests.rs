@@ -136,3 +136,20 @@ fn ratatui_edge_builds_styled_line() {
     assert_eq!(parts[0].0, "  ");
     assert_eq!(parts[2], ("乙".to_string(), Style::new().fg(Color::Red)));
 }
+
+#[test]
+fn display_line_uses_the_detail_panes_forms() {
+    let o = LayoutOptions::default();
+    assert_eq!(
+        super::display_line("第一,重点行业(稳定)支撑。a,b\x1b", &o),
+        "第一，重点行业（稳定）支撑。a,b␛"
+    );
+    assert_eq!(
+        super::display_line("甲\n乙", &LayoutOptions::PLAIN),
+        "甲␊乙"
+    );
+    assert_eq!(
+        super::display_line("第一,重点", &LayoutOptions::PLAIN),
+        "第一,重点"
+    );
+}
