@@ -15,10 +15,22 @@ struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
+    /// The XDG state and config homes of a run that did not name them.
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Pty {
+    /// Runs gangmu with its state and config in a fresh temporary
+    /// directory, so that no test reads or writes the user's.
     fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        let home = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn_with_home(args, cols, rows, home.path());
+        p._home = Some(home);
+        p
+    }
+
+    /// Runs gangmu with `$XDG_STATE_HOME` and `$XDG_CONFIG_HOME` under `home`.
+    fn spawn_with_home(args: &[&str], cols: u16, rows: u16, home: &Path) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -31,6 +43,8 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -51,6 +65,7 @@ impl Pty {
             writer,
             child,
             _master: pair.master,
+            _home: None,
         }
     }
 

@@ -120,7 +120,12 @@ fn draw_line(
         return;
     };
     let text = &state.doc.text[state.doc.paragraphs[para].content.clone()];
-    let segs = layout::segments(l, text, &options(line.heading), styles);
+    let segs = layout::segments(
+        l,
+        text,
+        &options(state.cache.options(), line.heading),
+        styles,
+    );
     let mut x = area.x + line.indent.min(area.width);
     for seg in segs {
         if x >= area.right() {

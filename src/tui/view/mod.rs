@@ -1,6 +1,7 @@
 //! Drawing: a pure function of [`AppState`]. Nothing here changes state or
 //! talks to the terminal.
 
+pub mod bookmarks;
 pub mod detail;
 pub mod help;
 pub mod sidebar;
@@ -74,6 +75,9 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
     status::render(buf, a.status, a.keys, state, &theme);
     if state.mode == Mode::Help {
         help::render(buf, area, state, &theme);
+    }
+    if state.mode == Mode::Bookmarks {
+        bookmarks::render(buf, area, state, &theme);
     }
 }
 
