@@ -93,6 +93,19 @@ impl AppState {
         Position { offset, node }
     }
 
+    /// The display line starting at `offset` when there is one (the blank
+    /// line after a paragraph starts where its last line ends), else the
+    /// line holding it.
+    fn pos_exact(&self, offset: usize) -> super::lines::Pos {
+        let p = self.pos_of(offset);
+        let next = self.step(p, 1);
+        if self.offset_of(p) != offset && next != p && self.offset_of(next) == offset {
+            next
+        } else {
+            p
+        }
+    }
+
     /// The byte offset at the top of the detail pane.
     pub fn reading_offset(&self) -> usize {
         self.offset_of(self.top)
@@ -171,7 +184,7 @@ impl AppState {
             .collect();
         m.trim();
         if let Some(p) = &saved.position {
-            self.top = self.pos_of(p.offset.min(len));
+            self.top = self.pos_exact(p.offset.min(len));
             self.follow_reading();
         }
     }
