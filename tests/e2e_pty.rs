@@ -224,3 +224,171 @@ fn sigterm_and_sighup_restore_the_terminal() {
         });
     }
 }
+
+// ----- the saved reading state --------------------------------------------
+
+/// The detail pane and the status row: what says where reading is.
+fn reading_rows(p: &Pty, rows: u16) -> Vec<String> {
+    let screen = p.parser.lock().unwrap().screen().clone();
+    screen
+        .rows(0, 120)
+        .skip(1)
+        .take(rows as usize - 2)
+        .collect()
+}
+
+fn state_files(home: &Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(home.join("state/gangmu")) {
+        Ok(d) => d.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn bundled_key() -> String {
+    gangmu::persist::document_key(&gangmu::document::Document::bundled().text)
+}
+
+fn load_saved(home: &Path) -> gangmu::persist::SavedState {
+    let store = gangmu::persist::StateStore::at(home.join("state/gangmu"));
+    match store.load(&bundled_key()) {
+        gangmu::persist::Loaded::Found(s) => s,
+        other => panic!("no valid state: {other:?}"),
+    }
+}
+
+/// Sends keys one at a time, letting the reader draw after each.
+fn keys(p: &mut Pty, keys: &str) {
+    for c in keys.chars() {
+        p.send(&c.to_string());
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+}
+
+#[test]
+fn position_folds_and_bookmarks_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    // Tree: down to a section, unfold it, into its first point; bookmark
+    // it; then on, and read on in the detail pane.
+    keys(&mut p, "jjjjjjl");
+    keys(&mut p, "l");
+    let at_mark = p.contents().lines().rev().nth(1).unwrap().to_string();
+    keys(&mut p, "ma");
+    p.wait_text("bookmark a set");
+    keys(&mut p, "jjj\tjjjjj");
+    let before = reading_rows(&p, 40);
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert_eq!(state_files(home.path()).len(), 1);
+    let saved = load_saved(home.path());
+    assert!(saved.position.as_ref().unwrap().offset > 0);
+    assert!(saved.bookmarks.contains_key(&'a'));
+
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    std::thread::sleep(Duration::from_millis(300));
+    let after = reading_rows(&p, 40);
+    assert_eq!(
+        after,
+        before,
+        "the reader did not reopen at the same place:\n{}",
+        p.contents()
+    );
+    // The bookmark is still there: go to the top, then to it.
+    keys(&mut p, "g'a");
+    let crumb = at_mark
+        .trim()
+        .rsplit_once(' ')
+        .unwrap()
+        .0
+        .trim()
+        .to_string();
+    p.wait("the bookmark's breadcrumb", |s| {
+        s.contents()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or("")
+            .contains(&crumb)
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn no_state_reads_and_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&["--no-state"], 100, 30, home.path());
+    p.wait_text("锚定目标");
+    keys(&mut p, "jjjma");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert!(state_files(home.path()).is_empty());
+}
+
+#[test]
+fn sigterm_and_sighup_save_the_state() {
+    for sig in ["-TERM", "-HUP"] {
+        let home = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn_with_home(&[], 100, 30, home.path());
+        p.wait_text("锚定目标");
+        keys(&mut p, "jjjjmz");
+        let pid = p.child.process_id().expect("a pid");
+        std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap();
+        p.wait_exit();
+        let saved = load_saved(home.path());
+        assert!(saved.bookmarks.contains_key(&'z'), "{sig}");
+    }
+}
+
+#[test]
+fn a_corrupt_state_file_is_a_notice_not_a_crash() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("state/gangmu");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{}.json", bundled_key())),
+        "{\"version\": 1, \"pos",
+    )
+    .unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("saved state was unreadable");
+    p.send("j");
+    p.wait("the notice gone after a key", |s| {
+        !s.contents().contains("saved state was unreadable")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert!(
+        state_files(home.path())
+            .iter()
+            .any(|f| f.to_string_lossy().ends_with(".corrupt"))
+    );
+    load_saved(home.path());
+}
+
+#[test]
+fn two_readers_saving_at_once_leave_a_valid_file() {
+    let home = tempfile::tempdir().unwrap();
+    for _ in 0..3 {
+        let mut a = Pty::spawn_with_home(&[], 100, 30, home.path());
+        let mut b = Pty::spawn_with_home(&[], 100, 30, home.path());
+        a.wait_text("锚定目标");
+        b.wait_text("锚定目标");
+        keys(&mut a, "jjjma");
+        keys(&mut b, "jjjjjjmb");
+        a.send("q");
+        b.send("q");
+        assert!(a.wait_exit().success());
+        assert!(b.wait_exit().success());
+        let saved = load_saved(home.path());
+        assert!(saved.bookmarks.contains_key(&'a') || saved.bookmarks.contains_key(&'b'));
+        let files = state_files(home.path());
+        assert_eq!(files.len(), 1, "temporary files left: {files:?}");
+    }
+}

@@ -107,8 +107,18 @@ impl AppState {
     }
 
     /// The byte offset at the top of the detail pane.
+    /// When the node being read starts on that line (a point whose marker
+    /// is mid-line), its start: so a bookmark or a saved position goes
+    /// back to that node, not to the one before it on the line.
     pub fn reading_offset(&self) -> usize {
-        self.offset_of(self.top)
+        let lines = self.para_lines(self.top.para);
+        let Some(line) = lines.get(self.top.line) else {
+            return self.offset_of(self.top);
+        };
+        match self.reading.map(|r| self.doc.outline.nodes[r].span.start) {
+            Some(start) if line.range.start < start && start < line.range.end => start,
+            _ => line.range.start,
+        }
     }
 
     /// What is saved for this document: the reading position (the offset
@@ -184,8 +194,22 @@ impl AppState {
             .collect();
         m.trim();
         if let Some(p) = &saved.position {
-            self.top = self.pos_exact(p.offset.min(len));
+            let offset = p.offset.min(len);
+            self.top = self.pos_exact(offset);
             self.follow_reading();
+            // The node that was being read, when it is on the top line.
+            if let Some(n) = self.doc.outline.find_dotted(&p.node) {
+                let lines = self.para_lines(self.top.para);
+                let start = self.doc.outline.nodes[n].span.start;
+                if lines
+                    .get(self.top.line)
+                    .is_some_and(|l| l.range.start <= start && start < l.range.end)
+                {
+                    self.reading = Some(n);
+                    self.selected = Some(self.visible_ancestor(n));
+                    self.tree_follow();
+                }
+            }
         }
     }
 

@@ -480,7 +480,7 @@ impl AppState {
         self.visible.binary_search(&s).ok()
     }
 
-    fn tree_follow(&mut self) {
+    pub(crate) fn tree_follow(&mut self) {
         let h = self.tree_height();
         if let Some(row) = self.selected_row() {
             if row < self.tree_scroll {
