@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
 use super::theme::Theme;
 use crate::layout::{self, Mark as LMark};
@@ -100,7 +100,7 @@ fn style_of(mark: LMark, heading: bool, theme: &Theme) -> Style {
         style = theme.marker();
     }
     if mark.contains(LMark::TARGET) {
-        style = style.add_modifier(Modifier::UNDERLINED);
+        style = style.patch(theme.target());
     }
     style
 }

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
 
 /// Draws into a buffer (the snapshot tests call this directly).
 pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
-    let theme = Theme::new(state.no_color);
+    let theme = Theme::from_palette(state.config.palette(), state.no_color);
     let a = geometry::areas(
         area.width,
         area.height,
