@@ -165,7 +165,7 @@ fn moving_to_a_section_brings_its_text() {
     });
     // No screen line of the detail pane starts with a prohibited mark.
     let screen = p.parser.lock().unwrap().screen().clone();
-    for row in screen.rows(37, 58).skip(1).take(36) {
+    for row in screen.rows(35, 54).skip(1).take(36) {
         let first = row.trim_start().chars().next();
         if let Some(c) = first {
             assert!(
@@ -186,7 +186,7 @@ fn hostile_report_leaves_the_screen_intact() {
                 第二,标题测试。\x1b]0;pwned\x07这里有标题序列。\n\
                 第三,剪贴板测试。\x1b]52;c;cHduZWQ=\x07这里有剪贴板序列。\u{9b}31m红色\n";
     std::fs::write(&path, text).unwrap();
-    let mut p = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    let mut p = Pty::spawn(&[path.to_str().unwrap()], 120, 30);
     p.wait_text("剪贴板序列");
     p.wait_text("这里有清屏序列");
     p.wait_text("␛]52;c;");

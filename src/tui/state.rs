@@ -209,13 +209,22 @@ impl AppState {
     // ----- geometry -------------------------------------------------------
 
     pub fn areas(&self) -> Areas {
-        geometry::areas(
+        geometry::areas_with(
             self.width,
             self.height,
             self.tree_hidden,
             self.sidebar_hidden,
             self.overlay,
+            self.pane_widths(),
         )
+    }
+
+    /// The docked panes' widths from the config.
+    pub fn pane_widths(&self) -> geometry::PaneWidths {
+        geometry::PaneWidths {
+            tree: self.config.panes.tree_width,
+            sidebar: self.config.panes.sidebar_width,
+        }
     }
 
     /// Width of the detail pane's text.

@@ -28,12 +28,13 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
 /// Draws into a buffer (the snapshot tests call this directly).
 pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
     let theme = Theme::from_palette(state.config.palette(), state.no_color);
-    let a = geometry::areas(
+    let a = geometry::areas_with(
         area.width,
         area.height,
         state.tree_hidden,
         state.sidebar_hidden,
         state.overlay,
+        state.pane_widths(),
     );
     if a.too_small {
         let msg = truncate("terminal too small", area.width as usize);
