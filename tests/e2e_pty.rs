@@ -392,3 +392,35 @@ fn two_readers_saving_at_once_leave_a_valid_file() {
         assert_eq!(files.len(), 1, "temporary files left: {files:?}");
     }
 }
+
+#[test]
+fn ctrl_o_goes_back_and_ctrl_i_or_ctrl_n_forward() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    let crumb = |p: &Pty| p.contents().lines().rev().nth(1).unwrap_or("").to_string();
+    keys(&mut p, "jjjjjjjjjjjj");
+    keys(&mut p, "mag");
+    let top = crumb(&p);
+    keys(&mut p, "'a");
+    let marked = crumb(&p);
+    assert_ne!(top, marked);
+    p.send("\x0f"); // Ctrl-o
+    p.wait("back at the top", |s| {
+        s.contents().lines().rev().nth(1) == Some(top.as_str())
+    });
+    p.send("\x1b[105;5u"); // Ctrl-i as the kitty keyboard protocol sends it
+    p.wait("forward at the bookmark", |s| {
+        s.contents().lines().rev().nth(1) == Some(marked.as_str())
+    });
+    p.send("\x0f");
+    p.wait("back again", |s| {
+        s.contents().lines().rev().nth(1) == Some(top.as_str())
+    });
+    p.send("\x0e"); // Ctrl-n
+    p.wait("forward again", |s| {
+        s.contents().lines().rev().nth(1) == Some(marked.as_str())
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

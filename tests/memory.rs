@@ -203,3 +203,34 @@ fn the_mouse_toggle_is_capital_m() {
     press(&mut s, "M");
     assert!(!s.mouse);
 }
+
+#[test]
+fn display_options_reach_the_detail_pane() {
+    let names = Action::names();
+    let plain = Config::from_yaml(
+        "display:\n  fullwidth_punctuation: false\n  first_line_indent: false\n",
+        "d.yaml",
+        &names,
+    )
+    .unwrap();
+    let d = initial_state(Document::bundled(), 120, 40);
+    let p = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, plain);
+    let indents = |s: &AppState| {
+        (0..s.doc.paragraphs.len())
+            .map(|i| s.para_lines(i)[0].indent)
+            .max()
+            .unwrap()
+    };
+    assert!(indents(&d) > 0);
+    assert_eq!(indents(&p), 0);
+    assert!(!p.cache.options().fullwidth_punct);
+}
+
+#[test]
+fn search_pinyin_default_is_kept_for_the_search_ui() {
+    let names = Action::names();
+    let c = Config::from_yaml("search:\n  pinyin: false\n", "s.yaml", &names).unwrap();
+    let s = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, c);
+    assert!(!s.config.search.pinyin);
+    assert!(state().config.search.pinyin);
+}
