@@ -15,10 +15,22 @@ struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
+    /// The XDG state and config homes of a run that did not name them.
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Pty {
+    /// Runs gangmu with its state and config in a fresh temporary
+    /// directory, so that no test reads or writes the user's.
     fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        let home = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn_with_home(args, cols, rows, home.path());
+        p._home = Some(home);
+        p
+    }
+
+    /// Runs gangmu with `$XDG_STATE_HOME` and `$XDG_CONFIG_HOME` under `home`.
+    fn spawn_with_home(args: &[&str], cols: u16, rows: u16, home: &Path) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -31,6 +43,8 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -51,6 +65,7 @@ impl Pty {
             writer,
             child,
             _master: pair.master,
+            _home: None,
         }
     }
 
@@ -150,7 +165,7 @@ fn moving_to_a_section_brings_its_text() {
     });
     // No screen line of the detail pane starts with a prohibited mark.
     let screen = p.parser.lock().unwrap().screen().clone();
-    for row in screen.rows(37, 58).skip(1).take(36) {
+    for row in screen.rows(35, 54).skip(1).take(36) {
         let first = row.trim_start().chars().next();
         if let Some(c) = first {
             assert!(
@@ -171,7 +186,7 @@ fn hostile_report_leaves_the_screen_intact() {
                 第二,标题测试。\x1b]0;pwned\x07这里有标题序列。\n\
                 第三,剪贴板测试。\x1b]52;c;cHduZWQ=\x07这里有剪贴板序列。\u{9b}31m红色\n";
     std::fs::write(&path, text).unwrap();
-    let mut p = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    let mut p = Pty::spawn(&[path.to_str().unwrap()], 120, 30);
     p.wait_text("剪贴板序列");
     p.wait_text("这里有清屏序列");
     p.wait_text("␛]52;c;");
@@ -208,4 +223,204 @@ fn sigterm_and_sighup_restore_the_terminal() {
             !s.alternate_screen() && !s.hide_cursor()
         });
     }
+}
+
+// ----- the saved reading state --------------------------------------------
+
+/// The detail pane and the status row: what says where reading is.
+fn reading_rows(p: &Pty, rows: u16) -> Vec<String> {
+    let screen = p.parser.lock().unwrap().screen().clone();
+    screen
+        .rows(0, 120)
+        .skip(1)
+        .take(rows as usize - 2)
+        .collect()
+}
+
+fn state_files(home: &Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(home.join("state/gangmu")) {
+        Ok(d) => d.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn bundled_key() -> String {
+    gangmu::persist::document_key(&gangmu::document::Document::bundled().text)
+}
+
+fn load_saved(home: &Path) -> gangmu::persist::SavedState {
+    let store = gangmu::persist::StateStore::at(home.join("state/gangmu"));
+    match store.load(&bundled_key()) {
+        gangmu::persist::Loaded::Found(s) => s,
+        other => panic!("no valid state: {other:?}"),
+    }
+}
+
+/// Sends keys one at a time, letting the reader draw after each.
+fn keys(p: &mut Pty, keys: &str) {
+    for c in keys.chars() {
+        p.send(&c.to_string());
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+}
+
+#[test]
+fn position_folds_and_bookmarks_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    // Tree: down to a section, unfold it, into its first point; bookmark
+    // it; then on, and read on in the detail pane.
+    keys(&mut p, "jjjjjjl");
+    keys(&mut p, "l");
+    let at_mark = p.contents().lines().rev().nth(1).unwrap().to_string();
+    keys(&mut p, "ma");
+    p.wait_text("bookmark a set");
+    keys(&mut p, "jjj\tjjjjj");
+    let before = reading_rows(&p, 40);
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert_eq!(state_files(home.path()).len(), 1);
+    let saved = load_saved(home.path());
+    assert!(saved.position.as_ref().unwrap().offset > 0);
+    assert!(saved.bookmarks.contains_key(&'a'));
+
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    std::thread::sleep(Duration::from_millis(300));
+    let after = reading_rows(&p, 40);
+    assert_eq!(
+        after,
+        before,
+        "the reader did not reopen at the same place:\n{}",
+        p.contents()
+    );
+    // The bookmark is still there: go to the top, then to it.
+    keys(&mut p, "g'a");
+    let crumb = at_mark
+        .trim()
+        .rsplit_once(' ')
+        .unwrap()
+        .0
+        .trim()
+        .to_string();
+    p.wait("the bookmark's breadcrumb", |s| {
+        s.contents()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or("")
+            .contains(&crumb)
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn no_state_reads_and_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&["--no-state"], 100, 30, home.path());
+    p.wait_text("锚定目标");
+    keys(&mut p, "jjjma");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert!(state_files(home.path()).is_empty());
+}
+
+#[test]
+fn sigterm_and_sighup_save_the_state() {
+    for sig in ["-TERM", "-HUP"] {
+        let home = tempfile::tempdir().unwrap();
+        let mut p = Pty::spawn_with_home(&[], 100, 30, home.path());
+        p.wait_text("锚定目标");
+        keys(&mut p, "jjjjmz");
+        let pid = p.child.process_id().expect("a pid");
+        std::process::Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap();
+        p.wait_exit();
+        let saved = load_saved(home.path());
+        assert!(saved.bookmarks.contains_key(&'z'), "{sig}");
+    }
+}
+
+#[test]
+fn a_corrupt_state_file_is_a_notice_not_a_crash() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("state/gangmu");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{}.json", bundled_key())),
+        "{\"version\": 1, \"pos",
+    )
+    .unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("saved state was unreadable");
+    p.send("j");
+    p.wait("the notice gone after a key", |s| {
+        !s.contents().contains("saved state was unreadable")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+    assert!(
+        state_files(home.path())
+            .iter()
+            .any(|f| f.to_string_lossy().ends_with(".corrupt"))
+    );
+    load_saved(home.path());
+}
+
+#[test]
+fn two_readers_saving_at_once_leave_a_valid_file() {
+    let home = tempfile::tempdir().unwrap();
+    for _ in 0..3 {
+        let mut a = Pty::spawn_with_home(&[], 100, 30, home.path());
+        let mut b = Pty::spawn_with_home(&[], 100, 30, home.path());
+        a.wait_text("锚定目标");
+        b.wait_text("锚定目标");
+        keys(&mut a, "jjjma");
+        keys(&mut b, "jjjjjjmb");
+        a.send("q");
+        b.send("q");
+        assert!(a.wait_exit().success());
+        assert!(b.wait_exit().success());
+        let saved = load_saved(home.path());
+        assert!(saved.bookmarks.contains_key(&'a') || saved.bookmarks.contains_key(&'b'));
+        let files = state_files(home.path());
+        assert_eq!(files.len(), 1, "temporary files left: {files:?}");
+    }
+}
+
+#[test]
+fn ctrl_o_goes_back_and_ctrl_i_or_ctrl_n_forward() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    let crumb = |p: &Pty| p.contents().lines().rev().nth(1).unwrap_or("").to_string();
+    keys(&mut p, "jjjjjjjjjjjj");
+    keys(&mut p, "mag");
+    let top = crumb(&p);
+    keys(&mut p, "'a");
+    let marked = crumb(&p);
+    assert_ne!(top, marked);
+    p.send("\x0f"); // Ctrl-o
+    p.wait("back at the top", |s| {
+        s.contents().lines().rev().nth(1) == Some(top.as_str())
+    });
+    p.send("\x1b[105;5u"); // Ctrl-i as the kitty keyboard protocol sends it
+    p.wait("forward at the bookmark", |s| {
+        s.contents().lines().rev().nth(1) == Some(marked.as_str())
+    });
+    p.send("\x0f");
+    p.wait("back again", |s| {
+        s.contents().lines().rev().nth(1) == Some(top.as_str())
+    });
+    p.send("\x0e"); // Ctrl-n
+    p.wait("forward again", |s| {
+        s.contents().lines().rev().nth(1) == Some(marked.as_str())
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
 }

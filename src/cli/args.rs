@@ -19,7 +19,7 @@ pub enum Format {
     name = "gangmu",
     version,
     about = "纲目 — read Chinese policy reports in the terminal: outline, targets, search",
-    after_help = "Examples:\n  gangmu                          open the bundled report in the reader\n  gangmu 报告.txt                  open a report (UTF-8, GB18030/GBK or UTF-16)\n  gangmu --outline --format json 报告.txt\n  gangmu --targets --format csv 报告.txt\n  cat 报告.txt | gangmu --outline -"
+    after_help = "Examples:\n  gangmu                          open the bundled report in the reader\n  gangmu 报告.txt                  open a report (UTF-8, GB18030/GBK or UTF-16)\n  gangmu --outline --format json 报告.txt\n  gangmu --targets --format csv 报告.txt\n  cat 报告.txt | gangmu --outline -\n  gangmu --config my.yaml --no-state 报告.txt\n  gangmu --print-config > ~/.config/gangmu/config.yaml\n\nThe reader reopens each report where reading stopped (state in\n$XDG_STATE_HOME/gangmu). Keys: ? in the reader; m+letter bookmarks,\n'+letter goes back to one, Ctrl-o/Ctrl-n move through the jump history."
 )]
 pub struct Args {
     /// The report to open (`-` for standard input). Without it, the bundled
@@ -43,6 +43,16 @@ pub struct Args {
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Read the configuration from FILE instead of
+    /// $XDG_CONFIG_HOME/gangmu/config.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Neither read nor write the saved reading state (position, folds,
+    /// bookmarks, jump history).
+    #[arg(long)]
+    pub no_state: bool,
 
     /// Print the full default configuration, commented, as a starting file.
     #[arg(long, exclusive = true)]

@@ -76,6 +76,22 @@ pub fn serialize<T: serde::Serialize>(value: &T, format: Format) -> Result<Strin
     }
 }
 
+/// The configuration: `--config FILE`, else
+/// `$XDG_CONFIG_HOME/gangmu/config.yaml` when it exists, else the default.
+pub fn load_config(args: &Args) -> Result<crate::config::Config, CliError> {
+    let names = crate::tui::action::Action::names();
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => crate::config::Config::default_path().filter(|p| p.exists()),
+    };
+    match path {
+        Some(p) => {
+            crate::config::Config::load(&p, &names).map_err(|e| CliError::usage(e.to_string()))
+        }
+        None => Ok(crate::config::Config::default()),
+    }
+}
+
 fn run(args: &Args) -> Result<ExitCode, CliError> {
     if args.print_config {
         emit(crate::config::DEFAULT_YAML)?;
@@ -132,11 +148,19 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::from(u8::from(hits.is_empty())));
     }
+    // Checked before the terminal is touched: a bad config is one line
+    // naming file:line:col, exit 2.
+    let config = load_config(args)?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(
             "standard output is not a terminal; use --outline, --targets or --search for scripts",
         ));
     }
-    crate::tui::run(doc)?;
+    let store = if args.no_state {
+        None
+    } else {
+        crate::persist::StateStore::from_env()
+    };
+    crate::tui::run(doc, crate::tui::Options { config, store })?;
     Ok(ExitCode::SUCCESS)
 }

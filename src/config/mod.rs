@@ -368,7 +368,8 @@ mod tests {
         let c = Config::default();
         assert_eq!(c.theme, ThemeName::Dark);
         assert!(c.display.fullwidth_punctuation);
-        assert_eq!(Config::from_yaml(DEFAULT_YAML, "d", &[]).unwrap(), c);
+        let names: Vec<&str> = c.keys.keys().map(String::as_str).collect();
+        assert_eq!(Config::from_yaml(DEFAULT_YAML, "d", &names).unwrap(), c);
         assert_eq!(Config::from_yaml("", "empty", ACTIONS).unwrap(), c);
     }
 

@@ -55,6 +55,22 @@ pub enum Action {
         row: u16,
         down: bool,
     },
+    // memory: bookmarks and the jump history (src/tui/memory.rs).
+    /// `m`: the next letter sets a bookmark here.
+    SetMark,
+    /// `'`: the next letter jumps to its bookmark.
+    JumpToMark,
+    /// Show or hide the list of bookmarks.
+    Bookmarks,
+    /// In the list of bookmarks: delete the selected one.
+    DeleteBookmark,
+    /// Back to where the last jump started (`Ctrl-o`).
+    JumpBack,
+    /// Forward again in the jump history (`Ctrl-i`, or `Ctrl-n` where the
+    /// terminal sends `Ctrl-i` as `Tab`).
+    JumpForward,
+    /// A letter typed after `m` or `'` (not bindable).
+    Letter(char),
 }
 
 impl Action {
@@ -84,7 +100,137 @@ impl Action {
             Action::ToggleMouse => "mouse capture off/on (select text)",
             Action::Quit => "quit",
             Action::Suspend => "suspend (fg resumes)",
-            Action::Resize { .. } | Action::Click { .. } | Action::Wheel { .. } => "",
+            Action::SetMark => "set a bookmark: m then a letter",
+            Action::JumpToMark => "go to a bookmark: ' then a letter",
+            Action::Bookmarks => "list the bookmarks",
+            Action::DeleteBookmark => "delete a bookmark (in the list)",
+            Action::JumpBack => "back to where the last jump started",
+            Action::JumpForward => "forward in the jump history",
+            Action::Resize { .. }
+            | Action::Click { .. }
+            | Action::Wheel { .. }
+            | Action::Letter(_) => "",
         }
+    }
+
+    /// Every action a key can be bound to, in the order of the help and of
+    /// the `keys:` section of the config.
+    pub const BINDABLE: &'static [Action] = &[
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Collapse,
+        Action::Expand,
+        Action::Activate,
+        Action::CycleFold,
+        Action::CycleGlobal,
+        Action::ShowDepth(1),
+        Action::ShowDepth(2),
+        Action::ShowDepth(3),
+        Action::ShowDepth(4),
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::ToggleSidebar,
+        Action::ToggleTree,
+        Action::ToggleHelp,
+        Action::Close,
+        Action::ToggleMouse,
+        Action::Quit,
+        Action::Suspend,
+        // memory
+        Action::SetMark,
+        Action::JumpToMark,
+        Action::Bookmarks,
+        Action::DeleteBookmark,
+        Action::JumpBack,
+        Action::JumpForward,
+    ];
+
+    /// The action's stable name in the config's `keys:` section; `None`
+    /// for events that are not keys (resize, mouse, a pending letter).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Collapse => "collapse",
+            Action::Expand => "expand",
+            Action::Activate => "activate",
+            Action::CycleFold => "cycle_fold",
+            Action::CycleGlobal => "cycle_global",
+            Action::ShowDepth(1) => "depth_1",
+            Action::ShowDepth(2) => "depth_2",
+            Action::ShowDepth(3) => "depth_3",
+            Action::ShowDepth(4) => "depth_4",
+            Action::ShowDepth(_) => return None,
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::ToggleSidebar => "toggle_sidebar",
+            Action::ToggleTree => "toggle_tree",
+            Action::ToggleHelp => "toggle_help",
+            Action::Close => "close",
+            Action::ToggleMouse => "toggle_mouse",
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
+            Action::SetMark => "set_mark",
+            Action::JumpToMark => "jump_to_mark",
+            Action::Bookmarks => "bookmarks",
+            Action::DeleteBookmark => "delete_bookmark",
+            Action::JumpBack => "jump_back",
+            Action::JumpForward => "jump_forward",
+            Action::Resize { .. }
+            | Action::Click { .. }
+            | Action::Wheel { .. }
+            | Action::Letter(_) => return None,
+        })
+    }
+
+    /// The action a config name stands for.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE
+            .iter()
+            .copied()
+            .find(|a| a.name() == Some(name))
+    }
+
+    /// The names of every bindable action, for the config's checks.
+    pub fn names() -> Vec<&'static str> {
+        Action::BINDABLE.iter().filter_map(|a| a.name()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let names = Action::names();
+        assert_eq!(names.len(), Action::BINDABLE.len());
+        for a in Action::BINDABLE {
+            assert_eq!(Action::from_name(a.name().unwrap()), Some(*a));
+        }
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len());
+        assert_eq!(
+            Action::Resize {
+                width: 1,
+                height: 1
+            }
+            .name(),
+            None
+        );
     }
 }

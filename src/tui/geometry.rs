@@ -34,13 +34,54 @@ pub struct Areas {
     pub keys: Option<Rect>,
 }
 
-/// Lays out the screen.
+/// The docked panes' widths as configured (`panes:` in the config).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PaneWidths {
+    pub tree: u16,
+    pub sidebar: u16,
+}
+
+impl Default for PaneWidths {
+    /// The default config's widths.
+    fn default() -> PaneWidths {
+        PaneWidths {
+            tree: 34,
+            sidebar: 30,
+        }
+    }
+}
+
+/// The detail pane keeps at least this many columns beside docked panes.
+pub const DETAIL_MIN: u16 = 30;
+
+/// Lays out the screen with the default pane widths.
 pub fn areas(
     width: u16,
     height: u16,
     tree_hidden: bool,
     sidebar_hidden: bool,
     overlay: Option<Overlay>,
+) -> Areas {
+    areas_with(
+        width,
+        height,
+        tree_hidden,
+        sidebar_hidden,
+        overlay,
+        PaneWidths::default(),
+    )
+}
+
+/// Lays out the screen. Docked panes get their configured widths, cut so
+/// that the tree takes at most two fifths of the screen, the sidebar a
+/// third, and the detail pane keeps [`DETAIL_MIN`] columns.
+pub fn areas_with(
+    width: u16,
+    height: u16,
+    tree_hidden: bool,
+    sidebar_hidden: bool,
+    overlay: Option<Overlay>,
+    widths: PaneWidths,
 ) -> Areas {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Areas {
@@ -64,13 +105,17 @@ pub fn areas(
     let mut x = body.x;
     let mut w = body.width;
     if width >= TREE_DOCK_MIN && !tree_hidden {
-        let tw = (width * 3 / 10).clamp(20, 44);
+        let tw = widths.tree.min(width * 2 / 5).max(12);
         a.tree = Some(Rect::new(x, body.y, tw, body.height));
         x += tw;
         w -= tw;
     }
     if width >= SIDEBAR_DOCK_MIN && !sidebar_hidden {
-        let sw = (width / 4).clamp(22, 36);
+        let sw = widths
+            .sidebar
+            .min(width / 3)
+            .min(w.saturating_sub(DETAIL_MIN))
+            .max(12);
         a.sidebar = Some(Rect::new(x + w - sw, body.y, sw, body.height));
         w -= sw;
     }
@@ -140,7 +185,17 @@ mod tests {
         for w in 0..130 {
             for h in 0..45 {
                 for ov in [None, Some(Overlay::Tree), Some(Overlay::Sidebar)] {
-                    let a = areas(w, h, false, false, ov);
+                    let a = areas_with(
+                        w,
+                        h,
+                        false,
+                        false,
+                        ov,
+                        PaneWidths {
+                            tree: 200,
+                            sidebar: 200,
+                        },
+                    );
                     for r in [
                         Some(a.title),
                         a.tree,

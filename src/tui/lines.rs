@@ -52,6 +52,20 @@ type ParaMap = HashMap<usize, Rc<[DLine]>>;
 #[derive(Debug, Default)]
 pub struct LineCache {
     inner: RefCell<(u16, ParaMap)>,
+    /// The display options (from the config's `display:`).
+    opts: LayoutOptions,
+}
+
+/// The layout options of the config's `display:` section.
+pub fn layout_options(config: &crate::config::Config) -> LayoutOptions {
+    LayoutOptions {
+        first_line_indent: if config.display.first_line_indent {
+            2
+        } else {
+            0
+        },
+        fullwidth_punct: config.display.fullwidth_punctuation,
+    }
 }
 
 /// Paragraphs kept before the cache starts over (bounds memory on huge
@@ -59,6 +73,19 @@ pub struct LineCache {
 const CACHE_MAX: usize = 4096;
 
 impl LineCache {
+    /// An empty cache laying out with `opts`.
+    pub fn with_options(opts: LayoutOptions) -> LineCache {
+        LineCache {
+            inner: RefCell::default(),
+            opts,
+        }
+    }
+
+    /// The display options the lines are laid out with.
+    pub fn options(&self) -> &LayoutOptions {
+        &self.opts
+    }
+
     /// The lines of paragraph `para` at `width`, laid out once.
     pub fn lines(&self, doc: &Document, para: usize, width: u16) -> Rc<[DLine]> {
         let mut inner = self.inner.borrow_mut();
@@ -69,7 +96,7 @@ impl LineCache {
         inner
             .1
             .entry(para)
-            .or_insert_with(|| detail_lines(doc, para, width).into())
+            .or_insert_with(|| detail_lines_with(doc, para, width, &self.opts).into())
             .clone()
     }
 
@@ -81,14 +108,14 @@ impl LineCache {
 
 /// The layout options of a paragraph: headings (theme paragraphs, `#`
 /// lines) without first-line indent.
-pub fn options(heading: bool) -> LayoutOptions {
+pub fn options(base: &LayoutOptions, heading: bool) -> LayoutOptions {
     if heading {
         LayoutOptions {
             first_line_indent: 0,
-            ..LayoutOptions::default()
+            ..*base
         }
     } else {
-        LayoutOptions::default()
+        *base
     }
 }
 
@@ -108,13 +135,23 @@ pub fn is_heading(doc: &Document, para: usize) -> bool {
 /// paragraph's lines and a blank line after it. The one place that calls
 /// the layout module.
 pub fn detail_lines(doc: &Document, para: usize, width: u16) -> Vec<DLine> {
+    detail_lines_with(doc, para, width, &LayoutOptions::default())
+}
+
+/// [`detail_lines`] with the display options of a config.
+pub fn detail_lines_with(
+    doc: &Document,
+    para: usize,
+    width: u16,
+    opts: &LayoutOptions,
+) -> Vec<DLine> {
     let Some(p) = doc.paragraphs.get(para) else {
         return vec![DLine::blank(0)];
     };
     let heading = is_heading(doc, para);
     let base = p.content.start;
     let text = &doc.text[p.content.clone()];
-    let mut out: Vec<DLine> = layout::wrap(text, width as usize, &options(heading))
+    let mut out: Vec<DLine> = layout::wrap(text, width as usize, &options(opts, heading))
         .into_iter()
         .map(|l| DLine {
             range: base + l.range.start..base + l.range.end,

@@ -11,6 +11,7 @@ pub mod event_loop;
 pub mod geometry;
 pub mod keymap;
 pub mod lines;
+pub mod memory;
 pub mod state;
 pub mod terminal;
 pub mod text;
@@ -18,7 +19,9 @@ pub mod view;
 
 use std::io;
 
+use crate::config::Config;
 use crate::document::Document;
+use crate::persist::{Loaded, StateStore, document_key};
 use state::{AppState, SidebarItem};
 
 /// The sidebar's rows: each target's quantity as written (value and unit,
@@ -46,18 +49,41 @@ pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
 
 /// The state of the first frame for a document and a screen size.
 pub fn initial_state(doc: Document, width: u16, height: u16) -> AppState {
+    initial_state_with(doc, width, height, Config::default())
+}
+
+/// [`initial_state`] under a configuration. `NO_COLOR` wins over the
+/// config's colours.
+pub fn initial_state_with(doc: Document, width: u16, height: u16, config: Config) -> AppState {
     let targets = sidebar_items(&doc);
-    let mut s = AppState::new(doc, targets, width, height);
+    let mut s = AppState::with_config(doc, targets, width, height, config);
     s.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     s
 }
 
-/// Opens the reader on a document and returns when it is closed.
-pub fn run(doc: Document) -> io::Result<()> {
+/// How the reader is started: the configuration, and where the state of
+/// documents is kept (`None` with `--no-state`: nothing read or written).
+#[derive(Debug, Default)]
+pub struct Options {
+    pub config: Config,
+    pub store: Option<StateStore>,
+}
+
+/// Opens the reader on a document and returns when it is closed (by a
+/// quit key, SIGTERM, SIGHUP or SIGINT), after saving where reading
+/// stopped.
+pub fn run(doc: Document, opts: Options) -> io::Result<()> {
+    let key = document_key(&doc.text);
+    let loaded = opts.store.as_ref().map(|s| s.load(&key));
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut state = initial_state(doc, w, h);
+    let mut state = initial_state_with(doc, w, h, opts.config);
+    match loaded {
+        Some(Loaded::Found(saved)) => state.restore(&saved),
+        Some(Loaded::SetAside(notice)) => state.memory.notice = Some(notice),
+        Some(Loaded::Missing) | None => {}
+    }
     terminal::enter(state.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
         // The size may have changed between the query and the first frame.
@@ -69,5 +95,13 @@ pub fn run(doc: Document) -> io::Result<()> {
         event_loop::run(&mut term, &mut state, &signals)
     });
     terminal::restore();
+    if let Some(store) = &opts.store
+        && let Err(e) = store.save(&key, &state.saved_state())
+    {
+        eprintln!(
+            "gangmu: could not save the reading state in {}: {e}",
+            store.dir().display()
+        );
+    }
     result
 }

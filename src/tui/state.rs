@@ -10,12 +10,21 @@ use super::action::Action;
 use super::geometry::{self, Areas, Overlay};
 use super::keymap::Keymap;
 use super::lines::{DLine, LineCache, Pos};
+use super::memory::Memory;
+use crate::config::Config;
 
 /// What the keys currently drive. Search will add a prompt mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     Normal,
     Help,
+    // memory
+    /// After `m`: a letter names the bookmark to set.
+    SetMark,
+    /// After `'`: a letter names the bookmark to go to.
+    JumpToMark,
+    /// The list of bookmarks.
+    Bookmarks,
 }
 
 /// The pane that receives movement keys.
@@ -101,11 +110,28 @@ pub struct AppState {
     /// Markers and headings of the text, sorted and disjoint.
     pub marks: Vec<(Range<usize>, Mark)>,
     pub cache: LineCache,
+    /// Bookmarks, jump history, the status notice (src/tui/memory.rs).
+    pub memory: Memory,
+    /// The configuration in force: colours, pane widths, display and
+    /// search defaults (`config.search.pinyin` for the search UI).
+    pub config: Config,
 }
 
 impl AppState {
     /// The first frame's state: themes open to their sections.
     pub fn new(doc: Document, targets: Vec<SidebarItem>, width: u16, height: u16) -> AppState {
+        AppState::with_config(doc, targets, width, height, Config::default())
+    }
+
+    /// The first frame's state under a configuration: its keys, colours,
+    /// pane widths, display options and whether the sidebar starts shown.
+    pub fn with_config(
+        doc: Document,
+        targets: Vec<SidebarItem>,
+        width: u16,
+        height: u16,
+        config: Config,
+    ) -> AppState {
         let n = doc.outline.len();
         let mut marks = Vec::new();
         for node in &doc.outline.nodes {
@@ -142,7 +168,7 @@ impl AppState {
             sidebar_rows.push(SidebarRow::Item(i));
         }
         let mut s = AppState {
-            keymap: Keymap::default(),
+            keymap: Keymap::from_config(&config),
             mode: Mode::Normal,
             focus: Focus::Tree,
             width,
@@ -160,7 +186,7 @@ impl AppState {
             sidebar_scroll: 0,
             highlight: None,
             tree_hidden: false,
-            sidebar_hidden: false,
+            sidebar_hidden: !config.panes.sidebar,
             overlay: None,
             help_scroll: 0,
             mouse: true,
@@ -168,7 +194,9 @@ impl AppState {
             quit: false,
             suspend: false,
             marks,
-            cache: LineCache::default(),
+            cache: LineCache::with_options(super::lines::layout_options(&config)),
+            memory: Memory::default(),
+            config,
             doc,
         };
         s.show_depth(2);
@@ -181,13 +209,22 @@ impl AppState {
     // ----- geometry -------------------------------------------------------
 
     pub fn areas(&self) -> Areas {
-        geometry::areas(
+        geometry::areas_with(
             self.width,
             self.height,
             self.tree_hidden,
             self.sidebar_hidden,
             self.overlay,
+            self.pane_widths(),
         )
+    }
+
+    /// The docked panes' widths from the config.
+    pub fn pane_widths(&self) -> geometry::PaneWidths {
+        geometry::PaneWidths {
+            tree: self.config.panes.tree_width,
+            sidebar: self.config.panes.sidebar_width,
+        }
     }
 
     /// Width of the detail pane's text.
@@ -332,7 +369,7 @@ impl AppState {
     }
 
     /// After the detail pane scrolled: the tree and breadcrumb follow.
-    fn follow_reading(&mut self) {
+    pub(crate) fn follow_reading(&mut self) {
         self.reading = self.node_on_top().or(self.reading);
         if let Some(r) = self.reading {
             self.selected = Some(self.visible_ancestor(r));
@@ -346,6 +383,14 @@ impl AppState {
     /// it and selects it. Every "go to" of the reader goes through here, so
     /// it is the one place that records the jump history.
     pub fn jump_to_offset(&mut self, offset: usize) {
+        let from = self.reading_offset();
+        self.memory.record(from);
+        self.go_to_offset(offset);
+    }
+
+    /// [`AppState::jump_to_offset`] without recording the jump (for moves
+    /// through the history itself and restoring).
+    pub fn go_to_offset(&mut self, offset: usize) {
         let offset = offset.min(self.doc.text.len());
         self.top = self.pos_of(offset);
         let Some(node) = self.doc.outline.node_at(offset) else {
@@ -444,7 +489,7 @@ impl AppState {
         self.visible.binary_search(&s).ok()
     }
 
-    fn tree_follow(&mut self) {
+    pub(crate) fn tree_follow(&mut self) {
         let h = self.tree_height();
         if let Some(row) = self.selected_row() {
             if row < self.tree_scroll {
@@ -480,9 +525,16 @@ impl AppState {
     // ----- sidebar --------------------------------------------------------
 
     fn select_target(&mut self, i: usize) {
-        let Some(t) = self.targets.get(i) else {
+        if i >= self.targets.len() {
             return;
-        };
+        }
+        // Going from the text to a target is a jump; moving between
+        // targets is not.
+        if self.highlight.is_none() {
+            let from = self.reading_offset();
+            self.memory.record(from);
+        }
+        let t = &self.targets[i];
         self.target_sel = Some(i);
         self.highlight = Some(t.range.clone());
         self.top = self.pos_of(t.range.start);
@@ -558,6 +610,9 @@ impl AppState {
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.memory.notice = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -579,6 +634,7 @@ impl AppState {
                 Action::Close | Action::Click { .. } => self.mode = Mode::Normal,
                 _ => {}
             },
+            _ if self.memory_action(action) => {}
             Action::Close => {
                 if self.overlay.take().is_some() {
                     self.focus = Focus::Detail;

@@ -7,7 +7,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::cursor::{Hide, Show};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -26,6 +29,12 @@ pub fn enter(mouse: bool) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, Hide)?;
+    // Ask terminals that speak the kitty keyboard protocol to tell Ctrl-i
+    // from Tab (jump forward vs. next pane); others ignore the request.
+    let _ = execute!(
+        out,
+        PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+    );
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -39,6 +48,7 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
+    let _ = execute!(out, PopKeyboardEnhancementFlags);
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
     let _ = out.flush();

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 
 use super::theme::Theme;
 use crate::layout::{self, Mark as LMark};
@@ -100,7 +100,7 @@ fn style_of(mark: LMark, heading: bool, theme: &Theme) -> Style {
         style = theme.marker();
     }
     if mark.contains(LMark::TARGET) {
-        style = style.add_modifier(Modifier::UNDERLINED);
+        style = style.patch(theme.target());
     }
     style
 }
@@ -120,7 +120,12 @@ fn draw_line(
         return;
     };
     let text = &state.doc.text[state.doc.paragraphs[para].content.clone()];
-    let segs = layout::segments(l, text, &options(line.heading), styles);
+    let segs = layout::segments(
+        l,
+        text,
+        &options(state.cache.options(), line.heading),
+        styles,
+    );
     let mut x = area.x + line.indent.min(area.width);
     for seg in segs {
         if x >= area.right() {

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of [`AppState`]. Nothing here changes state or
 //! talks to the terminal.
 
+pub mod bookmarks;
 pub mod detail;
 pub mod help;
 pub mod sidebar;
@@ -26,13 +27,14 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
 
 /// Draws into a buffer (the snapshot tests call this directly).
 pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
-    let theme = Theme::new(state.no_color);
-    let a = geometry::areas(
+    let theme = Theme::from_palette(state.config.palette(), state.no_color);
+    let a = geometry::areas_with(
         area.width,
         area.height,
         state.tree_hidden,
         state.sidebar_hidden,
         state.overlay,
+        state.pane_widths(),
     );
     if a.too_small {
         let msg = truncate("terminal too small", area.width as usize);
@@ -74,6 +76,9 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
     status::render(buf, a.status, a.keys, state, &theme);
     if state.mode == Mode::Help {
         help::render(buf, area, state, &theme);
+    }
+    if state.mode == Mode::Bookmarks {
+        bookmarks::render(buf, area, state, &theme);
     }
 }
 

@@ -76,7 +76,10 @@ pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, state: &AppSta
     let pw = str_width(&pct) as u16;
     buf.set_style(status, theme.status());
     if status.width > pw + 2 {
-        let crumb = breadcrumb(state, (status.width - pw - 1) as usize);
+        let crumb = match super::bookmarks::status_line(state) {
+            Some(line) => truncate(&line, (status.width - pw - 1) as usize).into_owned(),
+            None => breadcrumb(state, (status.width - pw - 1) as usize),
+        };
         put(
             buf,
             status.x + 1,

@@ -1,0 +1,327 @@
+//! What the reader remembers: bookmarks (`m` + letter sets, `'` + letter
+//! goes), the jump history (`Ctrl-o` back, `Ctrl-i`/`Ctrl-n` forward), and
+//! their conversion to and from [`persist::SavedState`] with the reading
+//! position and the folds.
+//!
+//! Held as one field of [`AppState`] ([`AppState::memory`]); the actions
+//! are carried out by [`AppState::memory_action`], called from
+//! [`AppState::apply`]. Every go-to of the reader goes through
+//! [`AppState::jump_to_offset`], which records where the jump started.
+
+use std::collections::BTreeMap;
+
+use crate::persist::{Position, SavedState};
+
+use super::action::Action;
+use super::state::{AppState, Mode};
+
+/// How many places the jump history keeps (back and forward together).
+pub const HISTORY_MAX: usize = 100;
+
+/// Bookmarks and the jump history, as byte offsets into the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Memory {
+    pub bookmarks: BTreeMap<char, usize>,
+    /// Places to go back to, oldest first.
+    pub back: Vec<usize>,
+    /// Places to go forward to, the next one last.
+    pub forward: Vec<usize>,
+    /// The highlighted row of the list of bookmarks.
+    pub list_sel: usize,
+    /// One line for the status bar until the next key (a state file set
+    /// aside, "no bookmark x", "bookmark a set").
+    pub notice: Option<String>,
+}
+
+impl Memory {
+    /// A jump starts at `from`: remember it; the forward places are dropped.
+    pub fn record(&mut self, from: usize) {
+        if self.back.last() != Some(&from) {
+            self.back.push(from);
+        }
+        self.forward.clear();
+        self.trim();
+    }
+
+    /// The place before `current`, which becomes a forward place.
+    pub fn go_back(&mut self, current: usize) -> Option<usize> {
+        let mut to = self.back.pop()?;
+        // A place equal to where we are is no step back: skip it.
+        while to == current {
+            to = self.back.pop()?;
+        }
+        self.forward.push(current);
+        self.trim();
+        Some(to)
+    }
+
+    /// The place after `current`, which becomes a back place.
+    pub fn go_forward(&mut self, current: usize) -> Option<usize> {
+        let mut to = self.forward.pop()?;
+        while to == current {
+            to = self.forward.pop()?;
+        }
+        self.back.push(current);
+        self.trim();
+        Some(to)
+    }
+
+    fn trim(&mut self) {
+        while self.back.len() + self.forward.len() > HISTORY_MAX {
+            if self.back.is_empty() {
+                self.forward.remove(0);
+            } else {
+                self.back.remove(0);
+            }
+        }
+    }
+}
+
+/// The letters that name bookmarks.
+pub fn is_mark_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
+impl AppState {
+    fn position(&self, offset: usize) -> Position {
+        let node = self
+            .doc
+            .outline
+            .node_at(offset)
+            .map(|n| self.doc.outline.dotted_id(n))
+            .unwrap_or_default();
+        Position { offset, node }
+    }
+
+    /// The display line starting at `offset` when there is one (the blank
+    /// line after a paragraph starts where its last line ends), else the
+    /// line holding it.
+    fn pos_exact(&self, offset: usize) -> super::lines::Pos {
+        let p = self.pos_of(offset);
+        let next = self.step(p, 1);
+        if self.offset_of(p) != offset && next != p && self.offset_of(next) == offset {
+            next
+        } else {
+            p
+        }
+    }
+
+    /// The byte offset at the top of the detail pane.
+    /// When the node being read starts on that line (a point whose marker
+    /// is mid-line), its start: so a bookmark or a saved position goes
+    /// back to that node, not to the one before it on the line.
+    pub fn reading_offset(&self) -> usize {
+        let lines = self.para_lines(self.top.para);
+        let Some(line) = lines.get(self.top.line) else {
+            return self.offset_of(self.top);
+        };
+        match self.reading.map(|r| self.doc.outline.nodes[r].span.start) {
+            Some(start) if line.range.start < start && start < line.range.end => start,
+            _ => line.range.start,
+        }
+    }
+
+    /// What is saved for this document: the reading position (the offset
+    /// at the top of the detail pane and the node being read), the unfolded
+    /// nodes, the bookmarks and the jump history.
+    pub fn saved_state(&self) -> SavedState {
+        let offset = self.reading_offset();
+        let outline = &self.doc.outline;
+        let mut s = SavedState::new();
+        s.position = Some(Position {
+            offset,
+            node: self
+                .reading
+                .map(|n| outline.dotted_id(n))
+                .unwrap_or_default(),
+        });
+        s.open = (0..outline.len())
+            .filter(|&i| self.expanded[i] && !outline.nodes[i].children.is_empty())
+            .map(|i| outline.dotted_id(i))
+            .collect();
+        s.bookmarks = self
+            .memory
+            .bookmarks
+            .iter()
+            .map(|(&c, &o)| (c, self.position(o)))
+            .collect();
+        let m = &self.memory;
+        s.history = m
+            .back
+            .iter()
+            .chain(m.forward.iter().rev())
+            .map(|&o| self.position(o))
+            .collect();
+        s.history_forward = m.forward.len();
+        s
+    }
+
+    /// Puts back what [`AppState::saved_state`] saved: folds, position (and
+    /// with it the tree's selection), bookmarks and history. Offsets past
+    /// the end of the text are clamped; unknown node ids are ignored.
+    pub fn restore(&mut self, saved: &SavedState) {
+        let len = self.doc.text.len();
+        let outline = &self.doc.outline;
+        let open: Vec<usize> = saved
+            .open
+            .iter()
+            .filter_map(|d| outline.find_dotted(d))
+            .collect();
+        if !saved.open.is_empty() || saved.position.is_some() {
+            self.expanded.iter_mut().for_each(|e| *e = false);
+            for n in open {
+                self.expanded[n] = true;
+            }
+            self.refresh_visible();
+        }
+        let m = &mut self.memory;
+        m.bookmarks = saved
+            .bookmarks
+            .iter()
+            .filter(|(c, _)| is_mark_letter(**c))
+            .map(|(&c, p)| (c, p.offset.min(len)))
+            .collect();
+        let fwd = saved.history_forward.min(saved.history.len());
+        let split = saved.history.len() - fwd;
+        m.back = saved.history[..split]
+            .iter()
+            .map(|p| p.offset.min(len))
+            .collect();
+        m.forward = saved.history[split..]
+            .iter()
+            .rev()
+            .map(|p| p.offset.min(len))
+            .collect();
+        m.trim();
+        if let Some(p) = &saved.position {
+            let offset = p.offset.min(len);
+            self.top = self.pos_exact(offset);
+            self.follow_reading();
+            // The node that was being read, when it is on the top line.
+            if let Some(n) = self.doc.outline.find_dotted(&p.node) {
+                let lines = self.para_lines(self.top.para);
+                let start = self.doc.outline.nodes[n].span.start;
+                if lines
+                    .get(self.top.line)
+                    .is_some_and(|l| l.range.start <= start && start < l.range.end)
+                {
+                    self.reading = Some(n);
+                    self.selected = Some(self.visible_ancestor(n));
+                    self.tree_follow();
+                }
+            }
+        }
+    }
+
+    /// The bookmarks in the list's order (by letter).
+    pub fn bookmark_rows(&self) -> Vec<(char, usize)> {
+        self.memory
+            .bookmarks
+            .iter()
+            .map(|(&c, &o)| (c, o))
+            .collect()
+    }
+
+    /// Carries out the memory actions and the keys of the memory modes;
+    /// `false` when the action is not one of them.
+    pub(crate) fn memory_action(&mut self, action: Action) -> bool {
+        match self.mode {
+            Mode::SetMark | Mode::JumpToMark => {
+                let setting = self.mode == Mode::SetMark;
+                self.mode = Mode::Normal;
+                if let Action::Letter(c) = action {
+                    if setting {
+                        let at = self.reading_offset();
+                        self.memory.bookmarks.insert(c, at);
+                        self.memory.notice = Some(format!("bookmark {c} set"));
+                    } else if let Some(&o) = self.memory.bookmarks.get(&c) {
+                        self.jump_to_offset(o);
+                    } else {
+                        self.memory.notice = Some(format!("no bookmark {c}"));
+                    }
+                }
+                return true;
+            }
+            Mode::Bookmarks => {
+                self.bookmarks_list_action(action);
+                return true;
+            }
+            _ => {}
+        }
+        match action {
+            Action::SetMark => self.mode = Mode::SetMark,
+            Action::JumpToMark => self.mode = Mode::JumpToMark,
+            Action::Bookmarks => {
+                self.mode = Mode::Bookmarks;
+                self.memory.list_sel = 0;
+            }
+            Action::JumpBack => {
+                let here = self.reading_offset();
+                match self.memory.go_back(here) {
+                    Some(o) => self.go_to_offset(o),
+                    None => self.memory.notice = Some("no earlier place".into()),
+                }
+            }
+            Action::JumpForward => {
+                let here = self.reading_offset();
+                match self.memory.go_forward(here) {
+                    Some(o) => self.go_to_offset(o),
+                    None => self.memory.notice = Some("no later place".into()),
+                }
+            }
+            Action::DeleteBookmark | Action::Letter(_) => {}
+            _ => return false,
+        }
+        true
+    }
+
+    fn bookmarks_list_action(&mut self, action: Action) {
+        let rows = self.bookmark_rows();
+        let n = rows.len();
+        let sel = &mut self.memory.list_sel;
+        match action {
+            Action::Up => *sel = sel.saturating_sub(1),
+            Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+            Action::PageUp | Action::Top => *sel = 0,
+            Action::PageDown | Action::Bottom => *sel = n.saturating_sub(1),
+            Action::Activate => {
+                self.mode = Mode::Normal;
+                if let Some(&(_, o)) = rows.get(*sel) {
+                    self.jump_to_offset(o);
+                }
+            }
+            Action::DeleteBookmark => {
+                if let Some(&(c, _)) = rows.get(*sel) {
+                    self.memory.bookmarks.remove(&c);
+                    *sel = (*sel).min(n.saturating_sub(2));
+                }
+            }
+            Action::Close | Action::Bookmarks | Action::Click { .. } => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_goes_back_and_forward_and_is_bounded() {
+        let mut m = Memory::default();
+        m.record(10);
+        m.record(20);
+        assert_eq!(m.go_back(30), Some(20));
+        assert_eq!(m.go_back(20), Some(10));
+        assert_eq!(m.go_back(10), None);
+        assert_eq!(m.go_forward(10), Some(20));
+        assert_eq!(m.go_forward(20), Some(30));
+        m.record(5);
+        assert!(m.forward.is_empty());
+        for i in 0..500 {
+            m.record(i);
+        }
+        assert_eq!(m.back.len(), HISTORY_MAX);
+        assert_eq!(*m.back.last().unwrap(), 499);
+    }
+}

@@ -1,0 +1,126 @@
+//! The memory's views: the list of bookmarks (an overlay with each
+//! bookmark's breadcrumb) and the status bar's one-line prompt or notice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::theme::Theme;
+use super::{clear_popup_area, put};
+use crate::tui::action::Action;
+use crate::tui::state::{AppState, Mode};
+use crate::tui::text::sanitize;
+
+/// The status bar's line while a letter is awaited, or the notice of the
+/// last action (or of a state file set aside), until the next key.
+pub fn status_line(state: &AppState) -> Option<String> {
+    let key = |a: Action| state.keymap.first_key(a).unwrap_or_default();
+    match state.mode {
+        Mode::SetMark => Some(format!(
+            "{} set a bookmark: press a letter (Esc cancels)",
+            key(Action::SetMark)
+        )),
+        Mode::JumpToMark => {
+            let marks: String = state.memory.bookmarks.keys().collect();
+            let have = if marks.is_empty() {
+                "no bookmarks yet".to_string()
+            } else {
+                format!("bookmarks: {marks}")
+            };
+            Some(format!(
+                "{} go to a bookmark: press a letter — {have} (Esc cancels)",
+                key(Action::JumpToMark)
+            ))
+        }
+        _ => state
+            .memory
+            .notice
+            .as_ref()
+            .map(|n| sanitize(n).into_owned()),
+    }
+}
+
+/// The breadcrumb of the node holding `offset`: `抢抓虹桥… › 第一 …`.
+pub fn crumb(state: &AppState, offset: usize) -> String {
+    let Some(n) = state.doc.outline.node_at(offset) else {
+        return String::new();
+    };
+    state
+        .doc
+        .outline
+        .path(n)
+        .iter()
+        .map(|&id| sanitize(&state.doc.node_label(id)).into_owned())
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+    let rows = state.bookmark_rows();
+    let w = area.width.saturating_sub(4).clamp(3.min(area.width), 90);
+    let h = (rows.len().max(1) as u16 + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3.min(area.height));
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    clear_popup_area(buf, popup);
+    let del = state
+        .keymap
+        .keys
+        .iter()
+        .find(|(a, _)| *a == Action::DeleteBookmark)
+        .and_then(|(_, k)| k.first())
+        .map(|k| format!(" · {k} deletes"))
+        .unwrap_or_default();
+    Block::new()
+        .borders(Borders::ALL)
+        .title(format!(" bookmarks · Enter goes{del} · Esc closes "))
+        .border_style(theme.border(true))
+        .render(popup, buf);
+    let inner = Rect::new(
+        popup.x + 1,
+        popup.y + 1,
+        popup.width.saturating_sub(2),
+        popup.height.saturating_sub(2),
+    );
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if rows.is_empty() {
+        let hint = format!(
+            "(no bookmarks: {} and a letter sets one)",
+            state.keymap.first_key(Action::SetMark).unwrap_or_default()
+        );
+        put(buf, inner.x, inner.y, &hint, inner.width, theme.dim());
+        return;
+    }
+    let h = inner.height as usize;
+    let sel = state.memory.list_sel.min(rows.len() - 1);
+    let skip = (sel + 1).saturating_sub(h);
+    for (i, &(c, offset)) in rows.iter().enumerate().skip(skip).take(h) {
+        let y = inner.y + (i - skip) as u16;
+        let style = if i == sel {
+            let s = theme.selected(true);
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), s);
+            s
+        } else {
+            Style::new()
+        };
+        let x = put(
+            buf,
+            inner.x,
+            y,
+            &format!("{c} "),
+            inner.width,
+            theme.key().patch(style),
+        );
+        let crumb = crumb(state, offset);
+        let room = inner.right().saturating_sub(x);
+        put(buf, x, y, &crumb, room, style);
+    }
+}

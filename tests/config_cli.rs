@@ -1,0 +1,100 @@
+//! The config through the binary: a bad file is one line on stderr naming
+//! file:line:col and what was expected, exit 2, before the terminal is
+//! touched (these runs have no terminal at all).
+
+use std::process::Command;
+
+fn run(args: &[&str], config_home: &std::path::Path) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_STATE_HOME", config_home.join("state"))
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bad_configs_name_line_and_column_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "theme: dark\ncolour: red\n",
+            ":2:1:",
+            "unknown field `colour`",
+        ),
+        ("theme: sepia\n", ":1:8:", "unknown variant `sepia`"),
+        (
+            "panes:\n  tree_width: wide\n  sidebar_width: 30\n  sidebar: true\n",
+            ":2:15:",
+            "invalid type",
+        ),
+        (
+            "keys:\n  down: [j, pgdn]\n",
+            ":2:13:",
+            "`pgdn` is not a key",
+        ),
+        ("keys:\n  jump: [x]\n", ":2:3:", "unknown action `jump`"),
+        ("keys:\n  quit: [j]\n", ":2:3:", "key `j` is bound to both"),
+        (
+            "keys:\n  toggle_mouse: m\n",
+            ":2:3:",
+            "key `m` is bound to both",
+        ),
+    ];
+    for (i, (yaml, loc, what)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("bad{i}.yaml"));
+        std::fs::write(&path, yaml).unwrap();
+        let (code, stdout, stderr) = run(&["--config", path.to_str().unwrap()], dir.path());
+        assert_eq!(code, Some(2), "{yaml}: {stderr}");
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        let expected = format!("gangmu: {}{loc} ", path.display());
+        assert!(
+            stderr.starts_with(&expected),
+            "{yaml}\n{stderr}\nwanted {expected}"
+        );
+        assert!(stderr.contains(what), "{stderr}");
+        assert!(
+            !stderr.contains('\x1b'),
+            "the terminal was touched: {stderr:?}"
+        );
+    }
+}
+
+#[test]
+fn the_config_home_file_is_read_when_present() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("gangmu")).unwrap();
+    let path = dir.path().join("gangmu/config.yaml");
+    std::fs::write(&path, "display:\n  first_line_indent: maybe\n").unwrap();
+    let (code, _, stderr) = run(&[], dir.path());
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(&format!("{}:2:", path.display())),
+        "{stderr}"
+    );
+    // A good one passes on to the reader (which then wants a terminal).
+    std::fs::write(&path, "theme: light\nkeys:\n  quit: [x, ctrl-c]\n").unwrap();
+    let (code, _, stderr) = run(&[], dir.path());
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+}
+
+#[test]
+fn print_config_lists_every_action_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = run(&["--print-config"], dir.path());
+    assert_eq!(code, Some(0));
+    for name in gangmu::tui::action::Action::names() {
+        assert!(stdout.contains(&format!("\n  {name}: ")), "{name}");
+    }
+    let path = dir.path().join("printed.yaml");
+    std::fs::write(&path, &stdout).unwrap();
+    let (_, _, stderr) = run(&["--config", path.to_str().unwrap()], dir.path());
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+}

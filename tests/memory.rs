@@ -1,0 +1,236 @@
+//! Bookmarks, the jump history, the saved state and the keys from the
+//! config: actions in, state out, no terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gangmu::config::{Config, DEFAULT_YAML};
+use gangmu::document::Document;
+use gangmu::tui::action::Action;
+use gangmu::tui::initial_state;
+use gangmu::tui::state::{AppState, Focus, Mode};
+
+fn state() -> AppState {
+    initial_state(Document::bundled(), 120, 40)
+}
+
+fn key(s: &AppState, c: char) -> Option<Action> {
+    s.keymap
+        .lookup(s.mode, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn press(s: &mut AppState, keys: &str) {
+    for c in keys.chars() {
+        if let Some(a) = key(s, c) {
+            s.apply(a);
+        }
+    }
+}
+
+fn scroll(s: &mut AppState, n: usize) {
+    s.focus = Focus::Detail;
+    for _ in 0..n {
+        s.apply(Action::Down);
+    }
+}
+
+#[test]
+fn every_action_has_a_default_key_in_the_config_and_the_help() {
+    let config = Config::default();
+    let s = state();
+    let help: Vec<(String, &str)> = s.keymap.help_rows();
+    for &a in Action::BINDABLE {
+        let name = a.name().unwrap();
+        let keys = config.keys.get(name);
+        assert!(
+            keys.is_some_and(|k| !k.is_empty()),
+            "{name} has no default key"
+        );
+        // The printed config (--print-config prints DEFAULT_YAML) names it.
+        assert!(
+            DEFAULT_YAML.contains(&format!("\n  {name}: ")),
+            "{name} missing from assets/config.yaml"
+        );
+        assert!(
+            help.iter()
+                .any(|(k, d)| *d == a.describe() && !k.is_empty()),
+            "{name} missing from the help"
+        );
+    }
+    // Nothing in the config but bindable actions.
+    assert_eq!(config.keys.len(), Action::BINDABLE.len());
+}
+
+#[test]
+fn m_and_a_letter_set_a_bookmark_and_quote_goes_back_to_it() {
+    let mut s = state();
+    scroll(&mut s, 40);
+    let here = s.reading_offset();
+    press(&mut s, "m");
+    assert_eq!(s.mode, Mode::SetMark);
+    press(&mut s, "a");
+    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.memory.bookmarks.get(&'a'), Some(&here));
+    s.apply(Action::Top);
+    assert_ne!(s.reading_offset(), here);
+    press(&mut s, "'a");
+    assert_eq!(s.reading_offset(), here);
+    // ...and Ctrl-o goes back to where the jump started.
+    s.apply(Action::JumpBack);
+    assert_eq!(s.reading_offset(), 0);
+    s.apply(Action::JumpForward);
+    assert_eq!(s.reading_offset(), here);
+}
+
+#[test]
+fn esc_cancels_a_pending_letter_and_unknown_marks_say_so() {
+    let mut s = state();
+    press(&mut s, "m");
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let a = s.keymap.lookup(s.mode, &esc).unwrap();
+    s.apply(a);
+    assert_eq!(s.mode, Mode::Normal);
+    assert!(s.memory.bookmarks.is_empty());
+    press(&mut s, "'z");
+    assert_eq!(s.memory.notice.as_deref(), Some("no bookmark z"));
+    press(&mut s, "j");
+    assert_eq!(s.memory.notice, None);
+}
+
+#[test]
+fn the_list_of_bookmarks_goes_and_deletes() {
+    let mut s = state();
+    press(&mut s, "ma");
+    scroll(&mut s, 30);
+    press(&mut s, "mb");
+    let b = s.reading_offset();
+    s.apply(Action::Top);
+    press(&mut s, "`");
+    assert_eq!(s.mode, Mode::Bookmarks);
+    press(&mut s, "j");
+    s.apply(Action::Activate);
+    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.reading_offset(), b);
+    press(&mut s, "Bd");
+    assert_eq!(s.memory.bookmarks.keys().collect::<String>(), "b");
+    s.apply(Action::Close);
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn the_jump_history_is_bounded() {
+    let mut s = state();
+    let len = s.doc.text.len();
+    for i in 0..300 {
+        s.jump_to_offset(i * 37 % len);
+    }
+    assert!(s.memory.back.len() <= gangmu::tui::memory::HISTORY_MAX);
+}
+
+#[test]
+fn saved_state_restores_position_folds_bookmarks_and_history() {
+    let mut s = state();
+    s.apply(Action::ShowDepth(3));
+    scroll(&mut s, 120);
+    press(&mut s, "mq");
+    s.jump_to_offset(100);
+    scroll(&mut s, 7);
+    let saved = s.saved_state();
+    let json = serde_json::to_string(&saved).unwrap();
+    let back: gangmu::persist::SavedState = serde_json::from_str(&json).unwrap();
+
+    let mut t = state();
+    t.restore(&back);
+    assert_eq!(t.reading_offset(), s.reading_offset());
+    assert_eq!(t.top, s.top);
+    assert_eq!(t.reading, s.reading);
+    assert_eq!(t.selected, s.selected);
+    let open = |x: &AppState| {
+        (0..x.doc.outline.len())
+            .filter(|&i| x.expanded[i] && !x.doc.outline.nodes[i].children.is_empty())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(open(&t), open(&s));
+    assert_eq!(t.visible, s.visible);
+    assert_eq!(t.memory.bookmarks, s.memory.bookmarks);
+    assert_eq!(t.memory.back, s.memory.back);
+    assert_eq!(t.memory.forward, s.memory.forward);
+    assert_eq!(saved.position.as_ref().unwrap().node, {
+        let r = s.reading.unwrap();
+        s.doc.outline.dotted_id(r)
+    });
+}
+
+#[test]
+fn nonsense_saved_state_is_clamped_not_a_crash() {
+    let mut s = state();
+    let mut saved = gangmu::persist::SavedState::new();
+    saved.position = Some(gangmu::persist::Position {
+        offset: usize::MAX,
+        node: "99.99".into(),
+    });
+    saved.open = vec!["x".into(), "0".into(), "1.1.1.1.1".into()];
+    saved.history = vec![saved.position.clone().unwrap()];
+    saved.history_forward = 7;
+    saved.bookmarks.insert('?', saved.position.clone().unwrap());
+    s.restore(&saved);
+    assert!(s.reading_offset() <= s.doc.text.len());
+    assert!(s.memory.bookmarks.is_empty());
+    s.apply(Action::JumpBack);
+    s.apply(Action::JumpForward);
+}
+
+#[test]
+fn a_config_rebinds_and_sets_the_panes() {
+    let names = Action::names();
+    let c = Config::from_yaml(
+        "keys:\n  toggle_mouse: [x]\n  set_mark: [alt-m]\npanes:\n  tree_width: 30\n  sidebar_width: 30\n  sidebar: false\n",
+        "t.yaml",
+        &names,
+    )
+    .unwrap();
+    let s = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, c);
+    assert!(s.sidebar_hidden);
+    assert_eq!(key(&s, 'x'), Some(Action::ToggleMouse));
+    assert_eq!(key(&s, 'M'), None);
+    assert_eq!(key(&s, 'm'), None);
+    let alt_m = KeyEvent::new(KeyCode::Char('m'), KeyModifiers::ALT);
+    assert_eq!(s.keymap.lookup(Mode::Normal, &alt_m), Some(Action::SetMark));
+}
+
+#[test]
+fn the_mouse_toggle_is_capital_m() {
+    let mut s = state();
+    assert!(s.mouse);
+    press(&mut s, "M");
+    assert!(!s.mouse);
+}
+
+#[test]
+fn display_options_reach_the_detail_pane() {
+    let names = Action::names();
+    let plain = Config::from_yaml(
+        "display:\n  fullwidth_punctuation: false\n  first_line_indent: false\n",
+        "d.yaml",
+        &names,
+    )
+    .unwrap();
+    let d = initial_state(Document::bundled(), 120, 40);
+    let p = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, plain);
+    let indents = |s: &AppState| {
+        (0..s.doc.paragraphs.len())
+            .map(|i| s.para_lines(i)[0].indent)
+            .max()
+            .unwrap()
+    };
+    assert!(indents(&d) > 0);
+    assert_eq!(indents(&p), 0);
+    assert!(!p.cache.options().fullwidth_punct);
+}
+
+#[test]
+fn search_pinyin_default_is_kept_for_the_search_ui() {
+    let names = Action::names();
+    let c = Config::from_yaml("search:\n  pinyin: false\n", "s.yaml", &names).unwrap();
+    let s = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, c);
+    assert!(!s.config.search.pinyin);
+    assert!(state().config.search.pinyin);
+}
