@@ -55,6 +55,31 @@ pub enum Action {
         row: u16,
         down: bool,
     },
+    // search
+    /// Open the search prompt (`/`).
+    SearchOpen,
+    /// A character typed into the prompt (any character, CJK from an IME too).
+    SearchInput(char),
+    /// Delete the character before the prompt's cursor.
+    SearchBackspace,
+    /// Move the prompt's cursor one character left.
+    SearchLeft,
+    /// Move the prompt's cursor one character right.
+    SearchRight,
+    /// Empty the prompt.
+    SearchClear,
+    /// Keep the hits and go to the current one (`Enter`).
+    SearchAccept,
+    /// Drop the query typed and go back to where reading was (`Esc`).
+    SearchCancel,
+    /// Go to the next hit after the reading position (`n`).
+    SearchNext,
+    /// Go to the previous hit (`N`).
+    SearchPrev,
+    /// Narrow the tree to the nodes with hits, or restore it (`f`).
+    SearchFilter,
+    /// Show the list of hits (`F`).
+    SearchResults,
 }
 
 impl Action {
@@ -85,6 +110,30 @@ impl Action {
             Action::Quit => "quit",
             Action::Suspend => "suspend (fg resumes)",
             Action::Resize { .. } | Action::Click { .. } | Action::Wheel { .. } => "",
+            Action::SearchOpen => "search (Chinese, pinyin, initials)",
+            Action::SearchInput(_) => "type into the search",
+            Action::SearchBackspace => "delete a character",
+            Action::SearchLeft => "cursor left",
+            Action::SearchRight => "cursor right",
+            Action::SearchClear => "clear the search",
+            Action::SearchAccept => "keep the hits",
+            Action::SearchCancel => "cancel the search",
+            Action::SearchNext => "next hit",
+            Action::SearchPrev => "previous hit",
+            Action::SearchFilter => "tree: only nodes with hits / restore",
+            Action::SearchResults => "list of hits",
         }
+    }
+
+    /// The normal-mode search actions (handled by [`super::search`]).
+    pub fn is_search(self) -> bool {
+        matches!(
+            self,
+            Action::SearchOpen
+                | Action::SearchNext
+                | Action::SearchPrev
+                | Action::SearchFilter
+                | Action::SearchResults
+        )
     }
 }

@@ -74,6 +74,46 @@ impl Default for Keymap {
         n(Char('q'), NONE, Quit);
         n(Char('c'), CTRL, Quit);
         n(Char('z'), CTRL, Suspend);
+        // search: `/` prompt, `n`/`N` hits, `f` sparse tree, `F` hit list
+        n(Char('/'), NONE, SearchOpen);
+        n(Char('n'), NONE, SearchNext);
+        n(Char('N'), NONE, SearchPrev);
+        n(Char('f'), NONE, SearchFilter);
+        n(Char('F'), NONE, SearchResults);
+        let mut mode_key = |mode: Mode, code: KeyCode, mods: KeyModifiers, action: Action| {
+            b.push(Binding {
+                mode,
+                code,
+                mods,
+                action,
+            })
+        };
+        let p = Mode::Search;
+        mode_key(p, Enter, NONE, SearchAccept);
+        mode_key(p, Esc, NONE, SearchCancel);
+        mode_key(p, Char('c'), CTRL, SearchCancel);
+        mode_key(p, Char('g'), CTRL, SearchCancel);
+        mode_key(p, Backspace, NONE, SearchBackspace);
+        mode_key(p, Char('h'), CTRL, SearchBackspace);
+        mode_key(p, Left, NONE, SearchLeft);
+        mode_key(p, Right, NONE, SearchRight);
+        mode_key(p, Char('u'), CTRL, SearchClear);
+        mode_key(p, Char('z'), CTRL, Suspend);
+        let r = Mode::Results;
+        mode_key(r, Char('j'), NONE, Action::Down);
+        mode_key(r, KeyCode::Down, NONE, Action::Down);
+        mode_key(r, Char('k'), NONE, Action::Up);
+        mode_key(r, KeyCode::Up, NONE, Action::Up);
+        mode_key(r, KeyCode::PageDown, NONE, Action::PageDown);
+        mode_key(r, KeyCode::PageUp, NONE, Action::PageUp);
+        mode_key(r, Char('g'), NONE, Top);
+        mode_key(r, Char('G'), NONE, Bottom);
+        mode_key(r, Enter, NONE, Activate);
+        mode_key(r, Esc, NONE, Close);
+        mode_key(r, Char('q'), NONE, Close);
+        mode_key(r, Char('F'), NONE, Close);
+        mode_key(r, Char('c'), CTRL, Quit);
+        mode_key(r, Char('z'), CTRL, Suspend);
         let mut h = |code: KeyCode, mods: KeyModifiers, action: Action| {
             b.push(Binding {
                 mode: Mode::Help,
@@ -108,6 +148,7 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::BackTab => "S-Tab".into(),
         KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Backspace => "BS".into(),
         other => format!("{other:?}"),
     };
     if mods.contains(KeyModifiers::CONTROL) {
@@ -119,7 +160,8 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
 
 impl Keymap {
     /// The action for a key in a mode. Shift is part of the character
-    /// (`G`), so it is ignored for character keys.
+    /// (`G`), so it is ignored for character keys. In the search prompt,
+    /// a character without Ctrl or Alt that no row binds is typed.
     pub fn lookup(&self, mode: Mode, ev: &KeyEvent) -> Option<Action> {
         if ev.kind == KeyEventKind::Release {
             return None;
@@ -129,10 +171,17 @@ impl Keymap {
         if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
             mods.remove(KeyModifiers::SHIFT);
         }
-        self.bindings
+        let bound = self
+            .bindings
             .iter()
             .find(|b| b.mode == mode && b.code == ev.code && b.mods == mods)
-            .map(|b| b.action)
+            .map(|b| b.action);
+        match (bound, mode, ev.code) {
+            (None, Mode::Search, KeyCode::Char(c)) if mods.is_empty() => {
+                Some(Action::SearchInput(c))
+            }
+            _ => bound,
+        }
     }
 
     /// The first key bound to an action in normal mode, as shown.

@@ -11,12 +11,14 @@ pub mod event_loop;
 pub mod geometry;
 pub mod keymap;
 pub mod lines;
+pub mod search;
 pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod view;
 
 use std::io;
+use std::sync::{Arc, mpsc};
 
 use crate::document::Document;
 use state::{AppState, SidebarItem};
@@ -53,11 +55,25 @@ pub fn initial_state(doc: Document, width: u16, height: u16) -> AppState {
 }
 
 /// Opens the reader on a document and returns when it is closed.
+///
+/// The first frame does not wait for the slow work on big documents: the
+/// targets are extracted and the search index is built on two threads, and
+/// the event loop hands the targets to the state when they arrive (the
+/// sidebar says "finding targets…" meanwhile).
 pub fn run(doc: Document) -> io::Result<()> {
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut state = initial_state(doc, w, h);
+    let doc = Arc::new(doc);
+    let mut state = AppState::new(doc.clone(), Vec::new(), w, h);
+    state.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    state.targets_pending = true;
+    let (tx, targets) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(sidebar_items(&doc));
+    });
+    let index = state.search.index();
+    std::thread::spawn(move || index.prepare());
     terminal::enter(state.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
         // The size may have changed between the query and the first frame.
@@ -66,7 +82,7 @@ pub fn run(doc: Document) -> io::Result<()> {
             width: size.width,
             height: size.height,
         });
-        event_loop::run(&mut term, &mut state, &signals)
+        event_loop::run(&mut term, &mut state, &signals, Some(targets))
     });
     terminal::restore();
     result

@@ -3,6 +3,7 @@
 //! testable with actions in and state out.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::document::{Document, NodeId, NodeKind};
 
@@ -10,12 +11,17 @@ use super::action::Action;
 use super::geometry::{self, Areas, Overlay};
 use super::keymap::Keymap;
 use super::lines::{DLine, LineCache, Pos};
+use super::search::SearchUi;
 
-/// What the keys currently drive. Search will add a prompt mode.
+/// What the keys currently drive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     Normal,
     Help,
+    /// Typing a search query in the prompt.
+    Search,
+    /// The list of search hits.
+    Results,
 }
 
 /// The pane that receives movement keys.
@@ -64,7 +70,7 @@ pub enum SidebarRow {
 /// Everything the view draws from.
 #[derive(Debug)]
 pub struct AppState {
-    pub doc: Document,
+    pub doc: Arc<Document>,
     pub keymap: Keymap,
     pub mode: Mode,
     pub focus: Focus,
@@ -101,11 +107,21 @@ pub struct AppState {
     /// Markers and headings of the text, sorted and disjoint.
     pub marks: Vec<(Range<usize>, Mark)>,
     pub cache: LineCache,
+    /// The targets are still being extracted (on another thread).
+    pub targets_pending: bool,
+    /// Search: prompt, hits, filter, results list.
+    pub search: SearchUi,
 }
 
 impl AppState {
     /// The first frame's state: themes open to their sections.
-    pub fn new(doc: Document, targets: Vec<SidebarItem>, width: u16, height: u16) -> AppState {
+    pub fn new(
+        doc: impl Into<Arc<Document>>,
+        targets: Vec<SidebarItem>,
+        width: u16,
+        height: u16,
+    ) -> AppState {
+        let doc: Arc<Document> = doc.into();
         let n = doc.outline.len();
         let mut marks = Vec::new();
         for node in &doc.outline.nodes {
@@ -132,15 +148,7 @@ impl AppState {
             }
             keep
         });
-        let mut sidebar_rows = Vec::new();
-        let mut theme = None;
-        for (i, t) in targets.iter().enumerate() {
-            if theme != Some(t.theme) {
-                theme = Some(t.theme);
-                sidebar_rows.push(SidebarRow::Header(t.theme));
-            }
-            sidebar_rows.push(SidebarRow::Item(i));
-        }
+        let sidebar_rows = sidebar_rows(&targets);
         let mut s = AppState {
             keymap: Keymap::default(),
             mode: Mode::Normal,
@@ -169,6 +177,8 @@ impl AppState {
             suspend: false,
             marks,
             cache: LineCache::default(),
+            targets_pending: false,
+            search: SearchUi::new(doc.clone()),
             doc,
         };
         s.show_depth(2);
@@ -176,6 +186,15 @@ impl AppState {
             s.focus = Focus::Detail;
         }
         s
+    }
+
+    /// The targets, when they were extracted after the first frame.
+    pub fn set_targets(&mut self, targets: Vec<SidebarItem>) {
+        self.sidebar_rows = sidebar_rows(&targets);
+        self.targets = targets;
+        self.targets_pending = false;
+        self.target_sel = None;
+        self.sidebar_scroll = 0;
     }
 
     // ----- geometry -------------------------------------------------------
@@ -195,7 +214,7 @@ impl AppState {
         geometry::detail_text(self.areas().detail).width.max(1)
     }
 
-    fn detail_height(&self) -> usize {
+    pub(super) fn detail_height(&self) -> usize {
         (self.areas().detail.height as usize).max(1)
     }
 
@@ -332,7 +351,7 @@ impl AppState {
     }
 
     /// After the detail pane scrolled: the tree and breadcrumb follow.
-    fn follow_reading(&mut self) {
+    pub(super) fn follow_reading(&mut self) {
         self.reading = self.node_on_top().or(self.reading);
         if let Some(r) = self.reading {
             self.selected = Some(self.visible_ancestor(r));
@@ -380,6 +399,10 @@ impl AppState {
         let mut v = Vec::new();
         let mut i = 0;
         while i < nodes.len() {
+            if self.search.hides(i) {
+                i = nodes[i].last_descendant + 1;
+                continue;
+            }
             v.push(i);
             i = if self.expanded[i] {
                 i + 1
@@ -391,6 +414,7 @@ impl AppState {
         if let Some(s) = self.selected {
             self.selected = Some(self.visible_ancestor(s));
         }
+        self.fix_filtered_selection();
         self.tree_follow();
     }
 
@@ -444,7 +468,7 @@ impl AppState {
         self.visible.binary_search(&s).ok()
     }
 
-    fn tree_follow(&mut self) {
+    pub(super) fn tree_follow(&mut self) {
         let h = self.tree_height();
         if let Some(row) = self.selected_row() {
             if row < self.tree_scroll {
@@ -558,11 +582,17 @@ impl AppState {
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.search.notice = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
             Action::ToggleMouse => self.mouse = !self.mouse,
             Action::Resize { width, height } => self.resize(width, height),
+            _ if self.mode == Mode::Search => self.prompt_action(action),
+            _ if self.mode == Mode::Results => self.results_action(action),
+            a if a.is_search() => self.search_action(a),
             Action::ToggleHelp => {
                 self.mode = match self.mode {
                     Mode::Help => Mode::Normal,
@@ -814,4 +844,18 @@ impl AppState {
             self.scroll_detail(n);
         }
     }
+}
+
+/// The sidebar's rows: each theme's heading before its targets.
+fn sidebar_rows(targets: &[SidebarItem]) -> Vec<SidebarRow> {
+    let mut rows = Vec::new();
+    let mut theme = None;
+    for (i, t) in targets.iter().enumerate() {
+        if theme != Some(t.theme) {
+            theme = Some(t.theme);
+            rows.push(SidebarRow::Header(t.theme));
+        }
+        rows.push(SidebarRow::Item(i));
+    }
+    rows
 }
