@@ -263,8 +263,15 @@ fn search_by_initials_highlights_the_hits() {
     p.send("n");
     p.wait_text("continuing at TOP");
     // Esc in a new prompt leaves the old search.
-    p.send("/莘\x1b");
-    p.wait_text("/dlhw 1/2");
+    p.send("/莘");
+    p.wait("the prompt", |s| {
+        s.contents().lines().any(|l| l.starts_with("/莘"))
+    });
+    p.send("\x1b");
+    p.wait("the old search back", |s| {
+        let c = s.contents();
+        c.contains("/dlhw 1/2") && c.contains("q quit")
+    });
     p.send("q");
     assert!(p.wait_exit().success());
 }

@@ -136,6 +136,12 @@ impl<'d> SearchIndex<'d> {
             .get_or_init(|| pinyin::han_runs(&self.doc.text))
     }
 
+    /// Whether everything is built (by [`SearchIndex::prepare`] on another
+    /// thread, say): searching will not wait.
+    pub fn is_prepared(&self) -> bool {
+        self.folded.get().is_some() && self.han_runs.get().is_some()
+    }
+
     /// Builds everything now.
     pub fn prepare(&self) {
         self.folded();

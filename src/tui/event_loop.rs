@@ -72,9 +72,9 @@ pub fn run(
         }
         // Busy (a search to finish, targets to wait for): look at the
         // keyboard without sleeping long.
-        let timeout = if state.search.is_running() {
+        let timeout = if state.search.is_running() && state.search.index_ready() {
             Duration::ZERO
-        } else if targets.is_some() {
+        } else if targets.is_some() || state.search.is_running() {
             Duration::from_millis(5)
         } else {
             Duration::from_millis(100)
@@ -98,7 +98,10 @@ pub fn run(
             // No key waiting: search a slice of the document, then show
             // the hits found so far.
             let start = Instant::now();
-            while start.elapsed() < SEARCH_SLICE && !state.search_step(search::DEFAULT_BUDGET) {
+            while start.elapsed() < SEARCH_SLICE
+                && !state.search_step_nowait(search::DEFAULT_BUDGET)
+                && state.search.index_ready()
+            {
                 if event::poll(Duration::ZERO)? {
                     break;
                 }

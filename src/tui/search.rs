@@ -59,6 +59,9 @@ pub struct SearchUi {
     pub results_sel: usize,
     pub results_scroll: usize,
     origin: Option<Origin>,
+    /// `Enter` came before the first hit: go to the first hit from this
+    /// offset as soon as it is found.
+    pending_jump: Option<usize>,
 }
 
 impl fmt::Debug for SearchUi {
@@ -89,7 +92,13 @@ impl SearchUi {
             results_sel: 0,
             results_scroll: 0,
             origin: None,
+            pending_jump: None,
         }
+    }
+
+    /// The index is built: stepping the search will not wait for it.
+    pub fn index_ready(&self) -> bool {
+        self.index.is_prepared()
     }
 
     /// The index, to prepare it off the UI thread.
@@ -217,6 +226,7 @@ impl SearchUi {
         self.counts = NodeCounts::empty(&doc.outline);
         self.counted = (0, 0);
         self.current = None;
+        self.pending_jump = None;
         self.results_sel = 0;
         self.results_scroll = 0;
     }
@@ -258,6 +268,19 @@ impl AppState {
     /// Advances an unfinished search by about `budget` bytes; returns
     /// whether it is finished. The event loop calls this between events.
     pub fn search_step(&mut self, budget: usize) -> bool {
+        self.step_search(budget, true)
+    }
+
+    /// Like [`AppState::search_step`], but without waiting for an index
+    /// still being built on another thread (then nothing happens).
+    pub fn search_step_nowait(&mut self, budget: usize) -> bool {
+        self.step_search(budget, false)
+    }
+
+    fn step_search(&mut self, budget: usize, wait: bool) -> bool {
+        if !wait && !self.search.index.is_prepared() {
+            return self.search.searcher.is_none();
+        }
         let Some(s) = &mut self.search.searcher else {
             return true;
         };
@@ -274,6 +297,21 @@ impl AppState {
         if done && self.mode == Mode::Search && self.search.current.is_none() {
             // Nothing after where reading was: wrap to the first hit.
             self.preview();
+        }
+        if let Some(from) = self.search.pending_jump {
+            let hit = match self.search.next_from(from, false) {
+                Some(h) => Some(h.clone()),
+                None if done => self.search.first().cloned(),
+                None => None,
+            };
+            if let Some(h) = hit {
+                self.search.pending_jump = None;
+                self.jump_to_offset(h.range.start);
+                self.search.current = Some(h);
+            } else if done {
+                self.search.pending_jump = None;
+                self.search.notice = Some("no hits");
+            }
         }
         done
     }
@@ -325,7 +363,7 @@ impl AppState {
         if self.search.filter_on() {
             self.apply_filter_folds();
         }
-        self.search_step(DEFAULT_BUDGET);
+        self.search_step_nowait(DEFAULT_BUDGET);
     }
 
     /// Keys typed while the prompt is open.
@@ -366,6 +404,7 @@ impl AppState {
                 self.mode = Mode::Normal;
                 self.search.prompt = None;
                 let current = self.search.current.clone();
+                let from = self.origin_offset();
                 // Back to the origin first, so that the jump is recorded
                 // from where reading was.
                 self.restore_origin();
@@ -375,7 +414,9 @@ impl AppState {
                 } else if let Some(h) = current {
                     self.jump_to_offset(h.range.start);
                     self.search.current = Some(h);
-                } else if !self.search.is_running() {
+                } else if self.search.is_running() {
+                    self.search.pending_jump = Some(from);
+                } else {
                     self.search.notice = Some("no hits");
                 }
             }
@@ -406,7 +447,9 @@ impl AppState {
 
     /// Re-runs a previous search up to one budget (the loop does the rest).
     fn search_finish_quietly(&mut self) {
-        if let Some(s) = &mut self.search.searcher {
+        if let Some(s) = &mut self.search.searcher
+            && self.search.index.is_prepared()
+        {
             s.step(DEFAULT_BUDGET);
         }
         let doc = self.doc.clone();
