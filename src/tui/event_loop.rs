@@ -70,9 +70,9 @@ pub fn run(
                 Err(TryRecvError::Empty) => {}
             }
         }
-        // Busy (a search to finish, targets to wait for): look at the
-        // keyboard without sleeping long.
-        let timeout = if state.search.is_running() && state.search.index_ready() {
+        // Something to draw, or busy (a search to finish, targets to wait
+        // for): look at the keyboard without sleeping long.
+        let timeout = if dirty || state.search.is_running() && state.search.index_ready() {
             Duration::ZERO
         } else if targets.is_some() || state.search.is_running() {
             Duration::from_millis(5)
