@@ -424,3 +424,69 @@ fn ctrl_o_goes_back_and_ctrl_i_or_ctrl_n_forward() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+/// The cells of the screen that show `word` (each char's first cell), row
+/// by row, with whether each is in reverse video.
+fn word_cells(screen: &vt100::Screen, word: &str) -> Vec<Vec<bool>> {
+    let (rows, cols) = screen.size();
+    let chars: Vec<char> = word.chars().collect();
+    let mut found = Vec::new();
+    for r in 0..rows {
+        let mut cells: Vec<(String, bool)> = Vec::new();
+        for c in 0..cols {
+            if let Some(cell) = screen.cell(r, c)
+                && !cell.is_wide_continuation()
+            {
+                cells.push((cell.contents().to_string(), cell.inverse()));
+            }
+        }
+        for i in 0..cells.len() {
+            if i + chars.len() <= cells.len()
+                && chars
+                    .iter()
+                    .enumerate()
+                    .all(|(k, ch)| cells[i + k].0 == ch.to_string())
+            {
+                found.push(cells[i..i + chars.len()].iter().map(|c| c.1).collect());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn search_by_initials_highlights_the_hits() {
+    let mut p = Pty::spawn(&[], 120, 40);
+    p.wait_text("锚定目标");
+    // The targets arrive from their thread.
+    p.wait_text("4000家");
+    p.send("/dlhw");
+    p.wait("the prompt with its count", |s| {
+        let c = s.contents();
+        c.contains("/dlhw") && c.contains("1/2")
+    });
+    p.send("\r");
+    p.wait("大零号湾 in reverse video", |s| {
+        word_cells(s, "大零号湾")
+            .iter()
+            .any(|cells| cells.iter().all(|&rev| rev))
+    });
+    p.wait_text("/dlhw 1/2");
+    // n goes to the second hit, n again wraps with a notice.
+    p.send("n");
+    p.wait_text("/dlhw 2/2");
+    p.send("n");
+    p.wait_text("continuing at TOP");
+    // Esc in a new prompt leaves the old search.
+    p.send("/莘");
+    p.wait("the prompt", |s| {
+        s.contents().lines().any(|l| l.starts_with("/莘"))
+    });
+    p.send("\x1b");
+    p.wait("the old search back", |s| {
+        let c = s.contents();
+        c.contains("/dlhw 1/2") && c.contains("q quit")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

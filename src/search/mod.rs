@@ -33,8 +33,8 @@ pub mod counts;
 pub mod fold;
 pub mod pinyin;
 
-use std::ops::Range;
-use std::sync::OnceLock;
+use std::ops::{Deref, Range};
+use std::sync::{Arc, OnceLock};
 
 use memchr::memmem;
 use serde::Serialize;
@@ -106,7 +106,7 @@ impl Query {
 /// thread while the reader starts.
 #[derive(Debug)]
 pub struct SearchIndex<'d> {
-    doc: &'d Document,
+    doc: Shared<'d, Document>,
     folded: OnceLock<Folded>,
     han_runs: OnceLock<Vec<(u32, u32)>>,
 }
@@ -115,14 +115,14 @@ impl<'d> SearchIndex<'d> {
     /// Free: nothing is computed until a search needs it.
     pub fn new(doc: &'d Document) -> SearchIndex<'d> {
         SearchIndex {
-            doc,
+            doc: Shared::Borrowed(doc),
             folded: OnceLock::new(),
             han_runs: OnceLock::new(),
         }
     }
 
-    pub fn doc(&self) -> &'d Document {
-        self.doc
+    pub fn doc(&self) -> &Document {
+        &self.doc
     }
 
     /// The folded text and its offset map.
@@ -134,6 +134,12 @@ impl<'d> SearchIndex<'d> {
     pub fn han_runs(&self) -> &[(u32, u32)] {
         self.han_runs
             .get_or_init(|| pinyin::han_runs(&self.doc.text))
+    }
+
+    /// Whether everything is built (by [`SearchIndex::prepare`] on another
+    /// thread, say): searching will not wait.
+    pub fn is_prepared(&self) -> bool {
+        self.folded.get().is_some() && self.han_runs.get().is_some()
     }
 
     /// Builds everything now.
@@ -152,6 +158,35 @@ impl<'d> SearchIndex<'d> {
     }
 }
 
+impl SearchIndex<'static> {
+    /// An index that owns a share of its document, so that it can live in
+    /// the reader's state and be built on another thread.
+    pub fn shared(doc: Arc<Document>) -> SearchIndex<'static> {
+        SearchIndex {
+            doc: Shared::Owned(doc),
+            folded: OnceLock::new(),
+            han_runs: OnceLock::new(),
+        }
+    }
+}
+
+/// A borrowed or shared `T`.
+#[derive(Debug)]
+enum Shared<'a, T> {
+    Borrowed(&'a T),
+    Owned(Arc<T>),
+}
+
+impl<T> Deref for Shared<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Borrowed(t) => t,
+            Shared::Owned(t) => t,
+        }
+    }
+}
+
 /// The default slice of [`Searcher::step`]: 256 KiB, well under a
 /// millisecond for either kind of search.
 pub const DEFAULT_BUDGET: usize = 256 * 1024;
@@ -162,7 +197,7 @@ pub const DEFAULT_BUDGET: usize = 256 * 1024;
 /// `budget` bytes of text (plus the rest of a hit or Han run that straddles
 /// the edge), so hits of both kinds arrive from the top of the document down.
 pub struct Searcher<'a> {
-    index: &'a SearchIndex<'a>,
+    index: Shared<'a, SearchIndex<'a>>,
     query: Query,
     literal: Vec<Hit>,
     pinyin: Vec<Hit>,
@@ -177,6 +212,10 @@ pub struct Searcher<'a> {
 
 impl<'a> Searcher<'a> {
     pub fn new(index: &'a SearchIndex<'a>, query: &str) -> Searcher<'a> {
+        Searcher::with(Shared::Borrowed(index), query)
+    }
+
+    fn with(index: Shared<'a, SearchIndex<'a>>, query: &str) -> Searcher<'a> {
         let query = Query::parse(query);
         let empty = query.is_empty();
         let no_pinyin = query.pinyin.is_none();
@@ -191,6 +230,10 @@ impl<'a> Searcher<'a> {
             literal_done: empty,
             pinyin_done: empty || no_pinyin,
         }
+    }
+
+    pub fn index(&self) -> &SearchIndex<'a> {
+        &self.index
     }
 
     pub fn query(&self) -> &Query {
@@ -239,7 +282,7 @@ impl<'a> Searcher<'a> {
         let stop = end.saturating_add(needle.len() - 1).min(hay.len());
         let mut next = end;
         if self.lit_pos < stop {
-            let doc = self.index.doc;
+            let doc = self.index.doc();
             for s in memmem::find_iter(&hay[self.lit_pos..stop], needle) {
                 let s = self.lit_pos + s;
                 if s >= end {
@@ -260,8 +303,9 @@ impl<'a> Searcher<'a> {
     }
 
     fn step_pinyin(&mut self, budget: usize) {
-        let runs = self.index.han_runs();
-        let doc = self.index.doc;
+        let index: &SearchIndex<'_> = &self.index;
+        let runs = index.han_runs();
+        let doc = index.doc();
         let pattern = self.query.pinyin.as_deref().unwrap_or_default();
         let finder = pinyin::PinyinFinder::new(pattern);
         let end = self.py_pos.saturating_add(budget);
@@ -319,6 +363,13 @@ impl<'a> Searcher<'a> {
         let mut v = self.literal;
         v.extend(self.pinyin);
         v
+    }
+}
+
+impl Searcher<'static> {
+    /// A search that holds a share of its index (see [`SearchIndex::shared`]).
+    pub fn shared(index: Arc<SearchIndex<'static>>, query: &str) -> Searcher<'static> {
+        Searcher::with(Shared::Owned(index), query)
     }
 }
 

@@ -71,6 +71,31 @@ pub enum Action {
     JumpForward,
     /// A letter typed after `m` or `'` (not bindable).
     Letter(char),
+    // search
+    /// Open the search prompt (`/`).
+    SearchOpen,
+    /// A character typed into the prompt (any character, CJK from an IME too).
+    SearchInput(char),
+    /// Delete the character before the prompt's cursor.
+    SearchBackspace,
+    /// Move the prompt's cursor one character left.
+    SearchLeft,
+    /// Move the prompt's cursor one character right.
+    SearchRight,
+    /// Empty the prompt.
+    SearchClear,
+    /// Keep the hits and go to the current one (`Enter`).
+    SearchAccept,
+    /// Drop the query typed and go back to where reading was (`Esc`).
+    SearchCancel,
+    /// Go to the next hit after the reading position (`n`).
+    SearchNext,
+    /// Go to the previous hit (`N`).
+    SearchPrev,
+    /// Narrow the tree to the nodes with hits, or restore it (`f`).
+    SearchFilter,
+    /// Show the list of hits (`F`).
+    SearchResults,
 }
 
 impl Action {
@@ -110,7 +135,31 @@ impl Action {
             | Action::Click { .. }
             | Action::Wheel { .. }
             | Action::Letter(_) => "",
+            Action::SearchOpen => "search (Chinese, pinyin, initials)",
+            Action::SearchInput(_) => "type into the search",
+            Action::SearchBackspace => "delete a character",
+            Action::SearchLeft => "cursor left",
+            Action::SearchRight => "cursor right",
+            Action::SearchClear => "clear the search",
+            Action::SearchAccept => "keep the hits",
+            Action::SearchCancel => "cancel the search",
+            Action::SearchNext => "next hit",
+            Action::SearchPrev => "previous hit",
+            Action::SearchFilter => "tree: only nodes with hits / restore",
+            Action::SearchResults => "list of hits",
         }
+    }
+
+    /// The normal-mode search actions (handled by [`super::search`]).
+    pub fn is_search(self) -> bool {
+        matches!(
+            self,
+            Action::SearchOpen
+                | Action::SearchNext
+                | Action::SearchPrev
+                | Action::SearchFilter
+                | Action::SearchResults
+        )
     }
 
     /// Every action a key can be bound to, in the order of the help and of
@@ -149,6 +198,12 @@ impl Action {
         Action::DeleteBookmark,
         Action::JumpBack,
         Action::JumpForward,
+        // search
+        Action::SearchOpen,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::SearchFilter,
+        Action::SearchResults,
     ];
 
     /// The action's stable name in the config's `keys:` section; `None`
@@ -188,6 +243,19 @@ impl Action {
             Action::DeleteBookmark => "delete_bookmark",
             Action::JumpBack => "jump_back",
             Action::JumpForward => "jump_forward",
+            Action::SearchOpen => "search",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
+            Action::SearchFilter => "search_filter",
+            Action::SearchResults => "search_results",
+            // Prompt editing keys are fixed, like a line editor's.
+            Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchLeft
+            | Action::SearchRight
+            | Action::SearchClear
+            | Action::SearchAccept
+            | Action::SearchCancel => return None,
             Action::Resize { .. }
             | Action::Click { .. }
             | Action::Wheel { .. }

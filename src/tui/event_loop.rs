@@ -3,12 +3,15 @@
 
 use std::io;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
+use crate::search;
+
 use super::action::Action;
-use super::state::AppState;
+use super::state::{AppState, SidebarItem};
 use super::terminal::{self, Signals, Term};
 use super::view;
 
@@ -36,13 +39,47 @@ pub fn to_action(state: &AppState, ev: &Event) -> Option<Action> {
     }
 }
 
-/// Runs until the reader quits or is told to end.
-pub fn run(term: &mut Term, state: &mut AppState, signals: &Signals) -> io::Result<()> {
+/// How long the loop searches between two looks at the keyboard: short
+/// enough that keys stay responsive, long enough to redraw rarely.
+const SEARCH_SLICE: Duration = Duration::from_millis(12);
+
+/// Runs until the reader quits or is told to end. `targets` delivers the
+/// sidebar's items when they are extracted after the first frame.
+pub fn run(
+    term: &mut Term,
+    state: &mut AppState,
+    signals: &Signals,
+    mut targets: Option<Receiver<Vec<SidebarItem>>>,
+) -> io::Result<()> {
     let mut mouse = state.mouse;
     term.draw(|f| view::draw(f, state))?;
     loop {
         let mut dirty = false;
-        if event::poll(Duration::from_millis(100))? {
+        if let Some(rx) = &targets {
+            match rx.try_recv() {
+                Ok(items) => {
+                    state.set_targets(items);
+                    targets = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    state.set_targets(Vec::new());
+                    targets = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        // Something to draw, or busy (a search to finish, targets to wait
+        // for): look at the keyboard without sleeping long.
+        let timeout = if dirty || state.search.is_running() && state.search.index_ready() {
+            Duration::ZERO
+        } else if targets.is_some() || state.search.is_running() {
+            Duration::from_millis(5)
+        } else {
+            Duration::from_millis(100)
+        };
+        if event::poll(timeout)? {
             loop {
                 let ev = event::read()?;
                 if let Some(a) = to_action(state, &ev) {
@@ -56,6 +93,20 @@ pub fn run(term: &mut Term, state: &mut AppState, signals: &Signals) -> io::Resu
         }
         if state.quit || signals.terminate.load(Ordering::Relaxed) {
             return Ok(());
+        }
+        if state.search.is_running() && !dirty {
+            // No key waiting: search a slice of the document, then show
+            // the hits found so far.
+            let start = Instant::now();
+            while start.elapsed() < SEARCH_SLICE
+                && !state.search_step_nowait(search::DEFAULT_BUDGET)
+                && state.search.index_ready()
+            {
+                if event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+            dirty = true;
         }
         if state.suspend || signals.stop.swap(false, Ordering::Relaxed) {
             state.suspend = false;

@@ -178,6 +178,43 @@ impl Keymap {
             bind(Mode::Bookmarks, k, Action::Close);
         }
         quits(Mode::Bookmarks, &mut bind);
+        // search: the prompt edits like a line editor (fixed keys); any
+        // other plain character is typed (see `lookup`).
+        let fixed = |name: &str| name.parse::<KeySpec>().expect("a valid key name");
+        for (k, a) in [
+            ("enter", Action::SearchAccept),
+            ("esc", Action::SearchCancel),
+            ("ctrl-c", Action::SearchCancel),
+            ("ctrl-g", Action::SearchCancel),
+            ("backspace", Action::SearchBackspace),
+            ("ctrl-h", Action::SearchBackspace),
+            ("left", Action::SearchLeft),
+            ("right", Action::SearchRight),
+            ("ctrl-u", Action::SearchClear),
+        ] {
+            bind(Mode::Search, fixed(k), a);
+        }
+        for k in of(Action::Suspend) {
+            bind(Mode::Search, k, Action::Suspend);
+        }
+        // search: the list of hits
+        for a in [
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+            Action::Top,
+            Action::Bottom,
+            Action::Activate,
+        ] {
+            for k in of(a) {
+                bind(Mode::Results, k, a);
+            }
+        }
+        for k in of(Action::SearchResults) {
+            bind(Mode::Results, k, Action::Close);
+        }
+        quits(Mode::Results, &mut bind);
         Keymap { bindings, keys }
     }
 
@@ -215,10 +252,18 @@ impl Keymap {
             code = KeyCode::BackTab;
             mods.remove(KeyModifiers::SHIFT);
         }
-        self.bindings
+        let bound = self
+            .bindings
             .iter()
             .find(|b| b.mode == mode && b.code == code && b.mods == mods)
-            .map(|b| b.action)
+            .map(|b| b.action);
+        // In the search prompt a character no row binds is typed.
+        match (bound, mode, ev.code) {
+            (None, Mode::Search, KeyCode::Char(c)) if mods.is_empty() => {
+                Some(Action::SearchInput(c))
+            }
+            _ => bound,
+        }
     }
 
     /// The first key bound to an action in normal mode, as shown.

@@ -12,12 +12,14 @@ pub mod geometry;
 pub mod keymap;
 pub mod lines;
 pub mod memory;
+pub mod search;
 pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod view;
 
 use std::io;
+use std::sync::{Arc, mpsc};
 
 use crate::config::Config;
 use crate::document::Document;
@@ -72,18 +74,32 @@ pub struct Options {
 /// Opens the reader on a document and returns when it is closed (by a
 /// quit key, SIGTERM, SIGHUP or SIGINT), after saving where reading
 /// stopped.
+///
+/// The first frame does not wait for the slow work on big documents: the
+/// targets are extracted and the search index is built on two threads, and
+/// the event loop hands the targets to the state when they arrive (the
+/// sidebar says "finding targets…" meanwhile).
 pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     let key = document_key(&doc.text);
     let loaded = opts.store.as_ref().map(|s| s.load(&key));
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut state = initial_state_with(doc, w, h, opts.config);
+    let doc = Arc::new(doc);
+    let mut state = AppState::with_config(doc.clone(), Vec::new(), w, h, opts.config);
+    state.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    state.targets_pending = true;
     match loaded {
         Some(Loaded::Found(saved)) => state.restore(&saved),
         Some(Loaded::SetAside(notice)) => state.memory.notice = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
+    let (tx, targets) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(sidebar_items(&doc));
+    });
+    let index = state.search.index();
+    std::thread::spawn(move || index.prepare());
     terminal::enter(state.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
         // The size may have changed between the query and the first frame.
@@ -92,7 +108,7 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
             width: size.width,
             height: size.height,
         });
-        event_loop::run(&mut term, &mut state, &signals)
+        event_loop::run(&mut term, &mut state, &signals, Some(targets))
     });
     terminal::restore();
     if let Some(store) = &opts.store

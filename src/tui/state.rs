@@ -3,6 +3,7 @@
 //! testable with actions in and state out.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::document::{Document, NodeId, NodeKind};
 
@@ -11,9 +12,10 @@ use super::geometry::{self, Areas, Overlay};
 use super::keymap::Keymap;
 use super::lines::{DLine, LineCache, Pos};
 use super::memory::Memory;
+use super::search::SearchUi;
 use crate::config::Config;
 
-/// What the keys currently drive. Search will add a prompt mode.
+/// What the keys currently drive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     Normal,
@@ -25,6 +27,10 @@ pub enum Mode {
     JumpToMark,
     /// The list of bookmarks.
     Bookmarks,
+    /// Typing a search query in the prompt.
+    Search,
+    /// The list of search hits.
+    Results,
 }
 
 /// The pane that receives movement keys.
@@ -73,7 +79,7 @@ pub enum SidebarRow {
 /// Everything the view draws from.
 #[derive(Debug)]
 pub struct AppState {
-    pub doc: Document,
+    pub doc: Arc<Document>,
     pub keymap: Keymap,
     pub mode: Mode,
     pub focus: Focus,
@@ -115,23 +121,33 @@ pub struct AppState {
     /// The configuration in force: colours, pane widths, display and
     /// search defaults (`config.search.pinyin` for the search UI).
     pub config: Config,
+    /// The targets are still being extracted (on another thread).
+    pub targets_pending: bool,
+    /// Search: prompt, hits, filter, results list.
+    pub search: SearchUi,
 }
 
 impl AppState {
     /// The first frame's state: themes open to their sections.
-    pub fn new(doc: Document, targets: Vec<SidebarItem>, width: u16, height: u16) -> AppState {
+    pub fn new(
+        doc: impl Into<Arc<Document>>,
+        targets: Vec<SidebarItem>,
+        width: u16,
+        height: u16,
+    ) -> AppState {
         AppState::with_config(doc, targets, width, height, Config::default())
     }
 
     /// The first frame's state under a configuration: its keys, colours,
     /// pane widths, display options and whether the sidebar starts shown.
     pub fn with_config(
-        doc: Document,
+        doc: impl Into<Arc<Document>>,
         targets: Vec<SidebarItem>,
         width: u16,
         height: u16,
         config: Config,
     ) -> AppState {
+        let doc: Arc<Document> = doc.into();
         let n = doc.outline.len();
         let mut marks = Vec::new();
         for node in &doc.outline.nodes {
@@ -158,15 +174,7 @@ impl AppState {
             }
             keep
         });
-        let mut sidebar_rows = Vec::new();
-        let mut theme = None;
-        for (i, t) in targets.iter().enumerate() {
-            if theme != Some(t.theme) {
-                theme = Some(t.theme);
-                sidebar_rows.push(SidebarRow::Header(t.theme));
-            }
-            sidebar_rows.push(SidebarRow::Item(i));
-        }
+        let sidebar_rows = sidebar_rows(&targets);
         let mut s = AppState {
             keymap: Keymap::from_config(&config),
             mode: Mode::Normal,
@@ -197,6 +205,8 @@ impl AppState {
             cache: LineCache::with_options(super::lines::layout_options(&config)),
             memory: Memory::default(),
             config,
+            targets_pending: false,
+            search: SearchUi::new(doc.clone()),
             doc,
         };
         s.show_depth(2);
@@ -204,6 +214,15 @@ impl AppState {
             s.focus = Focus::Detail;
         }
         s
+    }
+
+    /// The targets, when they were extracted after the first frame.
+    pub fn set_targets(&mut self, targets: Vec<SidebarItem>) {
+        self.sidebar_rows = sidebar_rows(&targets);
+        self.targets = targets;
+        self.targets_pending = false;
+        self.target_sel = None;
+        self.sidebar_scroll = 0;
     }
 
     // ----- geometry -------------------------------------------------------
@@ -232,7 +251,7 @@ impl AppState {
         geometry::detail_text(self.areas().detail).width.max(1)
     }
 
-    fn detail_height(&self) -> usize {
+    pub(super) fn detail_height(&self) -> usize {
         (self.areas().detail.height as usize).max(1)
     }
 
@@ -425,6 +444,10 @@ impl AppState {
         let mut v = Vec::new();
         let mut i = 0;
         while i < nodes.len() {
+            if self.search.hides(i) {
+                i = nodes[i].last_descendant + 1;
+                continue;
+            }
             v.push(i);
             i = if self.expanded[i] {
                 i + 1
@@ -436,6 +459,7 @@ impl AppState {
         if let Some(s) = self.selected {
             self.selected = Some(self.visible_ancestor(s));
         }
+        self.fix_filtered_selection();
         self.tree_follow();
     }
 
@@ -612,12 +636,16 @@ impl AppState {
     pub fn apply(&mut self, action: Action) {
         if !matches!(action, Action::Resize { .. }) {
             self.memory.notice = None;
+            self.search.notice = None;
         }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
             Action::ToggleMouse => self.mouse = !self.mouse,
             Action::Resize { width, height } => self.resize(width, height),
+            _ if self.mode == Mode::Search => self.prompt_action(action),
+            _ if self.mode == Mode::Results => self.results_action(action),
+            a if a.is_search() => self.search_action(a),
             Action::ToggleHelp => {
                 self.mode = match self.mode {
                     Mode::Help => Mode::Normal,
@@ -870,4 +898,18 @@ impl AppState {
             self.scroll_detail(n);
         }
     }
+}
+
+/// The sidebar's rows: each theme's heading before its targets.
+fn sidebar_rows(targets: &[SidebarItem]) -> Vec<SidebarRow> {
+    let mut rows = Vec::new();
+    let mut theme = None;
+    for (i, t) in targets.iter().enumerate() {
+        if theme != Some(t.theme) {
+            theme = Some(t.theme);
+            rows.push(SidebarRow::Header(t.theme));
+        }
+        rows.push(SidebarRow::Item(i));
+    }
+    rows
 }

@@ -75,6 +75,14 @@ fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
         };
         out.push((rel(&target.range), lm));
     }
+    for (h, current) in state.search.hits_in(content.clone()) {
+        let lm = if current {
+            LMark::CURRENT_HIT
+        } else {
+            LMark::HIT
+        };
+        out.push((rel(&h.range), lm));
+    }
     if let Some(h) = &state.highlight
         && h.start < content.end
         && content.start < h.end
@@ -85,6 +93,12 @@ fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
 }
 
 fn style_of(mark: LMark, heading: bool, theme: &Theme) -> Style {
+    if mark.contains(LMark::CURRENT_HIT) {
+        return theme.hit(true);
+    }
+    if mark.contains(LMark::HIT) {
+        return theme.hit(false);
+    }
     if mark.contains(LMark::SELECTED_TARGET) {
         return theme.highlight();
     }

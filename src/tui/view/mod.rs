@@ -4,6 +4,8 @@
 pub mod bookmarks;
 pub mod detail;
 pub mod help;
+pub mod prompt;
+pub mod results;
 pub mod sidebar;
 pub mod status;
 pub mod theme;
@@ -11,7 +13,7 @@ pub mod tree;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use super::geometry;
@@ -22,11 +24,14 @@ use theme::Theme;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, state: &AppState) {
     let area = frame.area();
-    render(frame.buffer_mut(), area, state);
+    if let Some(cursor) = render(frame.buffer_mut(), area, state) {
+        frame.set_cursor_position(cursor);
+    }
 }
 
-/// Draws into a buffer (the snapshot tests call this directly).
-pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
+/// Draws into a buffer (the snapshot tests call this directly); returns
+/// where the terminal's cursor goes (the search prompt's), if shown.
+pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position> {
     let theme = Theme::from_palette(state.config.palette(), state.no_color);
     let a = geometry::areas_with(
         area.width,
@@ -41,7 +46,7 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
         if area.height > 0 {
             buf.set_stringn(area.x, area.y, &msg, area.width as usize, Style::new());
         }
-        return;
+        return None;
     }
     let title = sanitize(state.doc.title());
     let title = if title.is_empty() {
@@ -74,12 +79,15 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) {
         sidebar::render(buf, s, true, state, &theme);
     }
     status::render(buf, a.status, a.keys, state, &theme);
-    if state.mode == Mode::Help {
-        help::render(buf, area, state, &theme);
+    let mut cursor = None;
+    match state.mode {
+        Mode::Help => help::render(buf, area, state, &theme),
+        Mode::Search => cursor = prompt::render(buf, a.keys.unwrap_or(a.status), state, &theme),
+        Mode::Results => results::render(buf, area, state, &theme),
+        Mode::Bookmarks => bookmarks::render(buf, area, state, &theme),
+        Mode::Normal | Mode::SetMark | Mode::JumpToMark => {}
     }
-    if state.mode == Mode::Bookmarks {
-        bookmarks::render(buf, area, state, &theme);
-    }
+    cursor
 }
 
 /// Blanks a popup's area, and any wide character that straddles its left

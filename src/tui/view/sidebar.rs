@@ -34,7 +34,11 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
             buf,
             inner.x,
             inner.y,
-            "(no targets)",
+            if state.targets_pending {
+                "finding targets…"
+            } else {
+                "(no targets)"
+            },
             inner.width,
             theme.dim(),
         );

@@ -46,6 +46,7 @@ fn focus_keys(focus: Focus) -> &'static [(Action, &'static str)] {
             (Action::CycleGlobal, "all"),
             (Action::FocusNext, "pane"),
             (Action::ToggleSidebar, "targets"),
+            (Action::SearchOpen, "search"),
             (Action::ToggleHelp, "help"),
             (Action::Quit, "quit"),
         ],
@@ -56,6 +57,7 @@ fn focus_keys(focus: Focus) -> &'static [(Action, &'static str)] {
             (Action::FocusNext, "pane"),
             (Action::ToggleTree, "outline"),
             (Action::ToggleSidebar, "targets"),
+            (Action::SearchOpen, "search"),
             (Action::ToggleMouse, "mouse"),
             (Action::ToggleHelp, "help"),
             (Action::Quit, "quit"),
@@ -72,7 +74,14 @@ fn focus_keys(focus: Focus) -> &'static [(Action, &'static str)] {
 }
 
 pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, state: &AppState, theme: &Theme) {
-    let pct = format!(" {:>3}% ", state.percent());
+    let search = match state.search.query() {
+        Some(q) if state.search.prompt.is_none() => {
+            let q = truncate(&sanitize(q), 16).into_owned();
+            format!(" /{q} {}", state.search.position_label())
+        }
+        _ => String::new(),
+    };
+    let pct = format!("{search} {:>3}% ", state.percent());
     let pw = str_width(&pct) as u16;
     buf.set_style(status, theme.status());
     if status.width > pw + 2 {
@@ -95,6 +104,10 @@ pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, state: &AppSta
     let Some(k) = keys else {
         return;
     };
+    if let Some(n) = state.search.notice {
+        put(buf, k.x + 1, k.y, n, k.width.saturating_sub(1), theme.key());
+        return;
+    }
     let mut x = k.x + 1;
     let mut items: Vec<(String, &str)> = Vec::new();
     for &(a, what) in focus_keys(state.focus) {

@@ -175,6 +175,30 @@ impl Theme {
             None,
         )
     }
+
+    /// A search hit in the text; the current hit is bold and in another
+    /// colour. Reverse video either way, so it shows without colours.
+    pub fn hit(&self, current: bool) -> Style {
+        if current {
+            self.c(
+                Style::new()
+                    .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+                Some(Color::LightRed),
+                None,
+            )
+        } else {
+            self.c(
+                Style::new().add_modifier(Modifier::REVERSED),
+                Some(Color::Yellow),
+                None,
+            )
+        }
+    }
+
+    /// The query typed in the prompt.
+    pub fn prompt(&self) -> Style {
+        Style::new()
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::put;
 use super::theme::Theme;
 use crate::tui::geometry;
 use crate::tui::state::{AppState, Focus};
-use crate::tui::text::sanitize;
+use crate::tui::text::{sanitize, str_width};
 
 pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
     let focused = state.focus == Focus::Tree;
@@ -50,6 +50,12 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
         };
         let label = state.doc.node_label(id);
         let row = format!("{}{}{}", "  ".repeat(node.depth), arrow, sanitize(&label));
+        let hits = state.search.counts.total(id);
+        let count = if hits > 0 {
+            format!(" ({hits})")
+        } else {
+            String::new()
+        };
         let selected = state.selected == Some(id);
         let style = if selected {
             theme.selected(focused)
@@ -61,6 +67,10 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
         if selected {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         }
-        put(buf, inner.x, y, &row, inner.width, style);
+        let cw = (str_width(&count) as u16).min(inner.width / 2);
+        let x = put(buf, inner.x, y, &row, inner.width - cw, style);
+        if cw > 0 {
+            put(buf, x, y, &count, cw, style.patch(theme.dim()));
+        }
     }
 }

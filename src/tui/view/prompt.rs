@@ -1,0 +1,59 @@
+//! The search prompt on the bottom row: `/query` with the cursor, and how
+//! many hits the query has so far.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use super::put;
+use super::theme::Theme;
+use crate::tui::state::AppState;
+use crate::tui::text::{sanitize, str_width};
+
+/// Draws the prompt in `row`; returns where the terminal cursor goes.
+pub fn render(buf: &mut Buffer, row: Rect, state: &AppState, theme: &Theme) -> Option<Position> {
+    let p = state.search.prompt.as_ref()?;
+    for x in row.left()..row.right() {
+        buf[(x, row.y)].reset();
+    }
+    let count = if p.text.is_empty() {
+        String::new()
+    } else if state.search.is_empty() && !state.search.is_running() {
+        " no hits ".to_string()
+    } else {
+        format!(" {} ", state.search.position_label())
+    };
+    let cw = str_width(&count) as u16;
+    let room = row.width.saturating_sub(cw + 1);
+    // Keep the cursor in view: drop characters from the left when the
+    // query is wider than the row.
+    let before = sanitize(&p.text[..p.cursor]).into_owned();
+    let after = sanitize(&p.text[p.cursor..]).into_owned();
+    let mut shown_before = before.as_str();
+    while str_width(shown_before) + 2 > room as usize && !shown_before.is_empty() {
+        let mut it = shown_before.chars();
+        it.next();
+        shown_before = it.as_str();
+    }
+    let x = put(buf, row.x, row.y, "/", room, theme.key());
+    let x = put(
+        buf,
+        x,
+        row.y,
+        shown_before,
+        row.x + room - x,
+        theme.prompt(),
+    );
+    let cursor = Position::new(x, row.y);
+    put(
+        buf,
+        x,
+        row.y,
+        &after,
+        (row.x + room).saturating_sub(x),
+        theme.prompt(),
+    );
+    if cw > 0 && row.width > cw {
+        put(buf, row.right() - cw, row.y, &count, cw, theme.dim());
+    }
+    Some(cursor)
+}
