@@ -326,3 +326,15 @@ fn targets_can_arrive_after_the_first_frame() {
     assert_eq!(s.targets, items);
     assert!(!s.sidebar_rows.is_empty());
 }
+
+#[test]
+fn the_config_can_turn_pinyin_matching_off() {
+    let mut config = gangmu::config::Config::default();
+    config.search.pinyin = false;
+    let mut s = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, config);
+    type_query(&mut s, "dlhw");
+    assert_eq!(s.search.len(), 0);
+    let mut s = state();
+    type_query(&mut s, "dlhw");
+    assert_eq!(s.search.len(), 2);
+}

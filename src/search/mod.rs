@@ -232,6 +232,13 @@ impl<'a> Searcher<'a> {
         }
     }
 
+    /// The same search without pinyin matching (literal hits only).
+    pub fn literal_only(mut self) -> Searcher<'a> {
+        self.query.pinyin = None;
+        self.pinyin_done = true;
+        self
+    }
+
     pub fn index(&self) -> &SearchIndex<'a> {
         &self.index
     }
@@ -585,5 +592,17 @@ mod tests {
                 prop_assert!(!s.chars().any(char::is_control));
             }
         }
+    }
+
+    #[test]
+    fn literal_only_drops_pinyin_hits() {
+        let doc = Document::bundled();
+        let index = SearchIndex::new(&doc);
+        let mut s = Searcher::new(&index, "dlhw").literal_only();
+        s.finish();
+        assert_eq!(s.len(), 0);
+        let mut s = Searcher::new(&index, "dlhw");
+        s.finish();
+        assert_eq!(s.len(), 2);
     }
 }

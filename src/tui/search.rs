@@ -62,6 +62,8 @@ pub struct SearchUi {
     /// `Enter` came before the first hit: go to the first hit from this
     /// offset as soon as it is found.
     pending_jump: Option<usize>,
+    /// ASCII queries also match by pinyin (`search.pinyin` in the config).
+    pub pinyin: bool,
 }
 
 impl fmt::Debug for SearchUi {
@@ -93,6 +95,7 @@ impl SearchUi {
             results_scroll: 0,
             origin: None,
             pending_jump: None,
+            pinyin: true,
         }
     }
 
@@ -222,7 +225,10 @@ impl SearchUi {
 
     /// Starts searching for `text` (nothing for an empty query).
     fn restart(&mut self, doc: &Document, text: &str) {
-        self.searcher = (!text.is_empty()).then(|| Searcher::shared(self.index.clone(), text));
+        self.searcher = (!text.is_empty()).then(|| {
+            let s = Searcher::shared(self.index.clone(), text);
+            if self.pinyin { s } else { s.literal_only() }
+        });
         self.counts = NodeCounts::empty(&doc.outline);
         self.counted = (0, 0);
         self.current = None;

@@ -209,6 +209,7 @@ impl AppState {
             search: SearchUi::new(doc.clone()),
             doc,
         };
+        s.search.pinyin = s.config.search.pinyin;
         s.show_depth(2);
         if s.areas().tree.is_none() {
             s.focus = Focus::Detail;
