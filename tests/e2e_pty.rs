@@ -490,3 +490,20 @@ fn search_by_initials_highlights_the_hits() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+#[test]
+fn replaced_bytes_are_told_in_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.txt");
+    let mut bytes = std::fs::read(format!(
+        "{}/assets/minhang-2024-07-24.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    bytes.insert(3, 0xFF);
+    std::fs::write(&f, &bytes).unwrap();
+    let mut p = Pty::spawn(&[f.to_str().unwrap()], 120, 40);
+    p.wait_text("replaced with U+FFFD");
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

@@ -89,6 +89,8 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     let mut state = AppState::with_config(doc.clone(), Vec::new(), w, h, opts.config);
     state.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     state.targets_pending = true;
+    // Replaced bytes are said on the first frame too, not only on stderr.
+    state.memory.notice = state.doc.decoding.warning();
     match loaded {
         Some(Loaded::Found(saved)) => state.restore(&saved),
         Some(Loaded::SetAside(notice)) => state.memory.notice = Some(notice),
