@@ -397,6 +397,13 @@ impl AppState {
         }
     }
 
+    /// Report text for one screen line (a tree label, a breadcrumb, a
+    /// target): in the detail pane's display forms (full-width punctuation
+    /// next to Han characters when the config says so) and terminal-safe.
+    pub fn display(&self, s: &str) -> String {
+        crate::layout::display_line(s, &super::lines::layout_options(&self.config))
+    }
+
     /// Jumps to a place in the text (a search hit, a target, a bookmark):
     /// the line holding `offset` goes to the top of the detail pane, the
     /// node there becomes the one being read, and the tree unfolds down to

@@ -51,7 +51,7 @@ pub fn crumb(state: &AppState, offset: usize) -> String {
         .outline
         .path(n)
         .iter()
-        .map(|&id| sanitize(&state.doc.node_label(id)).into_owned())
+        .map(|&id| state.display(&state.doc.node_label(id)))
         .collect::<Vec<_>>()
         .join(" › ")
 }

@@ -48,11 +48,10 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position
         }
         return None;
     }
-    let title = sanitize(state.doc.title());
-    let title = if title.is_empty() {
-        sanitize(&state.doc.source)
+    let title = if state.doc.title().is_empty() {
+        sanitize(&state.doc.source).into_owned()
     } else {
-        title
+        state.display(state.doc.title())
     };
     let title = truncate(&title, a.title.width as usize);
     buf.set_stringn(

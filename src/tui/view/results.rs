@@ -34,7 +34,7 @@ fn crumb(state: &AppState, hit: &Hit, width: usize) -> String {
     let share = (width / n.max(1)).max(6);
     let parts: Vec<String> = path
         .iter()
-        .map(|&id| truncate(&sanitize(&state.doc.node_label(id)), share).into_owned())
+        .map(|&id| truncate(&state.display(&state.doc.node_label(id)), share).into_owned())
         .collect();
     truncate(&parts.join("›"), width).into_owned()
 }

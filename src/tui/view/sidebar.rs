@@ -10,7 +10,6 @@ use super::put;
 use super::theme::Theme;
 use crate::tui::geometry;
 use crate::tui::state::{AppState, Focus, SidebarRow};
-use crate::tui::text::sanitize;
 
 pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
     let focused = state.focus == Focus::Sidebar;
@@ -53,11 +52,11 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
         let y = inner.y + i as u16;
         match *row {
             SidebarRow::Header(theme_id) => {
-                let title = sanitize(state.doc.node_title(theme_id)).into_owned();
+                let title = state.display(state.doc.node_title(theme_id));
                 put(buf, inner.x, y, &title, inner.width, theme.theme_title());
             }
             SidebarRow::Item(t) => {
-                let label = format!(" {}", sanitize(&state.targets[t].label));
+                let label = format!(" {}", state.display(&state.targets[t].label));
                 let style = if state.target_sel == Some(t) {
                     let s = theme.selected(focused);
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), s);

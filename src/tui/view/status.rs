@@ -19,7 +19,7 @@ pub fn breadcrumb(state: &AppState, width: usize) -> String {
     let path = state.doc.outline.path(r);
     let labels: Vec<String> = path
         .iter()
-        .map(|&id| sanitize(&state.doc.node_label(id)).into_owned())
+        .map(|&id| state.display(&state.doc.node_label(id)))
         .collect();
     // Ancestors get a short share, the node itself the rest.
     let n = labels.len();

@@ -14,7 +14,7 @@ use super::put;
 use super::theme::Theme;
 use crate::tui::geometry;
 use crate::tui::state::{AppState, Focus};
-use crate::tui::text::{sanitize, str_width};
+use crate::tui::text::str_width;
 
 pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
     let focused = state.focus == Focus::Tree;
@@ -49,7 +49,12 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
             "▸ "
         };
         let label = state.doc.node_label(id);
-        let row = format!("{}{}{}", "  ".repeat(node.depth), arrow, sanitize(&label));
+        let row = format!(
+            "{}{}{}",
+            "  ".repeat(node.depth),
+            arrow,
+            state.display(&label)
+        );
         let hits = state.search.counts.total(id);
         let count = if hits > 0 {
             format!(" ({hits})")
