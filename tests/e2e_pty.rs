@@ -507,3 +507,22 @@ fn replaced_bytes_are_told_in_the_status_bar() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+#[test]
+fn state_is_saved_while_reading_so_a_kill_loses_little() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn_with_home(&[], 120, 40, home.path());
+    p.wait_text("切实聚焦");
+    keys(&mut p, "\tjjjjjjjjjj");
+    // The autosave runs within 5 s of the last key; then the reader is
+    // killed without a chance to save (SIGKILL).
+    let start = Instant::now();
+    while state_files(home.path()).is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(15), "no autosave");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let saved = load_saved(home.path());
+    assert!(saved.position.unwrap().offset > 0);
+    p.child.kill().unwrap();
+    p.wait_exit();
+}

@@ -43,15 +43,23 @@ pub fn to_action(state: &AppState, ev: &Event) -> Option<Action> {
 /// enough that keys stay responsive, long enough to redraw rarely.
 const SEARCH_SLICE: Duration = Duration::from_millis(12);
 
+/// How often the reading state is saved while keys come in (it is also
+/// saved before a suspend and at exit).
+const AUTOSAVE: Duration = Duration::from_secs(5);
+
 /// Runs until the reader quits or is told to end. `targets` delivers the
-/// sidebar's items when they are extracted after the first frame.
+/// sidebar's items when they are extracted after the first frame; `save`
+/// stores the reading state.
 pub fn run(
     term: &mut Term,
     state: &mut AppState,
     signals: &Signals,
     mut targets: Option<Receiver<Vec<SidebarItem>>>,
+    save: &mut dyn FnMut(&AppState),
 ) -> io::Result<()> {
     let mut mouse = state.mouse;
+    let mut saved_at = Instant::now();
+    let mut unsaved = false;
     term.draw(|f| view::draw(f, state))?;
     loop {
         let mut dirty = false;
@@ -85,6 +93,7 @@ pub fn run(
                 if let Some(a) = to_action(state, &ev) {
                     state.apply(a);
                     dirty = true;
+                    unsaved = true;
                 }
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
@@ -108,8 +117,14 @@ pub fn run(
             }
             dirty = true;
         }
+        if unsaved && saved_at.elapsed() >= AUTOSAVE {
+            save(state);
+            saved_at = Instant::now();
+            unsaved = false;
+        }
         if state.suspend || signals.stop.swap(false, Ordering::Relaxed) {
             state.suspend = false;
+            save(state);
             terminal::suspend(term, mouse)?;
             dirty = true;
         }

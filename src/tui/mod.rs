@@ -110,7 +110,15 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
             width: size.width,
             height: size.height,
         });
-        event_loop::run(&mut term, &mut state, &signals, Some(targets))
+        // Saved now and then while reading too, so a killed or crashed
+        // reader (or a closed SSH session) loses little; errors are said
+        // once, at exit.
+        let mut save = |state: &AppState| {
+            if let Some(store) = &opts.store {
+                let _ = store.save(&key, &state.saved_state());
+            }
+        };
+        event_loop::run(&mut term, &mut state, &signals, Some(targets), &mut save)
     });
     terminal::restore();
     if let Some(store) = &opts.store
