@@ -526,3 +526,72 @@ fn state_is_saved_while_reading_so_a_kill_loses_little() {
     p.child.kill().unwrap();
     p.wait_exit();
 }
+
+/// Processes whose environment holds `mark`.
+fn marked_processes(mark: &str) -> Vec<u32> {
+    let needle = format!("GANGMU_TEST_MARK={mark}");
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|env| env.split(|&b| b == 0).any(|v| v == needle.as_bytes()))
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+/// A closed terminal (window closed, SSH gone) ends the reader: it must not
+/// linger spinning on a dead tty (crossterm#793).
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away() {
+    let home = tempfile::tempdir().unwrap();
+    let mark = format!("{}-{:?}", std::process::id(), Instant::now());
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gangmu"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("GANGMU_TEST_MARK", &mark);
+    cmd.env("XDG_STATE_HOME", home.path().join("state"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    let _child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // Read until the first frame is drawn, then close every handle on the
+    // terminal's master side: the terminal is gone.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let mut parser = vt100::Parser::new(24, 80, 0);
+    let mut buf = [0u8; 8192];
+    let start = Instant::now();
+    while !parser.screen().contents().contains("锚定目标") {
+        assert!(start.elapsed() < TIMEOUT, "no first frame");
+        let n = reader.read(&mut buf).unwrap();
+        parser.process(&buf[..n]);
+    }
+    assert!(!marked_processes(&mark).is_empty());
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    let start = Instant::now();
+    loop {
+        let left = marked_processes(&mark);
+        if left.is_empty() {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            for pid in left {
+                let _ = std::process::Command::new("kill")
+                    .args(["-9", &pid.to_string()])
+                    .status();
+            }
+            panic!("the reader outlived its terminal");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -84,6 +84,7 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     let loaded = opts.store.as_ref().map(|s| s.load(&key));
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
+    terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     let doc = Arc::new(doc);
     let mut state = AppState::with_config(doc.clone(), Vec::new(), w, h, opts.config);

@@ -98,6 +98,40 @@ impl Signals {
     }
 }
 
+/// Ends the process when its terminal goes away (the window closed, the
+/// SSH connection dropped without a SIGHUP reaching us).
+///
+/// crossterm 0.29 cannot be relied on here: on a hung-up tty its event
+/// reader re-reads the dead descriptor forever and `event::poll` never
+/// returns, so the event loop would spin at 100% CPU (crossterm#793). A
+/// small thread polls the terminal (standard output, which the reader
+/// checked is a tty) for `POLLHUP` and exits the process; the reading
+/// state was saved by the event loop's autosave moments before.
+pub fn watch_hangup() {
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            if hung_up(libc::STDOUT_FILENO) {
+                ACTIVE.store(false, Ordering::SeqCst);
+                std::process::exit(129);
+            }
+        }
+    });
+}
+
+/// Whether a terminal descriptor reports a hang-up (or is no longer open).
+fn hung_up(fd: libc::c_int) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, count 1, no timeout; poll only writes
+    // `revents`.
+    let n = unsafe { libc::poll(&mut p, 1, 0) };
+    n > 0 && p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
 /// Restores the terminal, stops the process like a default SIGTSTP, and
 /// takes the terminal back when the shell resumes it (`fg`).
 pub fn suspend(term: &mut Term, mouse: bool) -> io::Result<()> {
