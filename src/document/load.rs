@@ -175,8 +175,7 @@ pub fn decode(bytes: &[u8], label: &str) -> Result<(String, Decoding), LoadError
         };
         return Ok((s.to_string(), decoding));
     }
-    let enc = detect(bytes);
-    let (text, replaced) = decode_counting(enc, bytes);
+    let (enc, text, replaced) = decode_best(bytes);
     Ok((
         text,
         Decoding {
@@ -203,6 +202,29 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
         "Big5" | "Shift_JIS" | "EUC-KR" | "EUC-JP" => guess,
         _ => UTF_8,
     }
+}
+
+/// Decodes bytes that are not valid UTF-8: with chardetng's guess, and,
+/// when that still leaves bytes replaced, also as GB18030 and as UTF-8,
+/// keeping whichever replaces fewest. A GBK report cut short or with a few
+/// stray bytes makes chardetng give up on GBK; decoding it as UTF-8 would
+/// turn the whole report to U+FFFD, where GB18030 loses one character.
+fn decode_best(bytes: &[u8]) -> (&'static Encoding, String, usize) {
+    let guess = detect(bytes);
+    let (text, replaced) = decode_counting(guess, bytes);
+    let mut best = (guess, text, replaced);
+    for enc in [encoding_rs::GB18030, UTF_8] {
+        if best.2 == 0 {
+            break;
+        }
+        if enc != best.0 {
+            let (text, replaced) = decode_counting(enc, bytes);
+            if replaced < best.2 {
+                best = (enc, text, replaced);
+            }
+        }
+    }
+    best
 }
 
 /// Decodes with U+FFFD for each malformed sequence, counting them.
@@ -250,6 +272,25 @@ mod tests {
         assert_eq!(t, src);
         assert_eq!(d.replaced, 0);
         assert_eq!(d.encoding, "gb18030");
+    }
+
+    #[test]
+    fn gb18030_cut_short_or_with_stray_bytes_stays_gb18030() {
+        let src = "锚定目标,切实巩固增强经济回升向好态势。重点抓好三方面工作。".repeat(40);
+        let (gb, _, _) = encoding_rs::GB18030.encode(&src);
+        // Cut in the middle of a two-byte character.
+        let cut = &gb[..gb.len() - 1];
+        let (t, d) = decode(cut, "x").unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.replaced, 1);
+        assert!(t.starts_with("锚定目标"));
+        // Stray bytes at the end.
+        let mut stray = gb.to_vec();
+        stray.extend_from_slice(b"\xff\xff\x81\n");
+        let (t, d) = decode(&stray, "x").unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.replaced <= 3, "{d:?}");
+        assert!(t.starts_with("锚定目标"));
     }
 
     #[test]
