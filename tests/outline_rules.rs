@@ -163,3 +163,26 @@ fn line_endings_and_indents_do_not_matter() {
     assert_eq!(render(&parse(lf)), render(&parse(crlf)));
     assert_eq!(render(&parse(lf)), render(&parse(cr)));
 }
+
+#[test]
+fn bold_marks_do_not_hide_a_sentence_start() {
+    let txt = "锚定目标，做好三方面工作。\n第一，重点企业。一方面，强化培育。另一方面，提升服务。";
+    let md = "锚定目标，做好三方面工作。\n\n**第一，重点企业。**一方面，强化培育。**另一方面**，提升服务。";
+    assert_eq!(render(&parse(txt)), render(&parse(md)));
+    assert!(render(&parse(md)).contains("point 另一方面 | 提升服务"));
+}
+
+#[test]
+fn a_bold_markdown_copy_of_the_seed_has_the_seeds_outline() {
+    let seed = gangmu::document::Document::bundled();
+    // Bold every section's heading sentence, as Markdown copies do.
+    let md: String = seed
+        .text
+        .lines()
+        .map(|l| match l.find('。') {
+            Some(i) if l.starts_with('第') => format!("**{}**{}\n\n", &l[..i + 3], &l[i + 3..]),
+            _ => format!("{l}\n\n"),
+        })
+        .collect();
+    assert_eq!(render(&parse(&md)), render(&seed));
+}

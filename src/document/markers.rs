@@ -78,7 +78,8 @@ const DI_SEP: [char; 5] = [',', '，', '、', ':', '：'];
 pub fn skip_separators(s: &str, from: usize) -> usize {
     let rest = &s[from..];
     let t = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | '.' | '．')
+        // `*`: Markdown bold around a marker (`**另一方面**，提升服务`).
+        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | '.' | '．' | '*')
     });
     from + rest.len() - t.len()
 }

@@ -416,6 +416,11 @@ fn scan_inline(
     let mut skip_to = scan_from;
     for (i, ch) in content[scan_from..].char_indices() {
         let i = i + scan_from;
+        // Markdown bold marks are invisible to sentences: in
+        // `**第一，重点企业。**一方面` the 一方面 opens a sentence.
+        if ch == '*' {
+            continue;
+        }
         let at_sentence = prev.is_none_or(ends_sentence);
         let after_comma = matches!(prev, Some(',' | '，'));
         prev = Some(ch);
