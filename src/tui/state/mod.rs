@@ -1,6 +1,13 @@
 //! The reader's state and the one function that changes it,
 //! [`AppState::apply`]. Pure: no terminal, no I/O, so every transition is
 //! testable with actions in and state out.
+//!
+//! Here: the state's types, its constructors and the dispatch in
+//! [`AppState::apply`]. The transitions, by concern, are in the child
+//! modules:
+//! - `panes`: pane areas and heights, focus, overlays, resizing.
+
+mod panes;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -8,7 +15,7 @@ use std::sync::Arc;
 use crate::document::{Document, NodeId, NodeKind};
 
 use super::action::Action;
-use super::geometry::{self, Areas, Overlay};
+use super::geometry::{self, Overlay};
 use super::keymap::Keymap;
 use super::lines::{DLine, LineCache, Pos};
 use super::memory::Memory;
@@ -224,52 +231,6 @@ impl AppState {
         self.targets_pending = false;
         self.target_sel = None;
         self.sidebar_scroll = 0;
-    }
-
-    // ----- geometry -------------------------------------------------------
-
-    pub fn areas(&self) -> Areas {
-        geometry::areas_with(
-            self.width,
-            self.height,
-            self.tree_hidden,
-            self.sidebar_hidden,
-            self.overlay,
-            self.pane_widths(),
-        )
-    }
-
-    /// The docked panes' widths from the config.
-    pub fn pane_widths(&self) -> geometry::PaneWidths {
-        geometry::PaneWidths {
-            tree: self.config.panes.tree_width,
-            sidebar: self.config.panes.sidebar_width,
-        }
-    }
-
-    /// Width of the detail pane's text.
-    pub fn text_width(&self) -> u16 {
-        geometry::detail_text(self.areas().detail).width.max(1)
-    }
-
-    pub(super) fn detail_height(&self) -> usize {
-        (self.areas().detail.height as usize).max(1)
-    }
-
-    fn tree_height(&self) -> usize {
-        let a = self.areas();
-        a.tree
-            .map(|t| geometry::tree_inner(t, a.tree_overlay).height as usize)
-            .unwrap_or(1)
-            .max(1)
-    }
-
-    fn sidebar_height(&self) -> usize {
-        let a = self.areas();
-        a.sidebar
-            .map(|t| geometry::sidebar_inner(t, a.sidebar_overlay).height as usize)
-            .unwrap_or(1)
-            .max(1)
     }
 
     // ----- detail pane positions ------------------------------------------
@@ -603,41 +564,6 @@ impl AppState {
         self.select_target(i);
     }
 
-    // ----- focus and overlays ---------------------------------------------
-
-    fn panes(&self) -> Vec<Focus> {
-        let a = self.areas();
-        let mut p = Vec::new();
-        if a.tree.is_some() {
-            p.push(Focus::Tree);
-        }
-        if !a.tree_overlay && !a.sidebar_overlay {
-            p.push(Focus::Detail);
-        }
-        if a.sidebar.is_some() {
-            p.push(Focus::Sidebar);
-        }
-        p
-    }
-
-    /// Puts the focus back on a pane that is shown.
-    fn fix_focus(&mut self) {
-        let p = self.panes();
-        if !p.contains(&self.focus) {
-            self.focus = *p.first().unwrap_or(&Focus::Detail);
-        }
-    }
-
-    fn toggle_overlay(&mut self, o: Overlay, focus: Focus) {
-        if self.overlay == Some(o) {
-            self.overlay = None;
-            self.focus = Focus::Detail;
-        } else {
-            self.overlay = Some(o);
-            self.focus = focus;
-        }
-    }
-
     // ----- actions --------------------------------------------------------
 
     /// Carries out one action.
@@ -830,20 +756,6 @@ impl AppState {
             }
             _ => {}
         }
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        let offset = self.offset_of(self.top);
-        self.width = width;
-        self.height = height;
-        if self.overlay == Some(Overlay::Tree) && width >= geometry::TREE_DOCK_MIN
-            || self.overlay == Some(Overlay::Sidebar) && width >= geometry::SIDEBAR_DOCK_MIN
-        {
-            self.overlay = None;
-        }
-        self.top = self.pos_of(offset);
-        self.tree_follow();
-        self.fix_focus();
     }
 
     fn click(&mut self, column: u16, row: u16) {
