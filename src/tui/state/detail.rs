@@ -1,0 +1,198 @@
+//! The detail pane: display-line positions in the text, scrolling, the
+//! node being read at the top line, and the jumps that every "go to" of
+//! the reader goes through.
+
+use crate::document::NodeId;
+use crate::tui::action::Action;
+use crate::tui::lines::{DLine, Pos};
+
+use super::AppState;
+
+impl AppState {
+    /// The laid-out lines of a paragraph at the current width.
+    pub fn para_lines(&self, para: usize) -> std::rc::Rc<[DLine]> {
+        self.cache.lines(&self.doc, para, self.text_width())
+    }
+
+    fn paras(&self) -> usize {
+        self.doc.paragraphs.len().max(1)
+    }
+
+    /// The display line holding a byte offset.
+    pub fn pos_of(&self, offset: usize) -> Pos {
+        let para = self.doc.paragraph_at(offset).unwrap_or(0);
+        let lines = self.para_lines(para);
+        let line = lines
+            .iter()
+            .take(lines.len().saturating_sub(1).max(1))
+            .rposition(|l| l.range.start <= offset)
+            .unwrap_or(0);
+        Pos { para, line }
+    }
+
+    /// The display line `n` lines after (or before) `p`, stopping at the ends.
+    pub fn step(&self, mut p: Pos, n: isize) -> Pos {
+        if n >= 0 {
+            let mut n = n as usize;
+            while n > 0 {
+                let len = self.para_lines(p.para).len();
+                let room = len - 1 - p.line.min(len - 1);
+                if n <= room {
+                    p.line += n;
+                    break;
+                } else if p.para + 1 < self.paras() {
+                    n -= room + 1;
+                    p = Pos {
+                        para: p.para + 1,
+                        line: 0,
+                    };
+                } else {
+                    p.line = len - 1;
+                    break;
+                }
+            }
+        } else {
+            let mut n = n.unsigned_abs();
+            while n > 0 {
+                if n <= p.line {
+                    p.line -= n;
+                    break;
+                } else if p.para > 0 {
+                    n -= p.line + 1;
+                    p.para -= 1;
+                    p.line = self.para_lines(p.para).len() - 1;
+                } else {
+                    p.line = 0;
+                    break;
+                }
+            }
+        }
+        p
+    }
+
+    /// The last top line that still fills the pane.
+    pub fn max_top(&self) -> Pos {
+        let last = self.paras() - 1;
+        let end = Pos {
+            para: last,
+            line: self.para_lines(last).len() - 1,
+        };
+        self.step(end, -(self.detail_height() as isize - 1))
+    }
+
+    /// The first byte shown on a display line.
+    pub fn offset_of(&self, p: Pos) -> usize {
+        let lines = self.para_lines(p.para);
+        lines
+            .get(p.line)
+            .or(lines.last())
+            .map(|l| l.range.start)
+            .unwrap_or(0)
+    }
+
+    /// How far through the report the top line is, in percent.
+    pub fn percent(&self) -> usize {
+        if self.top >= self.max_top() || self.doc.text.is_empty() {
+            return 100;
+        }
+        self.offset_of(self.top) * 100 / self.doc.text.len()
+    }
+
+    /// The node read at the top line: the first node starting on it, else
+    /// the node holding its first character.
+    fn node_on_top(&self) -> Option<NodeId> {
+        let lines = self.para_lines(self.top.para);
+        let line = lines.get(self.top.line)?;
+        let nodes = &self.doc.outline.nodes;
+        let i = nodes.partition_point(|n| n.span.start < line.range.start);
+        if let Some(n) = nodes.get(i)
+            && n.span.start < line.range.end
+        {
+            return Some(i);
+        }
+        self.doc.node_before(line.range.start)
+    }
+
+    pub(super) fn scroll_detail(&mut self, n: isize) {
+        let mut top = self.step(self.top, n);
+        let max = self.max_top();
+        if n > 0 && top > max {
+            top = max.max(self.top);
+        }
+        self.top = top;
+        self.follow_reading();
+    }
+
+    /// After the detail pane scrolled: the tree and breadcrumb follow.
+    pub(crate) fn follow_reading(&mut self) {
+        self.reading = self.node_on_top().or(self.reading);
+        if let Some(r) = self.reading {
+            self.selected = Some(self.visible_ancestor(r));
+            self.tree_follow();
+        }
+    }
+
+    /// Report text for one screen line (a tree label, a breadcrumb, a
+    /// target): in the detail pane's display forms (full-width punctuation
+    /// next to Han characters when the config says so) and terminal-safe.
+    pub fn display(&self, s: &str) -> String {
+        crate::layout::display_line(s, &crate::tui::lines::layout_options(&self.config))
+    }
+
+    /// Jumps to a place in the text (a search hit, a target, a bookmark):
+    /// the line holding `offset` goes to the top of the detail pane, the
+    /// node there becomes the one being read, and the tree unfolds down to
+    /// it and selects it. Every "go to" of the reader goes through here, so
+    /// it is the one place that records the jump history.
+    pub fn jump_to_offset(&mut self, offset: usize) {
+        let from = self.reading_offset();
+        self.memory.record(from);
+        self.go_to_offset(offset);
+    }
+
+    /// [`AppState::jump_to_offset`] without recording the jump (for moves
+    /// through the history itself and restoring).
+    pub fn go_to_offset(&mut self, offset: usize) {
+        let offset = offset.min(self.doc.text.len());
+        self.top = self.pos_of(offset);
+        let Some(node) = self.doc.outline.node_at(offset) else {
+            return;
+        };
+        self.reading = Some(node);
+        let mut cur = self.doc.outline.nodes[node].parent;
+        while let Some(p) = cur {
+            self.expanded[p] = true;
+            cur = self.doc.outline.nodes[p].parent;
+        }
+        self.refresh_visible();
+        self.selected = Some(self.visible_ancestor(node));
+        self.tree_follow();
+    }
+
+    /// Scrolls the detail pane so that `node` is at the top.
+    pub fn jump_to_node(&mut self, node: NodeId) {
+        self.top = self.pos_of(self.doc.outline.nodes[node].span.start);
+        self.reading = Some(node);
+    }
+
+    pub(super) fn detail_action(&mut self, action: Action) {
+        let h = self.detail_height() as isize;
+        match action {
+            Action::Up => self.scroll_detail(-1),
+            Action::Down => self.scroll_detail(1),
+            Action::PageUp => self.scroll_detail(-(h - 2).max(1)),
+            Action::PageDown => self.scroll_detail((h - 2).max(1)),
+            Action::HalfPageUp => self.scroll_detail(-(h / 2).max(1)),
+            Action::HalfPageDown => self.scroll_detail((h / 2).max(1)),
+            Action::Top => {
+                self.top = Pos::default();
+                self.follow_reading();
+            }
+            Action::Bottom => {
+                self.top = self.max_top();
+                self.follow_reading();
+            }
+            _ => self.fold_action(action),
+        }
+    }
+}
