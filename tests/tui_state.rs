@@ -259,10 +259,29 @@ fn jumping_to_an_offset_unfolds_and_selects_its_node() {
 }
 
 #[test]
-fn reading_at_a_blank_line_keeps_the_section_above() {
+fn reading_at_a_blank_line_is_reading_the_paragraph_below() {
     let mut s = state();
     s.apply(Action::FocusNext);
     assert_eq!(s.focus, Focus::Detail);
+    // Scroll line by line: whenever the top line is the blank line after a
+    // paragraph, the node read is the one starting just below it.
+    let mut blanks = 0;
+    for _ in 0..400 {
+        s.apply(Action::Down);
+        let lines = s.para_lines(s.top.para);
+        if lines[s.top.line].range.is_empty() && s.top.para + 1 < s.doc.paragraphs.len() {
+            blanks += 1;
+            let next = &s.doc.paragraphs[s.top.para + 1];
+            let r = s.reading.unwrap();
+            assert_eq!(
+                s.doc.outline.nodes[r].span.start,
+                next.span.start,
+                "{}",
+                s.doc.node_label(r)
+            );
+        }
+    }
+    assert!(blanks > 5);
     s.apply(Action::Bottom);
     let r = s.reading.unwrap();
     assert_ne!(

@@ -103,6 +103,13 @@ impl AppState {
     fn node_on_top(&self) -> Option<NodeId> {
         let lines = self.para_lines(self.top.para);
         let line = lines.get(self.top.line)?;
+        // The blank line after a paragraph: what is read is the paragraph
+        // right below it (the one above has scrolled away).
+        if line.range.is_empty()
+            && let Some(next) = self.doc.paragraphs.get(self.top.para + 1)
+        {
+            return self.doc.node_before(next.span.start);
+        }
         let nodes = &self.doc.outline.nodes;
         let i = nodes.partition_point(|n| n.span.start < line.range.start);
         if let Some(n) = nodes.get(i)
