@@ -98,3 +98,59 @@ fn print_config_lists_every_action_and_reads_back() {
     let (_, _, stderr) = run(&["--config", path.to_str().unwrap()], dir.path());
     assert!(stderr.contains("not a terminal"), "{stderr}");
 }
+
+#[test]
+fn scripted_views_check_and_use_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, "foo: 1\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(["--config", bad.to_str().unwrap(), "--outline"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.yaml:1:1:"), "{err}");
+
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(["--config", "/nonexistent/gangmu.yaml", "--targets"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "gangmu: /nonexistent/gangmu.yaml: no such file\n"
+    );
+
+    let nopy = dir.path().join("nopy.yaml");
+    std::fs::write(&nopy, "search:\n  pinyin: false\n").unwrap();
+    let run = |cfg: Option<&std::path::Path>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"));
+        if let Some(cfg) = cfg {
+            c.args(["--config", cfg.to_str().unwrap()]);
+        }
+        c.env("XDG_CONFIG_HOME", dir.path().join("none"));
+        c.args(["--search", "dlhw"]).output().unwrap().status.code()
+    };
+    assert_eq!(run(None), Some(0));
+    assert_eq!(run(Some(&nopy)), Some(1));
+}
+
+#[test]
+fn bad_flags_and_empty_queries_are_one_line() {
+    for args in [
+        &["--bogus"][..],
+        &["--search", ""],
+        &["--format", "xml", "--outline"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("gangmu: "), "{err}");
+    }
+}

@@ -40,7 +40,10 @@ impl<E: std::error::Error> From<E> for CliError {
 
 /// Runs gangmu with the process's arguments.
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(e),
+    };
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
@@ -48,6 +51,21 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.status)
         }
     }
+}
+
+/// A bad command line: one line on stderr and exit 2 (`--help` and
+/// `--version` print as usual).
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.render().to_string();
+    let first = text.lines().next().unwrap_or("bad arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!("gangmu: {first} (gangmu --help lists every flag)");
+    ExitCode::from(2)
 }
 
 /// Loads the report named by the arguments (or the bundled one).
@@ -108,6 +126,9 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&String::from_utf8_lossy(&out))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Checked first, for every view: a bad config is one line naming
+    // file:line:col, exit 2, before anything is printed or drawn.
+    let config = load_config(args)?;
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
         eprintln!("gangmu: {}: {w}", doc.source);
@@ -135,7 +156,10 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(query) = &args.search {
-        let hits = crate::search::search(&doc, query);
+        if query.trim().is_empty() {
+            return Err(CliError::usage("--search needs a query"));
+        }
+        let hits = crate::search::search_opts(&doc, query, config.search.pinyin);
         let s = match args.format {
             Format::Text => search::search_text(&doc, &hits, search::use_colour()),
             Format::Csv => {
@@ -148,9 +172,6 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         emit(&s)?;
         return Ok(ExitCode::from(u8::from(hits.is_empty())));
     }
-    // Checked before the terminal is touched: a bad config is one line
-    // naming file:line:col, exit 2.
-    let config = load_config(args)?;
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(
             "standard output is not a terminal; use --outline, --targets or --search for scripts",

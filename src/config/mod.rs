@@ -337,7 +337,12 @@ impl Config {
             file: file.clone(),
             line: None,
             column: None,
-            message: e.to_string(),
+            message: match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+                _ => e.to_string(),
+            },
         })?;
         Config::from_yaml(&text, &file, actions)
     }

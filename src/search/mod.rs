@@ -382,13 +382,22 @@ impl Searcher<'static> {
 
 /// Searches a whole document at once: literal hits, then pinyin hits.
 pub fn search(doc: &Document, query: &str) -> Vec<Hit> {
-    let index = SearchIndex::new(doc);
-    search_with(&index, query)
+    search_opts(doc, query, true)
 }
 
 /// [`search`] with an index kept between queries.
 pub fn search_with(index: &SearchIndex<'_>, query: &str) -> Vec<Hit> {
     let mut s = Searcher::new(index, query);
+    s.finish();
+    s.into_hits()
+}
+
+/// [`search`], with pinyin matching on or off (`search.pinyin` in the
+/// configuration).
+pub fn search_opts(doc: &Document, query: &str, pinyin: bool) -> Vec<Hit> {
+    let index = SearchIndex::new(doc);
+    let s = Searcher::new(&index, query);
+    let mut s = if pinyin { s } else { s.literal_only() };
     s.finish();
     s.into_hits()
 }
