@@ -117,13 +117,19 @@ pub fn render(buf: &mut Buffer, screen: Rect, state: &AppState, theme: &Theme) {
         }
         let room = (inner.right() - x) as usize;
         let s = snippet(&state.doc.text, hit.range.clone(), 40);
-        let hit_text = truncate(&s.hit, room).into_owned();
-        let before_w = (room.saturating_sub(str_width(&hit_text)) / 3).min(str_width(&s.before));
-        let before = keep_right(&s.before, before_w);
+        // The detail pane's display forms (full-width `，` beside Han text).
+        let (s_before, s_hit, s_after) = (
+            state.display(&s.before),
+            state.display(&s.hit),
+            state.display(&s.after),
+        );
+        let hit_text = truncate(&s_hit, room).into_owned();
+        let before_w = (room.saturating_sub(str_width(&hit_text)) / 3).min(str_width(&s_before));
+        let before = keep_right(&s_before, before_w);
         x = put(buf, x, y, &before, inner.right() - x, base);
         x = put(buf, x, y, &hit_text, inner.right() - x, theme.hit(true));
         if x < inner.right() {
-            put(buf, x, y, &s.after, inner.right() - x, base);
+            put(buf, x, y, &s_after, inner.right() - x, base);
         }
     }
 }
