@@ -291,3 +291,21 @@ fn reading_at_a_blank_line_is_reading_the_paragraph_below() {
         s.doc.node_label(r)
     );
 }
+
+#[test]
+fn a_too_small_terminal_keeps_the_reading_place() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    for _ in 0..3 {
+        s.apply(Action::HalfPageDown);
+    }
+    let before = s.offset_of(s.top);
+    assert!(s.top.line > 0, "mid-paragraph");
+    for (w, h) in [(15, 5), (1, 1), (0, 0), (70, 20), (120, 40)] {
+        s.apply(Action::Resize {
+            width: w,
+            height: h,
+        });
+    }
+    assert_eq!(s.offset_of(s.top), before);
+}

@@ -123,6 +123,9 @@ pub struct AppState {
     pub sidebar_hidden: bool,
     pub overlay: Option<Overlay>,
     pub help_scroll: usize,
+    /// The byte read at the top when a run of resizes began: where the
+    /// text is put back at each new size (see `panes.rs`).
+    pub resize_anchor: Option<usize>,
     pub mouse: bool,
     pub no_color: bool,
     pub quit: bool,
@@ -212,6 +215,7 @@ impl AppState {
             sidebar_hidden: !config.panes.sidebar,
             overlay: None,
             help_scroll: 0,
+            resize_anchor: None,
             mouse: true,
             no_color: false,
             quit: false,
@@ -248,6 +252,7 @@ impl AppState {
         if !matches!(action, Action::Resize { .. }) {
             self.memory.notice = None;
             self.search.notice = None;
+            self.resize_anchor = None;
         }
         match action {
             Action::Quit => self.quit = true,

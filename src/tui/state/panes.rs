@@ -89,9 +89,19 @@ impl AppState {
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
-        let offset = self.offset_of(self.top);
+        let offset = self
+            .resize_anchor
+            .take()
+            .unwrap_or_else(|| self.offset_of(self.top));
         self.width = width;
         self.height = height;
+        // Kept through a run of resizes (a window dragged, a screen too
+        // small to show text), so the place read does not drift to line
+        // starts of each passing width; any other action forgets it.
+        self.resize_anchor = Some(offset);
+        if self.areas().too_small {
+            return;
+        }
         if self.overlay == Some(Overlay::Tree) && width >= geometry::TREE_DOCK_MIN
             || self.overlay == Some(Overlay::Sidebar) && width >= geometry::SIDEBAR_DOCK_MIN
         {
