@@ -98,11 +98,6 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
         Some(Loaded::Missing) | None => {}
     }
     let (tx, targets) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(sidebar_items(&doc));
-    });
-    let index = state.search.index();
-    std::thread::spawn(move || index.prepare());
     terminal::enter(state.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
         // The size may have changed between the query and the first frame.
@@ -111,6 +106,14 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
             width: size.width,
             height: size.height,
         });
+        // The first frame, then the slow work: started earlier, the two
+        // threads would compete with it for the CPU.
+        term.draw(|f| view::draw(f, &state))?;
+        std::thread::spawn(move || {
+            let _ = tx.send(sidebar_items(&doc));
+        });
+        let index = state.search.index();
+        std::thread::spawn(move || index.prepare());
         // Saved now and then while reading too, so a killed or crashed
         // reader (or a closed SSH session) loses little; errors are said
         // once, at exit.
