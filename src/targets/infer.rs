@@ -8,7 +8,7 @@
 //!   (为, 达到) that the report does not write: the verb stays `None`.
 //!   When the metric's name itself holds exactly one action verb
 //!   (`城镇新增就业1200万人以上`), that word is the verb.
-//! - A verb with no subject around it (`今年先发行1万亿元`) takes the object
+//! - An action verb with no subject around it (`今年先发行1万亿元`) takes the object
 //!   the same verb has earlier in the sentence (`发行超长期特别国债`).
 //! - A verbless value opening a forward-looking sentence is a target only
 //!   after a metric noun (`规模`, `率`, `产量`, …): `一般公共预算支出规模

@@ -586,7 +586,7 @@ pub fn scan_sentence(
             before_subject
         } else if let Some(o) = verb_range
             .clone()
-            .filter(|_| after_is_empty(s, q_end))
+            .filter(|_| committed && after_is_empty(s, q_end))
             .and_then(|v| infer::earlier_object(s, v))
         {
             // `今年先发行1万亿元` after `发行超长期特别国债`: the object
