@@ -8,11 +8,24 @@
 //! and the unit (a base unit, multipliers folded into the value) are
 //! normalised.
 //!
+//! Verbs: a metric named right before its value (`城镇调查失业率5.5%左右`,
+//! `粮食产量1.3万亿斤以上`) has an implied copula (为, 达到) that the report
+//! does not write, so the verb is `None` and the target is kept; when the
+//! metric's name holds exactly one action verb (`城镇新增就业1200万人以上`),
+//! that word is the verb. A verb with no subject takes the object the same
+//! verb had earlier in the sentence (`发行超长期特别国债，…今年先发行1万亿元`).
+//! `预计` marks a forecast, not a commitment, in its own clause and in later
+//! clauses that name no subject of their own; a budget figure stated after
+//! it (`一般公共预算支出规模28.5万亿元`) is the plan and counts. A duration
+//! counts only after `延长`/`缩短` (`再延长30年`), so a year stays a date.
+//!
 //! The parts: [`number`] reads Arabic and Chinese numerals, [`units`] knows
-//! which words make a number a quantity, [`scan`] reads a sentence. Sections
+//! which words make a number a quantity, [`scan`] reads a sentence and
+//! [`infer`] fills in what it leaves implicit. Sections
 //! that look back (`2023年工作回顾`) hold achievements, not commitments, and
 //! are skipped.
 
+pub mod infer;
 pub mod number;
 pub mod scan;
 pub mod units;
@@ -27,15 +40,18 @@ pub struct Target {
     /// The outline node the quantity sits in (an index into
     /// `doc.outline.nodes`; `doc.outline.dotted_id(node)` for output).
     pub node: NodeId,
-    /// The target's own words: subject, verb, quantity and qualifier.
+    /// The target's own words: subject, verb, quantity and qualifier (a
+    /// subject borrowed from an earlier clause lies outside it).
     pub span: Range<usize>,
     /// The whole sentence.
     pub sentence: Range<usize>,
-    /// The metric or thing (`高新技术企业`, `绿地`); empty when the sentence
-    /// names none.
+    /// The metric or thing (`高新技术企业`, `绿地`), possibly the object an
+    /// earlier clause gave the same verb; empty when the sentence names none.
     pub subject: Range<usize>,
     /// The verb or comparator (`达到`, `新增`); for a list item that shares
-    /// it (`1万平方米立体绿化` after `新建7公里绿道、`), the shared one.
+    /// it (`1万平方米立体绿化` after `新建7公里绿道、`), the shared one; for
+    /// a metric whose name holds one (`城镇新增就业`), that word inside the
+    /// subject; `None` when the copula is implied (`城镇调查失业率5.5%`).
     pub verb: Option<Range<usize>>,
     /// The number and unit as written (`1.3万亿斤`).
     pub quantity: Range<usize>,

@@ -11,7 +11,11 @@
 //! - an action verb (`新增`, `新建`, `推进`, `落地`, …) makes one;
 //! - a comparator (`达到`, `突破`, `增长`, `降低`, …) makes one only when the
 //!   sentence looks forward (a deadline, `力争`, `确保`, `目标`, `拟`, …) and
-//!   is not a forecast (`预计`): `比重超过80%` in a description is no target;
+//!   its clause is not a forecast (`预计`): `比重超过80%` in a description
+//!   is no target; a later clause after `预计` needs a subject of its own;
+//! - a verbless value opening a forward-looking sentence counts after a
+//!   metric noun (`一般公共预算支出规模28.5万亿元`, see [`infer`]);
+//! - a duration (`30年`) needs a duration verb right before it (`延长`);
 //! - without a verb, a quantity continues a list after a target of the
 //!   same sentence: after `、` it shares the verb (`新建7公里绿道、1万平方米
 //!   立体绿化`), after `，` or `；` it needs its own subject (`城镇调查失业率
@@ -23,7 +27,7 @@
 
 use std::ops::Range;
 
-use super::{number, units};
+use super::{infer, number, units};
 
 /// A target found in a sentence; ranges are absolute offsets in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +72,7 @@ const ACTIONS: &[&str] = &[
     "设立",
     "举办",
     "筹集",
+    "延长",
 ];
 
 /// Comparators: a commitment only in a forward-looking sentence.
@@ -100,12 +105,16 @@ const COMPARATORS: &[&str] = &[
     "减少",
     "降至",
     "降到",
+    "缩短",
     "低于",
     "高于",
     "达",
     "为",
     "按",
 ];
+
+/// Verbs after which a duration (`30年`, `6个月`) is a quantity.
+const DURATION_VERBS: &[&str] = &["延长", "缩短"];
 
 /// Words that make a sentence forward-looking (besides a deadline).
 const CUES: &[&str] = &[
@@ -136,6 +145,9 @@ const SUBJECT_PREFIXES: &[&str] = &[
     "推动",
     "力促",
     "实现",
+    "启动",
+    "衔接",
+    "落实好",
     "全年",
     "年内",
     "今年",
@@ -308,6 +320,10 @@ struct Quantity {
 }
 
 fn quantity_at(s: &str, i: usize) -> Option<Quantity> {
+    let before = &s[..i];
+    let before =
+        suffix_in(before, PRE_QUALIFIERS).map_or(before, |p| &before[..before.len() - p.len()]);
+    let duration = suffix_in(before, DURATION_VERBS).is_some();
     let rest = &s[i..];
     let (value, mut end, chinese, more) = if let Some((v, n)) = number::parse_percent_words(rest) {
         return Some(Quantity {
@@ -330,7 +346,10 @@ fn quantity_at(s: &str, i: usize) -> Option<Quantity> {
         let (v, n) = number::parse_chinese(rest)?;
         (v, i + n, true, None)
     };
-    let unit = units::match_unit(&s[end..])?;
+    let unit = duration
+        .then(|| units::match_duration(&s[end..]))
+        .flatten()
+        .or_else(|| units::match_unit(&s[end..]))?;
     end += unit.len();
     Some(Quantity {
         value,
@@ -400,7 +419,7 @@ fn trim_subject(s: &str, mut r: Range<usize>, dls: &[Range<usize>]) -> Range<usi
 }
 
 /// Steering words dropped from the end of a subject (`赤字率拟按3%`).
-const SUBJECT_TRAILERS: &[&str] = &["拟", "将", "要", "力争", "先", "再"];
+const SUBJECT_TRAILERS: &[&str] = &["拟", "将", "要", "力争", "先", "再", "到期后"];
 
 /// Start of the clause that holds `at` (relative).
 fn clause_start_of(s: &str, at: usize) -> usize {
@@ -409,6 +428,12 @@ fn clause_start_of(s: &str, at: usize) -> usize {
         .rev()
         .find(|&(_, c)| is_delimiter(c))
         .map_or(0, |(j, c)| j + c.len_utf8())
+}
+
+/// Whether no subject follows the quantity ending at `end`: the clause
+/// ends there.
+fn after_is_empty(s: &str, end: usize) -> bool {
+    s[end..].chars().next().is_none_or(is_delimiter)
 }
 
 /// What the previous target of the sentence left for the next one.
@@ -433,7 +458,7 @@ pub fn scan_sentence(
     }
     // Deadlines and cues are read once a quantity survives the filters:
     // most sentences have none.
-    let mut context: Option<(Vec<Range<usize>>, bool, bool)> = None;
+    let mut context: Option<(Vec<Range<usize>>, bool, Option<usize>)> = None;
     let in_quotes = |i: usize| quotes.iter().any(|q| q.contains(&(base + i)));
     let mut prev: Option<Prev> = None;
     let mut i = 0;
@@ -460,9 +485,13 @@ pub fn scan_sentence(
         let (dls, forward, forecast) = context.get_or_insert_with(|| {
             let dls = deadlines(s);
             let forward = !dls.is_empty() || CUES.iter().any(|c| s.contains(c));
-            (dls, forward, s.contains("预计"))
+            (dls, forward, s.find("预计"))
         });
         let (dls, forward, forecast) = (&*dls, *forward, *forecast);
+        // `预计` forecasts its own clause; a later clause of the sentence is
+        // the forecast's too unless it names a subject of its own.
+        let forecast_before = forecast.is_some_and(|f| f < i);
+        let forecast_here = forecast.is_some_and(|f| f < i && f >= clause_start_of(s, i));
         // Qualifiers.
         let pre_q = suffix_in(&s[..i], PRE_QUALIFIERS).map(|p| i - p.len()..i);
         let post_q = POST_QUALIFIERS
@@ -490,6 +519,7 @@ pub fn scan_sentence(
         };
         // Verb, object, quantity: `拟安排地方政府专项债券3.9万亿元`.
         let mut clause_verb = None;
+        let mut metric_value = false;
         if verb.is_none() {
             let cs = clause_start_of(s, q_start);
             let lead = trim_subject(s, cs..q_start, dls);
@@ -498,6 +528,7 @@ pub fn scan_sentence(
             {
                 clause_verb = Some(lead.start..lead.start + v.len());
             }
+            metric_value = infer::is_metric(s, lead);
         }
         let verb = verb.or(clause_verb.clone().map(|r| (r, true)));
         let implied_comparator = verb.is_none() && pre_q.is_some() && !q.chinese;
@@ -507,8 +538,9 @@ pub fn scan_sentence(
         let mut needs_subject = false;
         let accepted = match &verb {
             Some((_, true)) => true,
-            Some((_, false)) => forward && !forecast,
-            None if implied_comparator && prev.is_none() => forward && !forecast,
+            Some((_, false)) => forward && !forecast_here,
+            None if implied_comparator && prev.is_none() => forward && !forecast_here,
+            None if metric_value && prev.is_none() && !q.chinese => forward && !forecast_here,
             None => match &prev {
                 Some(p) if !q.chinese => {
                     let gap = &s[p.end..q_start];
@@ -529,6 +561,7 @@ pub fn scan_sentence(
             continue;
         }
         let verb_range = verb.as_ref().map(|(r, _)| r.clone());
+        let mut borrowed = false;
         let head = verb_range.as_ref().map_or(q_start, |r| r.start);
         // The subject: the clause before the verb (or between a
         // clause-initial verb and the quantity), else the words after.
@@ -544,12 +577,22 @@ pub fn scan_sentence(
             i = q.end;
             continue;
         }
-        if needs_subject && before_subject.is_empty() {
+        let committed = matches!(verb, Some((_, true)));
+        if (needs_subject || forecast_before && !committed) && before_subject.is_empty() {
             i = q.end;
             continue;
         }
         let subject = if !subject_after && !before_subject.is_empty() {
             before_subject
+        } else if let Some(o) = verb_range
+            .clone()
+            .filter(|_| committed && after_is_empty(s, q_end))
+            .and_then(|v| infer::earlier_object(s, v))
+        {
+            // `今年先发行1万亿元` after `发行超长期特别国债`: the object
+            // the verb took earlier, outside the target's own words.
+            borrowed = true;
+            o
         } else {
             subject_after = true;
             let stop = s[q_end..]
@@ -569,7 +612,11 @@ pub fn scan_sentence(
             i = q.end;
             continue;
         }
-        let start = subject.start.min(head);
+        let start = if borrowed {
+            head
+        } else {
+            subject.start.min(head)
+        };
         let end = subject.end.max(q_end);
         let deadline = dls
             .iter()
@@ -581,6 +628,12 @@ pub fn scan_sentence(
             })
             .cloned();
         let verb_out = verb_range.clone().or(shared_verb);
+        // A metric whose name holds the verb (`城镇新增就业1200万人以上`).
+        let verb_out = verb_out.or_else(|| {
+            (!subject_after)
+                .then(|| infer::verb_in_subject(s, subject.clone(), ACTIONS))
+                .flatten()
+        });
         let abs = |r: Range<usize>| base + r.start..base + r.end;
         out.push(Found {
             quantity: abs(i..q.end),

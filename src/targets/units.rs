@@ -5,7 +5,9 @@
 //! number, so the unit is the base one: `1万平方米` is 10000 `平方米` and
 //! `1200万人` is 12000000 `人`. Words that are *not* units here are what keep
 //! dates (`年`, `月`, `日`), ordinals (`届`, `次会议`), addresses (`弄`,
-//! `号`), versions (`版`) and counts such as `两大优势` or `三方面` out.
+//! `号`), versions (`版`) and counts such as `两大优势` or `三方面` out;
+//! a duration (`30年`, `6个月`) counts only after a duration verb
+//! (`延长`), which no date follows.
 
 /// Units, longest first where one is a prefix of another.
 const UNITS: &[&str] = &[
@@ -79,6 +81,15 @@ pub fn match_unit(s: &str) -> Option<&'static str> {
     (!breaks_word(unit, s[unit.len()..].chars().next())).then_some(unit)
 }
 
+/// Units of time, read only right after a duration verb (`再延长30年`):
+/// anywhere else `年` is a date's (`2024年`).
+const DURATIONS: &[&str] = &["个月", "年", "天"];
+
+/// The unit of a duration at the start of `s`.
+pub fn match_duration(s: &str) -> Option<&'static str> {
+    DURATIONS.iter().copied().find(|u| s.starts_with(u))
+}
+
 /// The unit as output: full-width `％` becomes `%`, everything else stays
 /// as written.
 pub fn normalise(unit: &str) -> &str {
@@ -117,5 +128,7 @@ mod tests {
         }
         assert_eq!(match_unit("人民币"), None);
         assert_eq!(match_unit("条件"), None);
+        assert_eq!(match_duration("年整省试点"), Some("年"));
+        assert_eq!(match_duration("个月"), Some("个月"));
     }
 }
