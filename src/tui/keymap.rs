@@ -159,25 +159,38 @@ impl Keymap {
             bind(Mode::Help, k, Action::Close);
         }
         quits(Mode::Help, &mut bind);
-        // memory: the list of bookmarks
-        for a in [
-            Action::Up,
-            Action::Down,
-            Action::PageUp,
-            Action::PageDown,
-            Action::Top,
-            Action::Bottom,
-            Action::Activate,
-            Action::DeleteBookmark,
-        ] {
-            for k in of(a) {
-                bind(Mode::Bookmarks, k, a);
+        // The lists (bookmarks, search hits) move like the tree, go with
+        // `activate`, and close on their own key or a plain quit key.
+        let list = |mode: Mode,
+                    extra: &[Action],
+                    own: Action,
+                    bind: &mut dyn FnMut(Mode, KeySpec, Action)| {
+            let moves = [
+                Action::Up,
+                Action::Down,
+                Action::PageUp,
+                Action::PageDown,
+                Action::Top,
+                Action::Bottom,
+                Action::Activate,
+            ];
+            for &a in moves.iter().chain(extra) {
+                for k in of(a) {
+                    bind(mode, k, a);
+                }
             }
-        }
-        for k in of(Action::Bookmarks) {
-            bind(Mode::Bookmarks, k, Action::Close);
-        }
-        quits(Mode::Bookmarks, &mut bind);
+            for k in of(own) {
+                bind(mode, k, Action::Close);
+            }
+            quits(mode, bind);
+        };
+        // memory: the list of bookmarks
+        list(
+            Mode::Bookmarks,
+            &[Action::DeleteBookmark],
+            Action::Bookmarks,
+            &mut bind,
+        );
         // search: the prompt edits like a line editor (fixed keys); any
         // other plain character is typed (see `lookup`).
         let fixed = |name: &str| name.parse::<KeySpec>().expect("a valid key name");
@@ -198,23 +211,7 @@ impl Keymap {
             bind(Mode::Search, k, Action::Suspend);
         }
         // search: the list of hits
-        for a in [
-            Action::Up,
-            Action::Down,
-            Action::PageUp,
-            Action::PageDown,
-            Action::Top,
-            Action::Bottom,
-            Action::Activate,
-        ] {
-            for k in of(a) {
-                bind(Mode::Results, k, a);
-            }
-        }
-        for k in of(Action::SearchResults) {
-            bind(Mode::Results, k, Action::Close);
-        }
-        quits(Mode::Results, &mut bind);
+        list(Mode::Results, &[], Action::SearchResults, &mut bind);
         Keymap { bindings, keys }
     }
 

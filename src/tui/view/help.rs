@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
-use super::{clear_popup_area, put};
+use super::{centred_popup, put};
 use crate::tui::state::AppState;
 use crate::tui::text::str_width;
 
@@ -20,13 +20,7 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let h = (rows.len() as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3.min(area.height));
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    clear_popup_area(buf, popup);
+    let popup = centred_popup(buf, area, w, h);
     Block::new()
         .borders(Borders::ALL)
         .title(" keys · ?/Esc closes ")

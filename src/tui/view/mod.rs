@@ -89,6 +89,20 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position
     cursor
 }
 
+/// A popup of `w`×`h` cells centred in `area` and cleared (see
+/// [`clear_popup_area`]). The caller keeps `w` and `h` within `area`.
+pub fn centred_popup(buf: &mut Buffer, area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    clear_popup_area(buf, popup);
+    popup
+}
+
 /// Blanks a popup's area, and any wide character that straddles its left
 /// or right edge, so no half of a wide character is left behind
 /// (ratatui#2526).
