@@ -121,3 +121,30 @@ fn no_size_panics() {
         }
     }
 }
+
+#[test]
+fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
+    let mut s = state(120, 40);
+    apply(&mut s, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(s.focus, gangmu::tui::state::Focus::Sidebar);
+    assert_eq!(s.target_sel, None);
+    let mut term = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
+    term.draw(|f| view::draw(f, &s)).unwrap();
+    let buf = term.backend().buffer();
+    let reversed_row = |needle: &str| {
+        (0..buf.area.height).find(|&y| {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            row.contains(needle)
+                && (0..buf.area.width).any(|x| {
+                    buf[(x, y)].symbol() == "4"
+                        && buf[(x, y)]
+                            .modifier
+                            .contains(ratatui::style::Modifier::REVERSED)
+                })
+        })
+    };
+    assert!(reversed_row("4000家").is_some(), "{}", screen(&s));
+    // Enter goes to that target.
+    s.apply(Action::Activate);
+    assert_eq!(s.target_sel, Some(0));
+}

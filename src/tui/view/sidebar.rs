@@ -48,6 +48,11 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
         .iter()
         .skip(state.sidebar_scroll)
         .take(inner.height as usize);
+    // Focused with nothing chosen yet: the cursor sits on the first target,
+    // which is where `Enter` or `j` goes.
+    let cursor = state
+        .target_sel
+        .or((focused && !state.targets.is_empty()).then_some(0));
     for (i, row) in rows.enumerate() {
         let y = inner.y + i as u16;
         match *row {
@@ -57,7 +62,7 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
             }
             SidebarRow::Item(t) => {
                 let label = format!(" {}", state.display(&state.targets[t].label));
-                let style = if state.target_sel == Some(t) {
+                let style = if cursor == Some(t) {
                     let s = theme.selected(focused);
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), s);
                     s
