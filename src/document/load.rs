@@ -99,7 +99,8 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::TooLarge(label, meta.len()));
     }
     let file = std::fs::File::open(path).map_err(io_err)?;
-    read_limited(file, &label)
+    // Sized from the metadata: one allocation, no copies while growing.
+    read_into(file, &label, Vec::with_capacity(meta.len() as usize + 1))
 }
 
 /// The load error for an I/O error on `label`.
@@ -115,7 +116,10 @@ fn io_error(label: &str, e: std::io::Error) -> LoadError {
 
 /// Reads at most [`MAX_BYTES`] from a reader (standard input, a pipe).
 pub fn read_limited(reader: impl Read, label: &str) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+    read_into(reader, label, Vec::new())
+}
+
+fn read_into(reader: impl Read, label: &str, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
     reader
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
