@@ -84,3 +84,24 @@ impl NodeCounts {
             .map(|(id, _)| id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::search::search;
+
+    #[test]
+    fn counts_bubble_up() {
+        let d = Document::bundled();
+        let hits = search(&d, "大零号湾");
+        let c = NodeCounts::new(&d.outline, &hits);
+        let mut inc = NodeCounts::empty(&d.outline);
+        for h in &hits {
+            inc.add(&d.outline, h);
+        }
+        assert_eq!(c, inc);
+        let roots: usize = d.outline.roots.iter().map(|&r| c.total(r)).sum();
+        assert_eq!(roots + c.unplaced, hits.len());
+    }
+}

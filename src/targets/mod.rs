@@ -21,13 +21,22 @@
 //!
 //! The parts: [`number`] reads Arabic and Chinese numerals, [`units`] knows
 //! which words make a number a quantity, [`scan`] reads a sentence and
-//! [`infer`] fills in what it leaves implicit. Sections
+//! [`infer`] fills in what it leaves implicit. The scanner's helpers are
+//! private: `quantity` (a number with its unit at a position), `lexicon`
+//! (verbs, comparators, cues, qualifiers), `deadline` (deadlines and
+//! periods), `subject` (trimming a subject) and `clause` (punctuation,
+//! quotes, clause bounds). Sections
 //! that look back (`2023年工作回顾`) hold achievements, not commitments, and
 //! are skipped.
 
+mod clause;
+mod deadline;
 pub mod infer;
+mod lexicon;
 pub mod number;
+mod quantity;
 pub mod scan;
+mod subject;
 pub mod units;
 
 use std::ops::Range;

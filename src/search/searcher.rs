@@ -1,0 +1,237 @@
+//! [`Searcher`]: an incremental search over a [`SearchIndex`], literal and
+//! pinyin scans advancing a byte budget per step.
+
+use std::sync::Arc;
+
+use memchr::memmem;
+
+use super::index::Shared;
+use super::{Hit, HitKind, Query, SearchIndex, pinyin};
+
+/// The default slice of [`Searcher::step`]: 256 KiB, well under a
+/// millisecond for either kind of search.
+pub const DEFAULT_BUDGET: usize = 256 * 1024;
+
+/// An incremental search: call [`Searcher::step`] until it returns `true`.
+///
+/// Each step advances both the literal and the pinyin scan by at most
+/// `budget` bytes of text (plus the rest of a hit or Han run that straddles
+/// the edge), so hits of both kinds arrive from the top of the document down.
+pub struct Searcher<'a> {
+    index: Shared<'a, SearchIndex<'a>>,
+    query: Query,
+    literal: Vec<Hit>,
+    pinyin: Vec<Hit>,
+    /// Next folded offset the literal scan looks at.
+    lit_pos: usize,
+    /// Next Han run the pinyin scan looks at, and the byte it reached.
+    run_idx: usize,
+    py_pos: usize,
+    literal_done: bool,
+    pinyin_done: bool,
+}
+
+impl<'a> Searcher<'a> {
+    pub fn new(index: &'a SearchIndex<'a>, query: &str) -> Searcher<'a> {
+        Searcher::with(Shared::Borrowed(index), query)
+    }
+
+    fn with(index: Shared<'a, SearchIndex<'a>>, query: &str) -> Searcher<'a> {
+        let query = Query::parse(query);
+        let empty = query.is_empty();
+        let no_pinyin = query.pinyin.is_none();
+        Searcher {
+            index,
+            query,
+            literal: Vec::new(),
+            pinyin: Vec::new(),
+            lit_pos: 0,
+            run_idx: 0,
+            py_pos: 0,
+            literal_done: empty,
+            pinyin_done: empty || no_pinyin,
+        }
+    }
+
+    /// The same search without pinyin matching (literal hits only).
+    pub fn literal_only(mut self) -> Searcher<'a> {
+        self.query.pinyin = None;
+        self.pinyin_done = true;
+        self
+    }
+
+    pub fn index(&self) -> &SearchIndex<'a> {
+        &self.index
+    }
+
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Whether the whole document has been searched.
+    pub fn is_done(&self) -> bool {
+        self.literal_done && self.pinyin_done
+    }
+
+    /// Searches at most about `budget` more bytes (at least one byte);
+    /// returns whether the search is complete.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let budget = budget.max(1);
+        if !self.literal_done {
+            self.step_literal(budget);
+        }
+        if !self.pinyin_done {
+            self.step_pinyin(budget);
+        }
+        self.is_done()
+    }
+
+    /// Steps until at least `limit` hits are known or the search is done;
+    /// returns whether it is done. For "first hits" on a big document.
+    pub fn run_until(&mut self, limit: usize) -> bool {
+        while !self.is_done() && self.len() < limit {
+            self.step(DEFAULT_BUDGET);
+        }
+        self.is_done()
+    }
+
+    /// Runs to the end.
+    pub fn finish(&mut self) {
+        while !self.step(usize::MAX / 4) {}
+    }
+
+    fn step_literal(&mut self, budget: usize) {
+        let folded = self.index.folded();
+        let hay = folded.text.as_bytes();
+        let needle = self.query.folded.as_bytes();
+        let end = self.lit_pos.saturating_add(budget).min(hay.len());
+        // Look a needle's length past the edge for a hit that starts
+        // inside the slice.
+        let stop = end.saturating_add(needle.len() - 1).min(hay.len());
+        let mut next = end;
+        if self.lit_pos < stop {
+            let doc = self.index.doc();
+            for s in memmem::find_iter(&hay[self.lit_pos..stop], needle) {
+                let s = self.lit_pos + s;
+                if s >= end {
+                    break;
+                }
+                let e = s + needle.len();
+                let start = folded.to_original(s);
+                self.literal.push(Hit {
+                    range: start..folded.to_original(e),
+                    node: doc.outline.node_at(start),
+                    kind: HitKind::Literal,
+                });
+                next = next.max(e);
+            }
+        }
+        self.lit_pos = next;
+        self.literal_done = self.lit_pos >= hay.len();
+    }
+
+    fn step_pinyin(&mut self, budget: usize) {
+        let index: &SearchIndex<'_> = &self.index;
+        let runs = index.han_runs();
+        let doc = index.doc();
+        let pattern = self.query.pinyin.as_deref().unwrap_or_default();
+        let finder = pinyin::PinyinFinder::new(pattern);
+        let end = self.py_pos.saturating_add(budget);
+        while let Some(&(s, e)) = self.runs_at(runs) {
+            let (s, e) = (s as usize, e as usize);
+            if s >= end {
+                break;
+            }
+            let hits = &mut self.pinyin;
+            finder.find_in_run(&doc.text[s..e], s, |range| {
+                hits.push(Hit {
+                    node: doc.outline.node_at(range.start),
+                    range,
+                    kind: HitKind::Pinyin,
+                })
+            });
+            self.run_idx += 1;
+            self.py_pos = e;
+        }
+        self.py_pos = self.py_pos.max(end);
+        self.pinyin_done = self.run_idx >= runs.len();
+    }
+
+    fn runs_at<'r>(&self, runs: &'r [(u32, u32)]) -> Option<&'r (u32, u32)> {
+        runs.get(self.run_idx)
+    }
+
+    /// Hits found so far.
+    pub fn len(&self) -> usize {
+        self.literal.len() + self.pinyin.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Literal hits so far, in document order.
+    pub fn literal_hits(&self) -> &[Hit] {
+        &self.literal
+    }
+
+    /// Pinyin hits so far, in document order.
+    pub fn pinyin_hits(&self) -> &[Hit] {
+        &self.pinyin
+    }
+
+    /// Hits so far, ranked: literal hits, then pinyin hits, each in
+    /// document order.
+    pub fn hits(&self) -> impl Iterator<Item = &Hit> + '_ {
+        self.literal.iter().chain(&self.pinyin)
+    }
+
+    /// The ranked hits.
+    pub fn into_hits(self) -> Vec<Hit> {
+        let mut v = self.literal;
+        v.extend(self.pinyin);
+        v
+    }
+}
+
+impl Searcher<'static> {
+    /// A search that holds a share of its index (see [`SearchIndex::shared`]).
+    pub fn shared(index: Arc<SearchIndex<'static>>, query: &str) -> Searcher<'static> {
+        Searcher::with(Shared::Owned(index), query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::search::search_with;
+    use crate::search::tests::doc;
+
+    #[test]
+    fn steps_equal_one_shot() {
+        let text = "大零号湾,dlhw,大零号湾。\n".repeat(50);
+        let d = doc(&text);
+        let index = SearchIndex::new(&d);
+        for q in ["dlhw", "大零", ",", "d"] {
+            let all = search_with(&index, q);
+            for budget in [1, 7, 64, 1000] {
+                let mut s = Searcher::new(&index, q);
+                while !s.step(budget) {}
+                assert_eq!(s.into_hits(), all, "{q} {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn literal_only_drops_pinyin_hits() {
+        let doc = Document::bundled();
+        let index = SearchIndex::new(&doc);
+        let mut s = Searcher::new(&index, "dlhw").literal_only();
+        s.finish();
+        assert_eq!(s.len(), 0);
+        let mut s = Searcher::new(&index, "dlhw");
+        s.finish();
+        assert_eq!(s.len(), 2);
+    }
+}
