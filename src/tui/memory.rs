@@ -1,10 +1,10 @@
 //! What the reader remembers: bookmarks (`m` + letter sets, `'` + letter
 //! goes), the jump history (`Ctrl-o` back, `Ctrl-i`/`Ctrl-n` forward), and
-//! their conversion to and from [`persist::SavedState`] with the reading
+//! their conversion to and from [`crate::persist::SavedState`] with the reading
 //! position and the folds.
 //!
 //! Held as one field of [`AppState`] ([`AppState::memory`]); the actions
-//! are carried out by [`AppState::memory_action`], called from
+//! are carried out by `AppState::memory_action`, called from
 //! [`AppState::apply`]. Every go-to of the reader goes through
 //! [`AppState::jump_to_offset`], which records where the jump started.
 
