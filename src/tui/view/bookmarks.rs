@@ -4,10 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
-use super::{centred_popup, put};
+use super::{bordered_popup, put};
 use crate::tui::action::Action;
 use crate::tui::state::{AppState, Mode};
 use crate::tui::text::sanitize;
@@ -62,7 +61,6 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let h = (rows.len().max(1) as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3.min(area.height));
-    let popup = centred_popup(buf, area, w, h);
     let del = state
         .keymap
         .keys
@@ -71,16 +69,13 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
         .and_then(|(_, k)| k.first())
         .map(|k| format!(" · {k} deletes"))
         .unwrap_or_default();
-    Block::new()
-        .borders(Borders::ALL)
-        .title(format!(" bookmarks · Enter goes{del} · Esc closes "))
-        .border_style(theme.border(true))
-        .render(popup, buf);
-    let inner = Rect::new(
-        popup.x + 1,
-        popup.y + 1,
-        popup.width.saturating_sub(2),
-        popup.height.saturating_sub(2),
+    let inner = bordered_popup(
+        buf,
+        area,
+        w,
+        h,
+        format!(" bookmarks · Enter goes{del} · Esc closes "),
+        theme,
     );
     if inner.width == 0 || inner.height == 0 {
         return;

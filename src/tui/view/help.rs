@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Widget};
 
 use super::theme::Theme;
-use super::{centred_popup, put};
+use super::{bordered_popup, put};
 use crate::tui::state::AppState;
 use crate::tui::text::str_width;
 
@@ -20,18 +19,7 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     let h = (rows.len() as u16 + 2)
         .min(area.height.saturating_sub(2))
         .max(3.min(area.height));
-    let popup = centred_popup(buf, area, w, h);
-    Block::new()
-        .borders(Borders::ALL)
-        .title(" keys · ?/Esc closes ")
-        .border_style(theme.border(true))
-        .render(popup, buf);
-    let inner = Rect::new(
-        popup.x + 1,
-        popup.y + 1,
-        popup.width.saturating_sub(2),
-        popup.height.saturating_sub(2),
-    );
+    let inner = bordered_popup(buf, area, w, h, " keys · ?/Esc closes ".into(), theme);
     if inner.width == 0 {
         return;
     }

@@ -15,6 +15,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Widget};
 
 use super::geometry;
 use super::state::{AppState, Mode};
@@ -101,6 +102,30 @@ pub fn centred_popup(buf: &mut Buffer, area: Rect, w: u16, h: u16) -> Rect {
     );
     clear_popup_area(buf, popup);
     popup
+}
+
+/// A centred, cleared popup with a border and a title; returns the area
+/// inside the border (empty when there is no room).
+pub fn bordered_popup(
+    buf: &mut Buffer,
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: String,
+    theme: &Theme,
+) -> Rect {
+    let popup = centred_popup(buf, area, w, h);
+    Block::new()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(theme.border(true))
+        .render(popup, buf);
+    Rect::new(
+        popup.x + 1,
+        popup.y + 1,
+        popup.width.saturating_sub(2),
+        popup.height.saturating_sub(2),
+    )
 }
 
 /// Blanks a popup's area, and any wide character that straddles its left
