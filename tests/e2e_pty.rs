@@ -595,3 +595,71 @@ fn the_reader_exits_when_its_terminal_goes_away() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// `Ctrl-z` gives the terminal back and stops with a real SIGTSTP, as job
+/// control expects (bash says "Stopped", status 148, not "Stopped
+/// (signal)"); `fg` takes the screen back. Run under an interactive bash in
+/// the pseudo-terminal, since only a shell with job control can stop and
+/// continue a job.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let home = tempfile::tempdir().unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("PS1", "$ ");
+    cmd.env("XDG_STATE_HOME", home.path().join("state"));
+    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+    let pp = parser.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            pp.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let mut p = Pty {
+        parser,
+        writer,
+        child,
+        _master: pair.master,
+        _home: None,
+    };
+    p.wait_text("$ ");
+    p.send(&format!("{}\r", env!("CARGO_BIN_EXE_gangmu")));
+    p.wait_text("锚定目标");
+    p.send("\x1a");
+    p.wait("the job stopped", |s| {
+        s.contents().contains("Stopped") && !s.alternate_screen()
+    });
+    assert!(
+        !p.contents().contains("Stopped (signal)"),
+        "{}",
+        p.contents()
+    );
+    p.send("echo status=$?\r");
+    p.wait_text("status=148");
+    p.send("fg\r");
+    p.wait("the reader back", |s| {
+        s.alternate_screen() && s.contents().contains("锚定目标")
+    });
+    p.send("q");
+    p.wait("the shell again", |s| !s.alternate_screen());
+    p.send("exit\r");
+    p.wait_exit();
+}

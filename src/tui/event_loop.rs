@@ -129,7 +129,7 @@ pub fn run(
             dirty = true;
         }
         if signals.resumed.swap(false, Ordering::Relaxed) {
-            term.clear()?;
+            terminal::repaint(term)?;
             dirty = true;
         }
         if state.mouse != mouse {

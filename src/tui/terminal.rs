@@ -136,9 +136,43 @@ fn hung_up(fd: libc::c_int) -> bool {
 /// takes the terminal back when the shell resumes it (`fg`).
 pub fn suspend(term: &mut Term, mouse: bool) -> io::Result<()> {
     restore();
-    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    stop_like_sigtstp();
     enter(mouse)?;
-    term.clear()
+    repaint(term)
+}
+
+/// Clears the screen and makes the next draw repaint every cell.
+///
+/// Not `Terminal::clear`: ratatui 0.30 asks the terminal for the cursor
+/// position there (`ESC[6n`), which fails after two seconds on a terminal
+/// or link that does not answer, and the reader would end. A resize to the
+/// same full-screen size clears without asking.
+pub fn repaint(term: &mut Term) -> io::Result<()> {
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// Stops the process with a real SIGTSTP, as a shell expects of `Ctrl-z`
+/// (job "Stopped", status 148), and returns when it is continued.
+///
+/// Our SIGTSTP handler is set aside for the moment of the stop and put
+/// back after: signal-hook's own `emulate_default_handler` would stop
+/// with SIGSTOP instead ("Stopped (signal)").
+fn stop_like_sigtstp() {
+    // SAFETY: plain sigaction/raise calls on a zeroed, fully initialised
+    // `sigaction`; the saved action is reinstated unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        libc::sigemptyset(&mut default.sa_mask);
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut ours) != 0 {
+            libc::raise(libc::SIGSTOP);
+            return;
+        }
+        libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
+    }
 }
 
 /// Turns mouse capture on or off.
