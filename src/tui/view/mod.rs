@@ -104,6 +104,27 @@ pub fn centred_popup(buf: &mut Buffer, area: Rect, w: u16, h: u16) -> Rect {
     popup
 }
 
+/// The frame of a side pane: a titled box when it floats as an overlay,
+/// else a single rule on the side (`docked_border`) that faces the text.
+pub fn pane_block(
+    overlay: bool,
+    title: &'static str,
+    docked_border: Borders,
+    focused: bool,
+    theme: &Theme,
+) -> Block<'static> {
+    if overlay {
+        Block::new()
+            .borders(Borders::ALL)
+            .title(title)
+            .border_style(theme.border(focused))
+    } else {
+        Block::new()
+            .borders(docked_border)
+            .border_style(theme.border(false))
+    }
+}
+
 /// A centred, cleared popup with a border and a title; returns the area
 /// inside the border (empty when there is no room).
 pub fn bordered_popup(

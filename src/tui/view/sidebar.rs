@@ -4,26 +4,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{Borders, Widget};
 
-use super::put;
 use super::theme::Theme;
+use super::{pane_block, put};
 use crate::tui::geometry;
 use crate::tui::state::{AppState, Focus, SidebarRow};
 
 pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
     let focused = state.focus == Focus::Sidebar;
-    let block = if overlay {
-        Block::new()
-            .borders(Borders::ALL)
-            .title(" 目标 targets ")
-            .border_style(theme.border(focused))
-    } else {
-        Block::new()
-            .borders(Borders::LEFT)
-            .border_style(theme.border(false))
-    };
-    block.render(area, buf);
+    pane_block(overlay, " 目标 targets ", Borders::LEFT, focused, theme).render(area, buf);
     let inner = geometry::sidebar_inner(area, overlay);
     if inner.width == 0 || inner.height == 0 {
         return;

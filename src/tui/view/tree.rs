@@ -8,27 +8,17 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{Borders, Widget};
 
-use super::put;
 use super::theme::Theme;
+use super::{pane_block, put};
 use crate::tui::geometry;
 use crate::tui::state::{AppState, Focus};
 use crate::tui::text::str_width;
 
 pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
     let focused = state.focus == Focus::Tree;
-    let block = if overlay {
-        Block::new()
-            .borders(Borders::ALL)
-            .title(" 目录 outline ")
-            .border_style(theme.border(focused))
-    } else {
-        Block::new()
-            .borders(Borders::RIGHT)
-            .border_style(theme.border(false))
-    };
-    block.render(area, buf);
+    pane_block(overlay, " 目录 outline ", Borders::RIGHT, focused, theme).render(area, buf);
     let inner = geometry::tree_inner(area, overlay);
     if inner.width == 0 {
         return;
