@@ -710,11 +710,14 @@ fn shortfalls(scores: &[Score]) -> Vec<String> {
                 s.stem, t.results_as_targets
             ));
         }
-        if let Some(n) = t.results_expected.filter(|&n| n > 0) {
-            let (lo, hi) = (n as f64 * 0.75, n as f64 * 1.25);
+        // ±25% of the hand count, and at least ±2 so a report with a
+        // handful of results (or none) is not held to an exact count.
+        if let Some(n) = t.results_expected {
+            let n = n as f64;
+            let (lo, hi) = ((n * 0.75).min(n - 2.0), (n * 1.25).max(n + 2.0));
             if !(lo..=hi).contains(&(t.results_got as f64)) {
                 out.push(format!(
-                    "{}: {} results, hand count {n} (±25%)",
+                    "{}: {} results, hand count {n} (±25%, at least ±2)",
                     s.stem, t.results_got
                 ));
             }
