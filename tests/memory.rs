@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gangmu::config::{Config, DEFAULT_YAML};
 use gangmu::document::Document;
 use gangmu::tui::action::Action;
+use gangmu::tui::event_loop::key_of;
 use gangmu::tui::initial_state;
 use gangmu::tui::state::{AppState, Focus, Mode};
 
@@ -12,9 +13,13 @@ fn state() -> AppState {
     initial_state(Document::bundled(), 120, 40)
 }
 
+/// The action of a key, through the edge, as the event loop sees it.
+fn lookup(s: &AppState, ev: KeyEvent) -> Option<Action> {
+    s.keymap.lookup(s.mode, key_of(&ev)?)
+}
+
 fn key(s: &AppState, c: char) -> Option<Action> {
-    s.keymap
-        .lookup(s.mode, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    lookup(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
 fn press(s: &mut AppState, keys: &str) {
@@ -85,7 +90,7 @@ fn esc_cancels_a_pending_letter_and_unknown_marks_say_so() {
     let mut s = state();
     press(&mut s, "m");
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    let a = s.keymap.lookup(s.mode, &esc).unwrap();
+    let a = lookup(&s, esc).unwrap();
     s.apply(a);
     assert_eq!(s.mode, Mode::Normal);
     assert!(s.memory.bookmarks.is_empty());
@@ -193,7 +198,7 @@ fn a_config_rebinds_and_sets_the_panes() {
     assert_eq!(key(&s, 'M'), None);
     assert_eq!(key(&s, 'm'), None);
     let alt_m = KeyEvent::new(KeyCode::Char('m'), KeyModifiers::ALT);
-    assert_eq!(s.keymap.lookup(Mode::Normal, &alt_m), Some(Action::SetMark));
+    assert_eq!(lookup(&s, alt_m), Some(Action::SetMark));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gangmu::document::{Decoding, Document};
 use gangmu::tui::action::Action;
+use gangmu::tui::event_loop::key_of;
 use gangmu::tui::initial_state;
 use gangmu::tui::state::{AppState, Focus, Mode};
 
@@ -249,29 +250,29 @@ fn results_list_moves_and_jumps() {
 #[test]
 fn prompt_keys_type_any_character() {
     let s = state();
-    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    let key = |c: KeyCode| key_of(&KeyEvent::new(c, KeyModifiers::NONE)).unwrap();
     let km = &s.keymap;
     assert_eq!(
-        km.lookup(Mode::Search, &key(KeyCode::Char('湾'))),
+        km.lookup(Mode::Search, key(KeyCode::Char('湾'))),
         Some(Action::SearchInput('湾'))
     );
     // Keys bound in normal mode are typed in the prompt.
     for c in ['q', 'n', '/', 'j', '?'] {
         assert_eq!(
-            km.lookup(Mode::Search, &key(KeyCode::Char(c))),
+            km.lookup(Mode::Search, key(KeyCode::Char(c))),
             Some(Action::SearchInput(c))
         );
     }
     assert_eq!(
-        km.lookup(Mode::Search, &key(KeyCode::Enter)),
+        km.lookup(Mode::Search, key(KeyCode::Enter)),
         Some(Action::SearchAccept)
     );
     assert_eq!(
-        km.lookup(Mode::Search, &key(KeyCode::Esc)),
+        km.lookup(Mode::Search, key(KeyCode::Esc)),
         Some(Action::SearchCancel)
     );
     assert_eq!(
-        km.lookup(Mode::Normal, &key(KeyCode::Char('/'))),
+        km.lookup(Mode::Normal, key(KeyCode::Char('/'))),
         Some(Action::SearchOpen)
     );
     let rows = km.help_rows();

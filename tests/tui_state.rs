@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gangmu::document::{Document, NodeKind};
 use gangmu::tui::action::Action;
+use gangmu::tui::event_loop::key_of;
 use gangmu::tui::geometry::Overlay;
 use gangmu::tui::initial_state;
 use gangmu::tui::state::{AppState, Focus, Mode};
@@ -210,7 +211,11 @@ fn clicks_select_and_toggle() {
 #[test]
 fn keymap_table() {
     let s = state();
-    let k = |code, mods| s.keymap.lookup(Mode::Normal, &KeyEvent::new(code, mods));
+    // Through the edge, as the event loop sees the terminal's keys.
+    let k = |code, mods| {
+        s.keymap
+            .lookup(Mode::Normal, key_of(&KeyEvent::new(code, mods))?)
+    };
     assert_eq!(
         k(KeyCode::Char('G'), KeyModifiers::SHIFT),
         Some(Action::Bottom)

@@ -1,6 +1,24 @@
-//! Everything the reader can be asked to do. Keys and mouse events become
-//! [`Action`]s (see [`super::keymap`]); [`super::state::AppState::apply`]
-//! carries them out.
+//! Everything the reader can be asked to do, and the modes that decide
+//! what a key means. Keys and mouse events become [`Action`]s (see
+//! [`super::keymap`]); [`super::state::AppState::apply`] carries them out.
+
+/// What the keys currently drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Help,
+    // memory
+    /// After `m`: a letter names the bookmark to set.
+    SetMark,
+    /// After `'`: a letter names the bookmark to go to.
+    JumpToMark,
+    /// The list of bookmarks.
+    Bookmarks,
+    /// Typing a search query in the prompt.
+    Search,
+    /// The list of search hits.
+    Results,
+}
 
 /// One thing to do to the reader's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

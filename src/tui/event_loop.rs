@@ -1,13 +1,18 @@
 //! The only place with terminal I/O: read events, turn them into actions,
-//! apply them, draw.
+//! apply them, draw. Also the edge where the terminal's events become the
+//! reader's own types: keys become [`KeySpec`]s ([`key_of`]), mouse and
+//! resize events become [`Action`]s.
 
 use std::io;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 
+use crate::config::{KeyName, KeySpec};
 use crate::search;
 
 use super::action::Action;
@@ -15,10 +20,49 @@ use super::state::{AppState, SidebarItem};
 use super::terminal::{self, Signals, Term};
 use super::view;
 
+/// A terminal key as the keymap knows it; `None` for a key release and for
+/// keys the config has no name for. Shift is part of the character (`G`)
+/// and of `shift-tab`; with any other key it makes a key without a name.
+pub fn key_of(ev: &KeyEvent) -> Option<KeySpec> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
+    let key = match ev.code {
+        KeyCode::Char(c) if ctrl => KeyName::Char(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => KeyName::Char(c),
+        KeyCode::Tab if shift => KeyName::BackTab,
+        KeyCode::BackTab => KeyName::BackTab,
+        _ if shift => return None,
+        KeyCode::Tab => KeyName::Tab,
+        KeyCode::Enter => KeyName::Enter,
+        KeyCode::Esc => KeyName::Esc,
+        KeyCode::Backspace => KeyName::Backspace,
+        KeyCode::Up => KeyName::Up,
+        KeyCode::Down => KeyName::Down,
+        KeyCode::Left => KeyName::Left,
+        KeyCode::Right => KeyName::Right,
+        KeyCode::PageUp => KeyName::PageUp,
+        KeyCode::PageDown => KeyName::PageDown,
+        KeyCode::Home => KeyName::Home,
+        KeyCode::End => KeyName::End,
+        KeyCode::Delete => KeyName::Delete,
+        KeyCode::Insert => KeyName::Insert,
+        KeyCode::F(n) => KeyName::F(n),
+        _ => return None,
+    };
+    Some(KeySpec {
+        ctrl,
+        alt: ev.modifiers.contains(KeyModifiers::ALT),
+        key,
+    })
+}
+
 /// Translates a terminal event.
 pub fn to_action(state: &AppState, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => state.keymap.lookup(state.mode, k),
+        Event::Key(k) => state.keymap.lookup(state.mode, key_of(k)?),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,
@@ -139,5 +183,39 @@ pub fn run(
         if dirty {
             term.draw(|f| view::draw(f, state))?;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> Option<KeySpec> {
+        key_of(&KeyEvent::new(code, mods))
+    }
+
+    fn spec(name: &str) -> Option<KeySpec> {
+        Some(name.parse().unwrap())
+    }
+
+    #[test]
+    fn terminal_keys_become_config_keys() {
+        use KeyModifiers as M;
+        assert_eq!(key(KeyCode::Char('q'), M::NONE), spec("q"));
+        assert_eq!(key(KeyCode::Char('G'), M::SHIFT), spec("G"));
+        assert_eq!(key(KeyCode::Char('D'), M::CONTROL), spec("ctrl-d"));
+        assert_eq!(key(KeyCode::Char('x'), M::ALT), spec("alt-x"));
+        assert_eq!(key(KeyCode::Tab, M::SHIFT), spec("shift-tab"));
+        assert_eq!(key(KeyCode::BackTab, M::SHIFT), spec("shift-tab"));
+        assert_eq!(key(KeyCode::F(5), M::NONE), spec("f5"));
+        assert_eq!(key(KeyCode::Char(' '), M::NONE), spec("space"));
+        assert_eq!(key(KeyCode::Char('\''), M::NONE), spec("'"));
+        assert_eq!(key(KeyCode::PageDown, M::NONE), spec("pagedown"));
+        // No name in the config: shift with a named key, keys it lacks.
+        assert_eq!(key(KeyCode::Up, M::SHIFT), None);
+        assert_eq!(key(KeyCode::CapsLock, M::NONE), None);
+        let mut release = KeyEvent::new(KeyCode::Char('q'), M::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(key_of(&release), None);
     }
 }

@@ -135,6 +135,19 @@ pub fn areas_with(
     a
 }
 
+/// The list of hits' rectangle on a screen: the body, one cell in from
+/// the sides.
+pub fn results_area(width: u16, height: u16) -> Rect {
+    let w = width.saturating_sub(4).max(1);
+    let h = height.saturating_sub(4).max(3);
+    Rect::new((width - w) / 2, 1, w, h.min(height.saturating_sub(1)))
+}
+
+/// Rows of hits the list of hits shows.
+pub fn results_list_height(width: u16, height: u16) -> usize {
+    results_area(width, height).height.saturating_sub(2) as usize
+}
+
 /// The text area of the detail pane: one cell of margin on each side.
 pub fn detail_text(detail: Rect) -> Rect {
     if detail.width > 4 {

@@ -3,21 +3,19 @@
 //! `--print-config` prints and the reader's keys never drift apart), and the
 //! help overlay generated from the same bindings.
 //!
-//! Terminal keys ([`KeyEvent`]) and config keys ([`KeySpec`]) are converted
-//! here, so the config module stays free of terminal types.
+//! The keymap binds the config's own terminal-free key, [`KeySpec`]: the
+//! event loop converts the terminal's key events to it at the edge
+//! ([`super::event_loop::key_of`]), so neither the keymap nor the state
+//! knows the terminal library.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-use super::action::Action;
-use super::state::Mode;
+use super::action::{Action, Mode};
 use crate::config::{Config, KeyName, KeySpec};
 
 /// One key bound to one action in one mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub mode: Mode,
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
+    pub key: KeySpec,
     pub action: Action,
 }
 
@@ -28,71 +26,6 @@ pub struct Keymap {
     /// Each bindable action with its keys, in [`Action::BINDABLE`] order
     /// (the help's rows).
     pub keys: Vec<(Action, Vec<KeySpec>)>,
-}
-
-/// A config key as crossterm reports it.
-pub fn to_crossterm(k: KeySpec) -> (KeyCode, KeyModifiers) {
-    let code = match k.key {
-        KeyName::Char(c) => KeyCode::Char(c),
-        KeyName::Enter => KeyCode::Enter,
-        KeyName::Esc => KeyCode::Esc,
-        KeyName::Tab => KeyCode::Tab,
-        KeyName::BackTab => KeyCode::BackTab,
-        KeyName::Backspace => KeyCode::Backspace,
-        KeyName::Up => KeyCode::Up,
-        KeyName::Down => KeyCode::Down,
-        KeyName::Left => KeyCode::Left,
-        KeyName::Right => KeyCode::Right,
-        KeyName::PageUp => KeyCode::PageUp,
-        KeyName::PageDown => KeyCode::PageDown,
-        KeyName::Home => KeyCode::Home,
-        KeyName::End => KeyCode::End,
-        KeyName::Delete => KeyCode::Delete,
-        KeyName::Insert => KeyCode::Insert,
-        KeyName::F(n) => KeyCode::F(n),
-    };
-    let mut mods = KeyModifiers::NONE;
-    if k.ctrl {
-        mods |= KeyModifiers::CONTROL;
-    }
-    if k.alt {
-        mods |= KeyModifiers::ALT;
-    }
-    (code, mods)
-}
-
-/// A terminal key as the config names it; `None` for keys the config has
-/// no name for. Shift is part of the character (`G`) and of `shift-tab`.
-pub fn from_crossterm(ev: &KeyEvent) -> Option<KeySpec> {
-    let key = match ev.code {
-        KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-            KeyName::Char(c.to_ascii_lowercase())
-        }
-        KeyCode::Char(c) => KeyName::Char(c),
-        KeyCode::Enter => KeyName::Enter,
-        KeyCode::Esc => KeyName::Esc,
-        KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyName::BackTab,
-        KeyCode::Tab => KeyName::Tab,
-        KeyCode::BackTab => KeyName::BackTab,
-        KeyCode::Backspace => KeyName::Backspace,
-        KeyCode::Up => KeyName::Up,
-        KeyCode::Down => KeyName::Down,
-        KeyCode::Left => KeyName::Left,
-        KeyCode::Right => KeyName::Right,
-        KeyCode::PageUp => KeyName::PageUp,
-        KeyCode::PageDown => KeyName::PageDown,
-        KeyCode::Home => KeyName::Home,
-        KeyCode::End => KeyName::End,
-        KeyCode::Delete => KeyName::Delete,
-        KeyCode::Insert => KeyName::Insert,
-        KeyCode::F(n) => KeyName::F(n),
-        _ => return None,
-    };
-    Some(KeySpec {
-        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
-        alt: ev.modifiers.contains(KeyModifiers::ALT),
-        key,
-    })
 }
 
 impl Default for Keymap {
@@ -122,14 +55,8 @@ impl Keymap {
                 .unwrap_or_default()
         };
         let mut bindings = Vec::new();
-        let mut bind = |mode: Mode, k: KeySpec, action: Action| {
-            let (code, mods) = to_crossterm(k);
-            bindings.push(Binding {
-                mode,
-                code,
-                mods,
-                action,
-            });
+        let mut bind = |mode: Mode, key: KeySpec, action: Action| {
+            bindings.push(Binding { mode, key, action });
         };
         for (a, ks) in &keys {
             if *a == Action::DeleteBookmark {
@@ -215,50 +142,27 @@ impl Keymap {
         Keymap { bindings, keys }
     }
 
-    /// The action for a key in a mode. Shift is part of the character
-    /// (`G`), so it is ignored for character keys. After `m` or `'` a
-    /// letter is the bookmark's name; any other key but a quit cancels.
-    pub fn lookup(&self, mode: Mode, ev: &KeyEvent) -> Option<Action> {
-        if ev.kind == KeyEventKind::Release {
-            return None;
-        }
+    /// The action for a key in a mode. After `m` or `'` a letter is the
+    /// bookmark's name; any other key but a quit cancels. In the search
+    /// prompt a plain character that no row binds is typed.
+    pub fn lookup(&self, mode: Mode, key: KeySpec) -> Option<Action> {
+        let plain = !key.ctrl && !key.alt;
         if matches!(mode, Mode::SetMark | Mode::JumpToMark) {
-            let plain = !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            return match ev.code {
-                KeyCode::Char(c) if plain && c.is_ascii_alphabetic() => Some(Action::Letter(c)),
-                _ => match self.lookup(Mode::Normal, ev) {
+            return match key.key {
+                KeyName::Char(c) if plain && c.is_ascii_alphabetic() => Some(Action::Letter(c)),
+                _ => match self.lookup(Mode::Normal, key) {
                     Some(a @ (Action::Quit | Action::Suspend)) => Some(a),
                     _ => Some(Action::Close),
                 },
             };
         }
-        let mut mods =
-            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let mut code = ev.code;
-        if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
-            mods.remove(KeyModifiers::SHIFT);
-        }
-        if let KeyCode::Char(c) = code
-            && mods.contains(KeyModifiers::CONTROL)
-        {
-            code = KeyCode::Char(c.to_ascii_lowercase());
-        }
-        if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
-            code = KeyCode::BackTab;
-            mods.remove(KeyModifiers::SHIFT);
-        }
         let bound = self
             .bindings
             .iter()
-            .find(|b| b.mode == mode && b.code == code && b.mods == mods)
+            .find(|b| b.mode == mode && b.key == key)
             .map(|b| b.action);
-        // In the search prompt a character no row binds is typed.
-        match (bound, mode, ev.code) {
-            (None, Mode::Search, KeyCode::Char(c)) if mods.is_empty() => {
-                Some(Action::SearchInput(c))
-            }
+        match (bound, mode, key.key) {
+            (None, Mode::Search, KeyName::Char(c)) if plain => Some(Action::SearchInput(c)),
             _ => bound,
         }
     }
@@ -268,7 +172,7 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|b| b.mode == Mode::Normal && b.action == action)
-            .map(|b| key_label(b.code, b.mods))
+            .map(|b| key_label(b.key))
     }
 
     /// Rows of the help overlay: the keys of each bindable action, with
@@ -277,13 +181,7 @@ impl Keymap {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
         let mut depth_keys: Vec<String> = Vec::new();
         for (a, ks) in &self.keys {
-            let labels: Vec<String> = ks
-                .iter()
-                .map(|&k| {
-                    let (c, m) = to_crossterm(k);
-                    key_label(c, m)
-                })
-                .collect();
+            let labels: Vec<String> = ks.iter().map(|&k| key_label(k)).collect();
             if let Action::ShowDepth(d) = a {
                 depth_keys.extend(labels);
                 if *d == 4 {
@@ -303,26 +201,29 @@ impl Keymap {
 }
 
 /// A key as the help shows it.
-pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
-    let base = match code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::BackTab => "S-Tab".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
+pub fn key_label(key: KeySpec) -> String {
+    let base = match key.key {
+        KeyName::Char(' ') => "Space".to_string(),
+        KeyName::Char(c) => c.to_string(),
+        KeyName::Up => "↑".into(),
+        KeyName::Down => "↓".into(),
+        KeyName::Left => "←".into(),
+        KeyName::Right => "→".into(),
+        KeyName::PageUp => "PgUp".into(),
+        KeyName::PageDown => "PgDn".into(),
+        KeyName::BackTab => "S-Tab".into(),
+        KeyName::F(n) => format!("F{n}"),
+        KeyName::Enter => "Enter".into(),
+        KeyName::Esc => "Esc".into(),
+        KeyName::Tab => "Tab".into(),
+        KeyName::Backspace => "Backspace".into(),
+        KeyName::Home => "Home".into(),
+        KeyName::End => "End".into(),
+        KeyName::Delete => "Delete".into(),
+        KeyName::Insert => "Insert".into(),
     };
-    let alt = if mods.contains(KeyModifiers::ALT) {
-        "M-"
-    } else {
-        ""
-    };
-    if mods.contains(KeyModifiers::CONTROL) {
+    let alt = if key.alt { "M-" } else { "" };
+    if key.ctrl {
         format!("C-{alt}{base}")
     } else {
         format!("{alt}{base}")
@@ -333,29 +234,38 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn key_events_and_config_keys_convert_both_ways() {
-        for name in ["q", "G", "ctrl-d", "alt-x", "shift-tab", "f5", "space", "'"] {
-            let k: KeySpec = name.parse().unwrap();
-            let (code, mods) = to_crossterm(k);
-            assert_eq!(
-                from_crossterm(&KeyEvent::new(code, mods)),
-                Some(k),
-                "{name}"
-            );
-        }
-        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(from_crossterm(&shift_g), Some("G".parse().unwrap()));
+    fn k(name: &str) -> KeySpec {
+        name.parse().unwrap()
     }
 
     #[test]
     fn ctrl_i_is_jump_forward_where_the_terminal_tells_it_from_tab() {
         let km = Keymap::default();
-        let ctrl_i = KeyEvent::new(KeyCode::Char('i'), KeyModifiers::CONTROL);
-        let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-        assert_eq!(km.lookup(Mode::Normal, &ctrl_i), Some(Action::JumpForward));
-        assert_eq!(km.lookup(Mode::Normal, &ctrl_n), Some(Action::JumpForward));
-        assert_eq!(km.lookup(Mode::Normal, &tab), Some(Action::FocusNext));
+        assert_eq!(
+            km.lookup(Mode::Normal, k("ctrl-i")),
+            Some(Action::JumpForward)
+        );
+        assert_eq!(
+            km.lookup(Mode::Normal, k("ctrl-n")),
+            Some(Action::JumpForward)
+        );
+        assert_eq!(km.lookup(Mode::Normal, k("tab")), Some(Action::FocusNext));
+    }
+
+    #[test]
+    fn labels_as_the_help_shows_them() {
+        let labels: Vec<String> = [
+            "space",
+            "ctrl-d",
+            "alt-x",
+            "shift-tab",
+            "pagedown",
+            "G",
+            "f5",
+        ]
+        .iter()
+        .map(|n| key_label(k(n)))
+        .collect();
+        assert_eq!(labels, ["Space", "C-d", "M-x", "S-Tab", "PgDn", "G", "F5"]);
     }
 }

@@ -329,7 +329,7 @@ impl AppState {
     }
 
     fn results_height(&self) -> usize {
-        crate::tui::view::results::list_height(self.width, self.height).max(1)
+        crate::tui::geometry::results_list_height(self.width, self.height).max(1)
     }
 
     /// Keys of the results list.

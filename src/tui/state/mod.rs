@@ -23,30 +23,13 @@ use std::sync::Arc;
 use crate::document::{Document, NodeId, NodeKind};
 
 use super::action::Action;
+pub use super::action::Mode;
 use super::geometry::{self, Overlay};
 use super::keymap::Keymap;
 use super::lines::{LineCache, Pos};
 use super::memory::Memory;
 use super::search::SearchUi;
 use crate::config::Config;
-
-/// What the keys currently drive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Normal,
-    Help,
-    // memory
-    /// After `m`: a letter names the bookmark to set.
-    SetMark,
-    /// After `'`: a letter names the bookmark to go to.
-    JumpToMark,
-    /// The list of bookmarks.
-    Bookmarks,
-    /// Typing a search query in the prompt.
-    Search,
-    /// The list of search hits.
-    Results,
-}
 
 /// The pane that receives movement keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,20 +9,9 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::theme::Theme;
 use super::{clear_popup_area, put};
 use crate::search::{Hit, HitKind, snippet};
+use crate::tui::geometry;
 use crate::tui::state::AppState;
 use crate::tui::text::{char_width, sanitize, str_width, truncate};
-
-/// The overlay's rectangle on a screen: the body, one cell in from the sides.
-pub fn area(width: u16, height: u16) -> Rect {
-    let w = width.saturating_sub(4).max(1);
-    let h = height.saturating_sub(4).max(3);
-    Rect::new((width - w) / 2, 1, w, h.min(height.saturating_sub(1)))
-}
-
-/// Rows of hits the overlay shows.
-pub fn list_height(width: u16, height: u16) -> usize {
-    area(width, height).height.saturating_sub(2) as usize
-}
 
 /// `第一 强化… › 二是 …`: the hit's node and its ancestors, each cut short.
 fn crumb(state: &AppState, hit: &Hit, width: usize) -> String {
@@ -60,7 +49,7 @@ fn keep_right(s: &str, width: usize) -> String {
 }
 
 pub fn render(buf: &mut Buffer, screen: Rect, state: &AppState, theme: &Theme) {
-    let r = area(screen.width, screen.height);
+    let r = geometry::results_area(screen.width, screen.height);
     if r.width < 8 || r.height < 3 {
         return;
     }
