@@ -8,7 +8,7 @@
 //! ([`super::event_loop::key_of`]), so neither the keymap nor the state
 //! knows the terminal library.
 
-use super::action::{Action, Mode};
+use super::action::{Action, COMMANDS, Mode};
 use crate::config::{Config, KeyName, KeySpec};
 
 /// One key bound to one action in one mode.
@@ -23,8 +23,8 @@ pub struct Binding {
 #[derive(Clone, Debug)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
-    /// Each bindable action with its keys, in [`Action::BINDABLE`] order
-    /// (the help's rows).
+    /// Each command's action with its keys, in [`COMMANDS`] order (the
+    /// help's rows).
     pub keys: Vec<(Action, Vec<KeySpec>)>,
 }
 
@@ -41,11 +41,13 @@ impl Keymap {
     /// `close`, their own toggle and the plain `quit` keys (`q`) while the
     /// `ctrl-` quit keys still quit.
     pub fn from_config(config: &Config) -> Keymap {
-        let keys: Vec<(Action, Vec<KeySpec>)> = Action::BINDABLE
+        let keys: Vec<(Action, Vec<KeySpec>)> = COMMANDS
             .iter()
-            .map(|&a| {
-                let name = a.name().expect("bindable actions have names");
-                (a, config.keys.get(name).cloned().unwrap_or_default())
+            .map(|c| {
+                (
+                    c.action,
+                    config.keys.get(c.name).cloned().unwrap_or_default(),
+                )
             })
             .collect();
         let of = |a: Action| -> Vec<KeySpec> {
@@ -175,26 +177,27 @@ impl Keymap {
             .map(|b| key_label(b.key))
     }
 
-    /// Rows of the help overlay: the keys of each bindable action, with
-    /// what the action does. `1`…`4` share one row.
+    /// Rows of the help overlay: the keys of each command, with what it
+    /// does. Commands that share a description (`1`…`4`) share a row.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        let mut depth_keys: Vec<String> = Vec::new();
-        for (a, ks) in &self.keys {
-            let labels: Vec<String> = ks.iter().map(|&k| key_label(k)).collect();
-            if let Action::ShowDepth(d) = a {
-                depth_keys.extend(labels);
-                if *d == 4 {
-                    let keys = match depth_keys.as_slice() {
-                        [] => String::new(),
-                        [one] => one.clone(),
-                        [first, .., last] => format!("{first}…{last}"),
-                    };
-                    rows.push((keys, a.describe()));
-                }
-                continue;
-            }
-            rows.push((labels.join(" "), a.describe()));
+        let mut i = 0;
+        while i < self.keys.len() {
+            let doc = self.keys[i].0.describe();
+            let same = self.keys[i..]
+                .iter()
+                .take_while(|(a, _)| a.describe() == doc)
+                .count();
+            let labels: Vec<String> = self.keys[i..i + same]
+                .iter()
+                .flat_map(|(_, ks)| ks.iter().map(|&k| key_label(k)))
+                .collect();
+            let keys = match labels.as_slice() {
+                [first, .., last] if same > 1 => format!("{first}…{last}"),
+                _ => labels.join(" "),
+            };
+            rows.push((keys, doc));
+            i += same;
         }
         rows
     }
