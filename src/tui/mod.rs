@@ -11,6 +11,7 @@ pub mod event_loop;
 pub mod geometry;
 pub mod keymap;
 pub mod lines;
+pub mod list;
 pub mod memory;
 pub mod search;
 pub mod state;
