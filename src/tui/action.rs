@@ -1,6 +1,6 @@
 //! Everything the reader can be asked to do, and the modes that decide
 //! what a key means. Keys and mouse events become [`Action`]s (see
-//! [`super::keymap`]); [`super::state::AppState::apply`] carries them out.
+//! [`super::keymap`]); [`super::app::App::apply`] carries them out.
 
 /// What the keys currently drive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,7 +73,7 @@ pub enum Action {
         row: u16,
         down: bool,
     },
-    // memory: bookmarks and the jump history (src/tui/memory.rs).
+    // memory: bookmarks and the jump history (src/tui/report/memory.rs).
     /// `m`: the next letter sets a bookmark here.
     SetMark,
     /// `'`: the next letter jumps to its bookmark.
@@ -249,18 +249,6 @@ impl Action {
     /// The names of every command, for the config's checks.
     pub fn names() -> Vec<&'static str> {
         COMMANDS.iter().map(|c| c.name).collect()
-    }
-
-    /// The normal-mode search actions (handled by [`super::search`]).
-    pub fn is_search(self) -> bool {
-        matches!(
-            self,
-            Action::SearchOpen
-                | Action::SearchNext
-                | Action::SearchPrev
-                | Action::SearchFilter
-                | Action::SearchResults
-        )
     }
 }
 

@@ -19,6 +19,26 @@ pub struct Binding {
     pub action: Action,
 }
 
+/// What keys a mode takes: its column in the app's mode table
+/// ([`crate::tui::app::modes::MODES`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModeKeys {
+    /// Every command's keys but those in `except`.
+    Commands { except: &'static [Action] },
+    /// A list: the moves, `activate` and the `extra` commands; it closes
+    /// on its own key `own`, on `close` and on a plain quit key (`q`),
+    /// while the `ctrl-` quit keys still quit.
+    List {
+        own: Action,
+        extra: &'static [Action],
+    },
+    /// A prompt that edits like a line editor (fixed keys); any other
+    /// plain character is typed.
+    Prompt,
+    /// A letter names a bookmark; any other key but a quit cancels.
+    Letter,
+}
+
 /// The table of bindings, searched in order.
 #[derive(Clone, Debug)]
 pub struct Keymap {
@@ -26,21 +46,38 @@ pub struct Keymap {
     /// Each command's action with its keys, in [`COMMANDS`] order (the
     /// help's rows).
     pub keys: Vec<(Action, Vec<KeySpec>)>,
+    /// What keys each mode takes.
+    modes: Vec<(Mode, ModeKeys)>,
 }
 
-impl Default for Keymap {
-    /// The keys of the default config (`assets/config.yaml`).
-    fn default() -> Keymap {
-        Keymap::from_config(&Config::default())
-    }
-}
+/// The moves every list takes, and `activate`.
+const LIST_KEYS: &[Action] = &[
+    Action::Up,
+    Action::Down,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Top,
+    Action::Bottom,
+    Action::Activate,
+];
+
+/// The search prompt's editing keys, fixed like a line editor's.
+const PROMPT_KEYS: &[(&str, Action)] = &[
+    ("enter", Action::SearchAccept),
+    ("esc", Action::SearchCancel),
+    ("ctrl-c", Action::SearchCancel),
+    ("ctrl-g", Action::SearchCancel),
+    ("backspace", Action::SearchBackspace),
+    ("ctrl-h", Action::SearchBackspace),
+    ("left", Action::SearchLeft),
+    ("right", Action::SearchRight),
+    ("ctrl-u", Action::SearchClear),
+];
 
 impl Keymap {
-    /// The keymap of a config. Normal mode gets every action's keys; the
-    /// help and the list of bookmarks reuse the movement keys, and close on
-    /// `close`, their own toggle and the plain `quit` keys (`q`) while the
-    /// `ctrl-` quit keys still quit.
-    pub fn from_config(config: &Config) -> Keymap {
+    /// The keymap of a config for the modes given, each taking the keys
+    /// its [`ModeKeys`] says.
+    pub fn new(config: &Config, modes: &[(Mode, ModeKeys)]) -> Keymap {
         let keys: Vec<(Action, Vec<KeySpec>)> = COMMANDS
             .iter()
             .map(|c| {
@@ -50,98 +87,62 @@ impl Keymap {
                 )
             })
             .collect();
-        let of = |a: Action| -> Vec<KeySpec> {
-            keys.iter()
-                .find(|(b, _)| *b == a)
-                .map(|(_, k)| k.clone())
-                .unwrap_or_default()
+        let mut km = Keymap {
+            bindings: Vec::new(),
+            keys,
+            modes: modes.to_vec(),
         };
-        let mut bindings = Vec::new();
-        let mut bind = |mode: Mode, key: KeySpec, action: Action| {
-            bindings.push(Binding { mode, key, action });
-        };
-        for (a, ks) in &keys {
-            if *a == Action::DeleteBookmark {
-                continue;
-            }
-            for &k in ks {
-                bind(Mode::Normal, k, *a);
-            }
+        for &(mode, kind) in modes {
+            km.bind_mode(mode, kind);
         }
-        let quits = |mode: Mode, bind: &mut dyn FnMut(Mode, KeySpec, Action)| {
-            for k in of(Action::Quit) {
-                bind(mode, k, if k.ctrl { Action::Quit } else { Action::Close });
-            }
-            for k in of(Action::Suspend) {
-                bind(mode, k, Action::Suspend);
-            }
-            for k in of(Action::Close) {
-                bind(mode, k, Action::Close);
-            }
-        };
-        for a in [Action::Up, Action::Down] {
-            for k in of(a) {
-                bind(Mode::Help, k, a);
-            }
+        km
+    }
+
+    fn keys_of(&self, a: Action) -> Vec<KeySpec> {
+        self.keys
+            .iter()
+            .find(|(b, _)| *b == a)
+            .map(|(_, k)| k.clone())
+            .unwrap_or_default()
+    }
+
+    fn bind(&mut self, mode: Mode, keys: Vec<KeySpec>, action: impl Fn(KeySpec) -> Action) {
+        for key in keys {
+            let action = action(key);
+            self.bindings.push(Binding { mode, key, action });
         }
-        for k in of(Action::ToggleHelp) {
-            bind(Mode::Help, k, Action::Close);
-        }
-        quits(Mode::Help, &mut bind);
-        // The lists (bookmarks, search hits) move like the tree, go with
-        // `activate`, and close on their own key or a plain quit key.
-        let list = |mode: Mode,
-                    extra: &[Action],
-                    own: Action,
-                    bind: &mut dyn FnMut(Mode, KeySpec, Action)| {
-            let moves = [
-                Action::Up,
-                Action::Down,
-                Action::PageUp,
-                Action::PageDown,
-                Action::Top,
-                Action::Bottom,
-                Action::Activate,
-            ];
-            for &a in moves.iter().chain(extra) {
-                for k in of(a) {
-                    bind(mode, k, a);
+    }
+
+    fn bind_mode(&mut self, mode: Mode, kind: ModeKeys) {
+        match kind {
+            ModeKeys::Commands { except } => {
+                for (a, ks) in self.keys.clone() {
+                    if !except.contains(&a) {
+                        self.bind(mode, ks, |_| a);
+                    }
                 }
             }
-            for k in of(own) {
-                bind(mode, k, Action::Close);
+            ModeKeys::List { own, extra } => {
+                for &a in LIST_KEYS.iter().chain(extra) {
+                    self.bind(mode, self.keys_of(a), |_| a);
+                }
+                self.bind(mode, self.keys_of(own), |_| Action::Close);
+                let quit = |k: KeySpec| if k.ctrl { Action::Quit } else { Action::Close };
+                self.bind(mode, self.keys_of(Action::Quit), quit);
+                self.bind(mode, self.keys_of(Action::Suspend), |_| Action::Suspend);
+                self.bind(mode, self.keys_of(Action::Close), |_| Action::Close);
             }
-            quits(mode, bind);
-        };
-        // memory: the list of bookmarks
-        list(
-            Mode::Bookmarks,
-            &[Action::DeleteBookmark],
-            Action::Bookmarks,
-            &mut bind,
-        );
-        // search: the prompt edits like a line editor (fixed keys); any
-        // other plain character is typed (see `lookup`).
-        let fixed = |name: &str| name.parse::<KeySpec>().expect("a valid key name");
-        for (k, a) in [
-            ("enter", Action::SearchAccept),
-            ("esc", Action::SearchCancel),
-            ("ctrl-c", Action::SearchCancel),
-            ("ctrl-g", Action::SearchCancel),
-            ("backspace", Action::SearchBackspace),
-            ("ctrl-h", Action::SearchBackspace),
-            ("left", Action::SearchLeft),
-            ("right", Action::SearchRight),
-            ("ctrl-u", Action::SearchClear),
-        ] {
-            bind(Mode::Search, fixed(k), a);
+            ModeKeys::Prompt => {
+                for &(name, a) in PROMPT_KEYS {
+                    if let Ok(key) = name.parse() {
+                        self.bind(mode, vec![key], |_| a);
+                    }
+                }
+                self.bind(mode, self.keys_of(Action::Suspend), |_| Action::Suspend);
+            }
+            // Looked up by rule, see `lookup`.
+            ModeKeys::Letter => {}
         }
-        for k in of(Action::Suspend) {
-            bind(Mode::Search, k, Action::Suspend);
-        }
-        // search: the list of hits
-        list(Mode::Results, &[], Action::SearchResults, &mut bind);
-        Keymap { bindings, keys }
     }
 
     /// The action for a key in a mode. After `m` or `'` a letter is the
@@ -149,7 +150,8 @@ impl Keymap {
     /// prompt a plain character that no row binds is typed.
     pub fn lookup(&self, mode: Mode, key: KeySpec) -> Option<Action> {
         let plain = !key.ctrl && !key.alt;
-        if matches!(mode, Mode::SetMark | Mode::JumpToMark) {
+        let kind = self.modes.iter().find(|(m, _)| *m == mode).map(|(_, k)| *k);
+        if kind == Some(ModeKeys::Letter) {
             return match key.key {
                 KeyName::Char(c) if plain && c.is_ascii_alphabetic() => Some(Action::Letter(c)),
                 _ => match self.lookup(Mode::Normal, key) {
@@ -163,8 +165,10 @@ impl Keymap {
             .iter()
             .find(|b| b.mode == mode && b.key == key)
             .map(|b| b.action);
-        match (bound, mode, key.key) {
-            (None, Mode::Search, KeyName::Char(c)) if plain => Some(Action::SearchInput(c)),
+        match (bound, kind, key.key) {
+            (None, Some(ModeKeys::Prompt), KeyName::Char(c)) if plain => {
+                Some(Action::SearchInput(c))
+            }
             _ => bound,
         }
     }
@@ -241,9 +245,11 @@ mod tests {
         name.parse().unwrap()
     }
 
+    const NORMAL: (Mode, ModeKeys) = (Mode::Normal, ModeKeys::Commands { except: &[] });
+
     #[test]
     fn ctrl_i_is_jump_forward_where_the_terminal_tells_it_from_tab() {
-        let km = Keymap::default();
+        let km = Keymap::new(&Config::default(), &[NORMAL]);
         assert_eq!(
             km.lookup(Mode::Normal, k("ctrl-i")),
             Some(Action::JumpForward)
@@ -253,6 +259,42 @@ mod tests {
             Some(Action::JumpForward)
         );
         assert_eq!(km.lookup(Mode::Normal, k("tab")), Some(Action::FocusNext));
+    }
+
+    #[test]
+    fn each_mode_takes_the_keys_its_kind_says() {
+        let list = ModeKeys::List {
+            own: Action::Bookmarks,
+            extra: &[Action::DeleteBookmark],
+        };
+        let km = Keymap::new(
+            &Config::default(),
+            &[
+                NORMAL,
+                (Mode::Bookmarks, list),
+                (Mode::Search, ModeKeys::Prompt),
+                (Mode::SetMark, ModeKeys::Letter),
+            ],
+        );
+        let at = |mode, name| km.lookup(mode, k(name));
+        // A list: moves, its own extra key, closes on its key and plain q.
+        assert_eq!(at(Mode::Bookmarks, "j"), Some(Action::Down));
+        assert_eq!(at(Mode::Bookmarks, "d"), Some(Action::DeleteBookmark));
+        assert_eq!(at(Mode::Bookmarks, "B"), Some(Action::Close));
+        assert_eq!(at(Mode::Bookmarks, "q"), Some(Action::Close));
+        assert_eq!(at(Mode::Bookmarks, "ctrl-c"), Some(Action::Quit));
+        assert_eq!(at(Mode::Bookmarks, "/"), None);
+        // A prompt: fixed keys, characters typed, ctrl-z still suspends.
+        assert_eq!(at(Mode::Search, "j"), Some(Action::SearchInput('j')));
+        assert_eq!(at(Mode::Search, "ctrl-c"), Some(Action::SearchCancel));
+        assert_eq!(at(Mode::Search, "ctrl-z"), Some(Action::Suspend));
+        assert_eq!(at(Mode::Search, "alt-x"), None);
+        // A letter: a bookmark's name; quits quit; anything else cancels.
+        assert_eq!(at(Mode::SetMark, "a"), Some(Action::Letter('a')));
+        assert_eq!(at(Mode::SetMark, "ctrl-c"), Some(Action::Quit));
+        assert_eq!(at(Mode::SetMark, "1"), Some(Action::Close));
+        // A mode with no row takes no keys.
+        assert_eq!(at(Mode::Results, "j"), None);
     }
 
     #[test]
