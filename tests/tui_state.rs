@@ -1,12 +1,15 @@
 //! State transitions of the reader: actions in, state out, no terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gangmu::document::{Document, NodeKind};
+use std::sync::Arc;
+
+use gangmu::document::{Decoding, Document, NodeKind};
 use gangmu::tui::action::{Action, Mode};
 use gangmu::tui::app::{App, Focus};
 use gangmu::tui::event_loop::key_of;
 use gangmu::tui::geometry::Overlay;
 use gangmu::tui::initial_state;
+use gangmu::tui::report::Update;
 
 fn state() -> App {
     initial_state(Document::bundled(), 120, 40)
@@ -325,4 +328,74 @@ fn a_too_small_terminal_keeps_the_reading_place() {
         });
     }
     assert_eq!(s.report().offset_of(s.report().detail.top), before);
+}
+
+#[test]
+fn the_help_pages_and_stops_at_its_last_page() {
+    let mut s = initial_state(Document::bundled(), 80, 24);
+    s.apply(Action::ToggleHelp);
+    let rows = s.keymap.help_rows().len();
+    // The popup is the screen less a row above and below, less its border.
+    let shown = 24 - 2 - 2;
+    assert!(rows > shown, "the help scrolls at 80×24");
+    s.apply(Action::PageDown);
+    assert_eq!(s.help.offset(), shown.min(rows - shown));
+    s.apply(Action::Bottom);
+    assert_eq!(s.help.offset(), rows - shown);
+    s.apply(Action::Down);
+    assert_eq!(
+        s.help.offset(),
+        rows - shown,
+        "no further than the last page"
+    );
+    s.apply(Action::Up);
+    assert_eq!(s.help.offset(), rows - shown - 1, "and back up at once");
+    s.apply(Action::Top);
+    assert_eq!(s.help.offset(), 0);
+    assert_eq!(s.mode, Mode::Help);
+    s.apply(Action::ToggleHelp);
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn each_open_report_keeps_its_own_state() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    for _ in 0..30 {
+        s.apply(Action::Down);
+    }
+    let first = s.current();
+    let (top, reading) = (s.report().detail.top, s.report().detail.reading);
+    // Longer than a screen, so that it scrolls.
+    let text = format!(
+        "一、总体要求\n{}二、主要任务\n新增就业1200万人以上。\n",
+        "坚持稳中求进。\n".repeat(60)
+    );
+    let other = Document::from_text(
+        "other.txt",
+        text,
+        Decoding {
+            encoding: "UTF-8",
+            bom: false,
+            replaced: 0,
+        },
+    );
+    let second = s.open(Arc::new(other), None);
+    assert_ne!(first, second);
+    assert_eq!((s.current(), s.reports().len()), (second, 2));
+    // The new report starts at its top, its targets still to come.
+    assert_eq!(s.report().detail.top, Default::default());
+    assert_eq!(s.report().doc.source, "other.txt");
+    assert!(s.report().sidebar.pending);
+    s.apply(Action::Bottom);
+    assert_ne!(s.report().detail.top, Default::default());
+    // The first report is where it was left.
+    let r = &s.reports()[first.0];
+    assert_eq!((r.detail.top, r.detail.reading), (top, reading));
+    // Updates reach the report they are for.
+    s.update(first, Update::Targets(Vec::new()));
+    assert!(s.reports()[first.0].sidebar.items.is_empty());
+    assert!(s.report().sidebar.pending);
+    s.updates_ended();
+    assert!(!s.report().sidebar.pending);
 }
