@@ -169,13 +169,6 @@ pub struct Viewport {
     pub screen_height: u16,
 }
 
-impl Default for Viewport {
-    /// A screen of 80×24 with every pane shown.
-    fn default() -> Viewport {
-        Viewport::of(&areas(80, 24, false, false, None), 80, 24)
-    }
-}
-
 impl Viewport {
     /// The sizes of the panes laid out in `a` on a `width`×`height` screen.
     pub fn of(a: &Areas, width: u16, height: u16) -> Viewport {

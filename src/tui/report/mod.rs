@@ -15,7 +15,12 @@
 //!
 //! What is derived from the document on other threads (the targets, the
 //! search index) arrives after the first frame: the targets as an
-//! [`Update`], the index through [`search::SearchUi::index`].
+//! [`Update`] for this report, the index through
+//! [`search::SearchUi::index`], which the search waits for or skips. A
+//! document parsed in the background would reach its report the same
+//! way: an [`Update`] carrying the grown outline, after which
+//! [`Report::update`] re-derives what depends on it (the tree's folds and
+//! rows, the marks, the search's counts).
 
 mod detail;
 pub mod memory;
