@@ -4,20 +4,25 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gangmu::config::{Config, DEFAULT_YAML};
 use gangmu::document::Document;
-use gangmu::tui::action::Action;
+use gangmu::tui::action::{Action, COMMANDS, Mode};
+use gangmu::tui::app::{App, Focus};
+use gangmu::tui::event_loop::key_of;
 use gangmu::tui::initial_state;
-use gangmu::tui::state::{AppState, Focus, Mode};
 
-fn state() -> AppState {
+fn state() -> App {
     initial_state(Document::bundled(), 120, 40)
 }
 
-fn key(s: &AppState, c: char) -> Option<Action> {
-    s.keymap
-        .lookup(s.mode, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+/// The action of a key, through the edge, as the event loop sees it.
+fn lookup(s: &App, ev: KeyEvent) -> Option<Action> {
+    s.keymap.lookup(s.mode, key_of(&ev)?)
 }
 
-fn press(s: &mut AppState, keys: &str) {
+fn key(s: &App, c: char) -> Option<Action> {
+    lookup(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn press(s: &mut App, keys: &str) {
     for c in keys.chars() {
         if let Some(a) = key(s, c) {
             s.apply(a);
@@ -25,7 +30,7 @@ fn press(s: &mut AppState, keys: &str) {
     }
 }
 
-fn scroll(s: &mut AppState, n: usize) {
+fn scroll(s: &mut App, n: usize) {
     s.focus = Focus::Detail;
     for _ in 0..n {
         s.apply(Action::Down);
@@ -37,8 +42,8 @@ fn every_action_has_a_default_key_in_the_config_and_the_help() {
     let config = Config::default();
     let s = state();
     let help: Vec<(String, &str)> = s.keymap.help_rows();
-    for &a in Action::BINDABLE {
-        let name = a.name().unwrap();
+    for c in COMMANDS {
+        let (a, name) = (c.action, c.name);
         let keys = config.keys.get(name);
         assert!(
             keys.is_some_and(|k| !k.is_empty()),
@@ -56,28 +61,28 @@ fn every_action_has_a_default_key_in_the_config_and_the_help() {
         );
     }
     // Nothing in the config but bindable actions.
-    assert_eq!(config.keys.len(), Action::BINDABLE.len());
+    assert_eq!(config.keys.len(), COMMANDS.len());
 }
 
 #[test]
 fn m_and_a_letter_set_a_bookmark_and_quote_goes_back_to_it() {
     let mut s = state();
     scroll(&mut s, 40);
-    let here = s.reading_offset();
+    let here = s.report().reading_offset();
     press(&mut s, "m");
     assert_eq!(s.mode, Mode::SetMark);
     press(&mut s, "a");
     assert_eq!(s.mode, Mode::Normal);
-    assert_eq!(s.memory.bookmarks.get(&'a'), Some(&here));
+    assert_eq!(s.report().memory.bookmarks.get(&'a'), Some(&here));
     s.apply(Action::Top);
-    assert_ne!(s.reading_offset(), here);
+    assert_ne!(s.report().reading_offset(), here);
     press(&mut s, "'a");
-    assert_eq!(s.reading_offset(), here);
+    assert_eq!(s.report().reading_offset(), here);
     // ...and Ctrl-o goes back to where the jump started.
     s.apply(Action::JumpBack);
-    assert_eq!(s.reading_offset(), 0);
+    assert_eq!(s.report().reading_offset(), 0);
     s.apply(Action::JumpForward);
-    assert_eq!(s.reading_offset(), here);
+    assert_eq!(s.report().reading_offset(), here);
 }
 
 #[test]
@@ -85,14 +90,14 @@ fn esc_cancels_a_pending_letter_and_unknown_marks_say_so() {
     let mut s = state();
     press(&mut s, "m");
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    let a = s.keymap.lookup(s.mode, &esc).unwrap();
+    let a = lookup(&s, esc).unwrap();
     s.apply(a);
     assert_eq!(s.mode, Mode::Normal);
-    assert!(s.memory.bookmarks.is_empty());
+    assert!(s.report().memory.bookmarks.is_empty());
     press(&mut s, "'z");
-    assert_eq!(s.memory.notice.as_deref(), Some("no bookmark z"));
+    assert_eq!(s.notices.status.as_deref(), Some("no bookmark z"));
     press(&mut s, "j");
-    assert_eq!(s.memory.notice, None);
+    assert_eq!(s.notices.status, None);
 }
 
 #[test]
@@ -101,16 +106,16 @@ fn the_list_of_bookmarks_goes_and_deletes() {
     press(&mut s, "ma");
     scroll(&mut s, 30);
     press(&mut s, "mb");
-    let b = s.reading_offset();
+    let b = s.report().reading_offset();
     s.apply(Action::Top);
     press(&mut s, "`");
     assert_eq!(s.mode, Mode::Bookmarks);
     press(&mut s, "j");
     s.apply(Action::Activate);
     assert_eq!(s.mode, Mode::Normal);
-    assert_eq!(s.reading_offset(), b);
+    assert_eq!(s.report().reading_offset(), b);
     press(&mut s, "Bd");
-    assert_eq!(s.memory.bookmarks.keys().collect::<String>(), "b");
+    assert_eq!(s.report().memory.bookmarks.keys().collect::<String>(), "b");
     s.apply(Action::Close);
     assert_eq!(s.mode, Mode::Normal);
 }
@@ -118,11 +123,11 @@ fn the_list_of_bookmarks_goes_and_deletes() {
 #[test]
 fn the_jump_history_is_bounded() {
     let mut s = state();
-    let len = s.doc.text.len();
+    let len = s.report().doc.text.len();
     for i in 0..300 {
-        s.jump_to_offset(i * 37 % len);
+        s.report_mut().jump_to_offset(i * 37 % len);
     }
-    assert!(s.memory.back.len() <= gangmu::tui::memory::HISTORY_MAX);
+    assert!(s.report().memory.back.len() <= gangmu::tui::report::memory::HISTORY_MAX);
 }
 
 #[test]
@@ -131,31 +136,33 @@ fn saved_state_restores_position_folds_bookmarks_and_history() {
     s.apply(Action::ShowDepth(3));
     scroll(&mut s, 120);
     press(&mut s, "mq");
-    s.jump_to_offset(100);
+    s.report_mut().jump_to_offset(100);
     scroll(&mut s, 7);
-    let saved = s.saved_state();
+    let saved = s.report().saved_state();
     let json = serde_json::to_string(&saved).unwrap();
     let back: gangmu::persist::SavedState = serde_json::from_str(&json).unwrap();
 
     let mut t = state();
-    t.restore(&back);
-    assert_eq!(t.reading_offset(), s.reading_offset());
-    assert_eq!(t.top, s.top);
-    assert_eq!(t.reading, s.reading);
-    assert_eq!(t.selected, s.selected);
-    let open = |x: &AppState| {
-        (0..x.doc.outline.len())
-            .filter(|&i| x.expanded[i] && !x.doc.outline.nodes[i].children.is_empty())
+    t.report_mut().restore(&back);
+    assert_eq!(t.report().reading_offset(), s.report().reading_offset());
+    assert_eq!(t.report().detail.top, s.report().detail.top);
+    assert_eq!(t.report().detail.reading, s.report().detail.reading);
+    assert_eq!(t.report().tree.selected(), s.report().tree.selected());
+    let open = |x: &App| {
+        (0..x.report().doc.outline.len())
+            .filter(|&i| {
+                x.report().tree.expanded[i] && !x.report().doc.outline.nodes[i].children.is_empty()
+            })
             .collect::<Vec<_>>()
     };
     assert_eq!(open(&t), open(&s));
-    assert_eq!(t.visible, s.visible);
-    assert_eq!(t.memory.bookmarks, s.memory.bookmarks);
-    assert_eq!(t.memory.back, s.memory.back);
-    assert_eq!(t.memory.forward, s.memory.forward);
+    assert_eq!(t.report().tree.visible, s.report().tree.visible);
+    assert_eq!(t.report().memory.bookmarks, s.report().memory.bookmarks);
+    assert_eq!(t.report().memory.back, s.report().memory.back);
+    assert_eq!(t.report().memory.forward, s.report().memory.forward);
     assert_eq!(saved.position.as_ref().unwrap().node, {
-        let r = s.reading.unwrap();
-        s.doc.outline.dotted_id(r)
+        let r = s.report().detail.reading.unwrap();
+        s.report().doc.outline.dotted_id(r)
     });
 }
 
@@ -171,9 +178,9 @@ fn nonsense_saved_state_is_clamped_not_a_crash() {
     saved.history = vec![saved.position.clone().unwrap()];
     saved.history_forward = 7;
     saved.bookmarks.insert('?', saved.position.clone().unwrap());
-    s.restore(&saved);
-    assert!(s.reading_offset() <= s.doc.text.len());
-    assert!(s.memory.bookmarks.is_empty());
+    s.report_mut().restore(&saved);
+    assert!(s.report().reading_offset() <= s.report().doc.text.len());
+    assert!(s.report().memory.bookmarks.is_empty());
     s.apply(Action::JumpBack);
     s.apply(Action::JumpForward);
 }
@@ -193,7 +200,7 @@ fn a_config_rebinds_and_sets_the_panes() {
     assert_eq!(key(&s, 'M'), None);
     assert_eq!(key(&s, 'm'), None);
     let alt_m = KeyEvent::new(KeyCode::Char('m'), KeyModifiers::ALT);
-    assert_eq!(s.keymap.lookup(Mode::Normal, &alt_m), Some(Action::SetMark));
+    assert_eq!(lookup(&s, alt_m), Some(Action::SetMark));
 }
 
 #[test]
@@ -215,15 +222,15 @@ fn display_options_reach_the_detail_pane() {
     .unwrap();
     let d = initial_state(Document::bundled(), 120, 40);
     let p = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, plain);
-    let indents = |s: &AppState| {
-        (0..s.doc.paragraphs.len())
-            .map(|i| s.para_lines(i)[0].indent)
+    let indents = |s: &App| {
+        (0..s.report().doc.paragraphs.len())
+            .map(|i| s.report().para_lines(i)[0].indent)
             .max()
             .unwrap()
     };
     assert!(indents(&d) > 0);
     assert_eq!(indents(&p), 0);
-    assert!(!p.cache.options().fullwidth_punct);
+    assert!(!p.report().detail.cache.options().fullwidth_punct);
 }
 
 #[test]

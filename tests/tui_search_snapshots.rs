@@ -6,7 +6,7 @@
 
 use gangmu::document::Document;
 use gangmu::tui::action::Action;
-use gangmu::tui::state::AppState;
+use gangmu::tui::app::App;
 use gangmu::tui::{initial_state, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,13 +15,13 @@ use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
-fn state(w: u16, h: u16) -> AppState {
+fn state(w: u16, h: u16) -> App {
     let mut s = initial_state(Document::bundled(), w, h);
     s.no_color = true;
     s
 }
 
-fn search(s: &mut AppState, q: &str, accept: bool) {
+fn search(s: &mut App, q: &str, accept: bool) {
     s.apply(Action::SearchOpen);
     for c in q.chars() {
         s.apply(Action::SearchInput(c));
@@ -34,7 +34,7 @@ fn search(s: &mut AppState, q: &str, accept: bool) {
 
 /// The screen's rows as text, then the reverse-video runs of the detail
 /// pane and tree (the status rows, always reverse, are left out).
-fn screen(s: &AppState) -> String {
+fn screen(s: &App) -> String {
     let mut term = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
     term.draw(|f| view::draw(f, s)).unwrap();
     let buf = term.backend().buffer();

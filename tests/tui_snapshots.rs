@@ -3,7 +3,7 @@
 
 use gangmu::document::Document;
 use gangmu::tui::action::Action;
-use gangmu::tui::state::{AppState, Focus};
+use gangmu::tui::app::{App, Focus};
 use gangmu::tui::{initial_state, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 
-fn state(w: u16, h: u16) -> AppState {
+fn state(w: u16, h: u16) -> App {
     let mut s = initial_state(Document::bundled(), w, h);
     s.no_color = true;
     s
@@ -19,7 +19,7 @@ fn state(w: u16, h: u16) -> AppState {
 
 /// The screen's rows as text: wide characters once, their hidden cells
 /// skipped; trailing spaces kept so that the width shows.
-fn screen(s: &AppState) -> String {
+fn screen(s: &App) -> String {
     let mut term = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
     term.draw(|f| view::draw(f, s)).unwrap();
     let buf = term.backend().buffer();
@@ -39,17 +39,23 @@ fn screen(s: &AppState) -> String {
     out
 }
 
-fn apply(s: &mut AppState, actions: &[Action]) {
+fn apply(s: &mut App, actions: &[Action]) {
     for &a in actions {
         s.apply(a);
     }
 }
 
 /// Moves the tree's selection to the node labelled `label`.
-fn select(s: &mut AppState, label: &str) {
+fn select(s: &mut App, label: &str) {
     s.focus = Focus::Tree;
     for _ in 0..200 {
-        if s.selected.map(|id| s.doc.node_label(id)).as_deref() == Some(label) {
+        if s.report()
+            .tree
+            .selected()
+            .map(|id| s.report().doc.node_label(id))
+            .as_deref()
+            == Some(label)
+        {
             return;
         }
         s.apply(Action::Down);
@@ -126,8 +132,8 @@ fn no_size_panics() {
 fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
     let mut s = state(120, 40);
     apply(&mut s, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(s.focus, gangmu::tui::state::Focus::Sidebar);
-    assert_eq!(s.target_sel, None);
+    assert_eq!(s.focus, gangmu::tui::app::Focus::Sidebar);
+    assert_eq!(s.report().sidebar.selected(), None);
     let mut term = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
     term.draw(|f| view::draw(f, &s)).unwrap();
     let buf = term.backend().buffer();
@@ -146,5 +152,5 @@ fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
     assert!(reversed_row("4000家").is_some(), "{}", screen(&s));
     // Enter goes to that target.
     s.apply(Action::Activate);
-    assert_eq!(s.target_sel, Some(0));
+    assert_eq!(s.report().sidebar.selected(), Some(0));
 }

@@ -1,26 +1,32 @@
 //! State transitions of the reader: actions in, state out, no terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gangmu::document::{Document, NodeKind};
-use gangmu::tui::action::Action;
+use std::sync::Arc;
+
+use gangmu::document::{Decoding, Document, NodeKind};
+use gangmu::tui::action::{Action, Mode};
+use gangmu::tui::app::{App, Focus};
+use gangmu::tui::event_loop::key_of;
 use gangmu::tui::geometry::Overlay;
 use gangmu::tui::initial_state;
-use gangmu::tui::state::{AppState, Focus, Mode};
+use gangmu::tui::report::Update;
 
-fn state() -> AppState {
+fn state() -> App {
     initial_state(Document::bundled(), 120, 40)
 }
 
-fn find(s: &AppState, label: &str) -> usize {
-    (0..s.doc.outline.len())
-        .find(|&i| s.doc.node_label(i) == label)
+fn find(s: &App, label: &str) -> usize {
+    (0..s.report().doc.outline.len())
+        .find(|&i| s.report().doc.node_label(i) == label)
         .unwrap_or_else(|| panic!("no node {label}"))
 }
 
-fn kinds_visible(s: &AppState) -> Vec<NodeKind> {
-    s.visible
+fn kinds_visible(s: &App) -> Vec<NodeKind> {
+    s.report()
+        .tree
+        .visible
         .iter()
-        .map(|&i| s.doc.outline.nodes[i].kind)
+        .map(|&i| s.report().doc.outline.nodes[i].kind)
         .collect()
 }
 
@@ -32,20 +38,20 @@ fn first_frame_opens_themes_to_sections() {
     assert!(k.contains(&NodeKind::Section));
     assert!(!k.contains(&NodeKind::Point));
     assert_eq!(s.focus, Focus::Tree);
-    assert_eq!(s.selected, Some(0));
+    assert_eq!(s.report().tree.selected(), Some(0));
 }
 
 #[test]
 fn moving_in_the_tree_scrolls_the_detail_pane() {
     let mut s = state();
     let target = find(&s, "第一 强化大零号湾科技创新策源功能");
-    while s.selected != Some(target) {
+    while s.report().tree.selected() != Some(target) {
         s.apply(Action::Down);
     }
-    assert_eq!(s.reading, Some(target));
-    let start = s.doc.outline.nodes[target].span.start;
-    let lines = s.para_lines(s.top.para);
-    let line = &lines[s.top.line];
+    assert_eq!(s.report().detail.reading, Some(target));
+    let start = s.report().doc.outline.nodes[target].span.start;
+    let lines = s.report().para_lines(s.report().detail.top.para);
+    let line = &lines[s.report().detail.top.line];
     assert!(line.range.start <= start && start < line.range.end.max(start + 1));
 }
 
@@ -57,17 +63,17 @@ fn scrolling_the_detail_moves_the_tree_highlight() {
     for _ in 0..60 {
         s.apply(Action::Down);
     }
-    let r = s.reading.unwrap();
+    let r = s.report().detail.reading.unwrap();
     assert_ne!(r, 0);
     // The highlight is the node read, or its closest shown ancestor.
-    let sel = s.selected.unwrap();
-    assert!(s.doc.outline.is_ancestor_or_self(sel, r));
-    assert!(s.visible.contains(&sel));
-    assert!(s.percent() > 0);
+    let sel = s.report().tree.selected().unwrap();
+    assert!(s.report().doc.outline.is_ancestor_or_self(sel, r));
+    assert!(s.report().tree.visible.contains(&sel));
+    assert!(s.report().percent() > 0);
     s.apply(Action::Bottom);
-    assert_eq!(s.percent(), 100);
+    assert_eq!(s.report().percent(), 100);
     s.apply(Action::Top);
-    assert_eq!(s.top, Default::default());
+    assert_eq!(s.report().detail.top, Default::default());
 }
 
 #[test]
@@ -75,50 +81,53 @@ fn org_cycling_on_a_node() {
     let mut s = state();
     let sec = find(&s, "第二 以科技创新引领产业创新");
     let point = find(&s, "三是 加快传统产业转型升级");
-    let sub = s.doc.outline.nodes[point].children[0];
-    while s.selected != Some(sec) {
+    let sub = s.report().doc.outline.nodes[point].children[0];
+    while s.report().tree.selected() != Some(sec) {
         s.apply(Action::Down);
     }
     s.apply(Action::CycleFold); // children
-    assert!(s.visible.contains(&point) && !s.visible.contains(&sub));
+    assert!(s.report().tree.visible.contains(&point) && !s.report().tree.visible.contains(&sub));
     s.apply(Action::CycleFold); // subtree
-    assert!(s.visible.contains(&sub));
+    assert!(s.report().tree.visible.contains(&sub));
     s.apply(Action::CycleFold); // folded
-    assert!(!s.visible.contains(&point));
+    assert!(!s.report().tree.visible.contains(&point));
 }
 
 #[test]
 fn global_cycling_and_depths() {
     let mut s = state();
     s.apply(Action::CycleGlobal);
-    assert_eq!(s.visible.len(), s.doc.outline.len());
+    assert_eq!(s.report().tree.visible.len(), s.report().doc.outline.len());
     s.apply(Action::CycleGlobal);
-    assert_eq!(s.visible, s.doc.outline.roots);
+    assert_eq!(s.report().tree.visible, s.report().doc.outline.roots);
     s.apply(Action::CycleGlobal);
     assert!(kinds_visible(&s).contains(&NodeKind::Section));
     s.apply(Action::ShowDepth(3));
     assert!(kinds_visible(&s).contains(&NodeKind::Point));
     s.apply(Action::ShowDepth(1));
-    assert_eq!(s.visible, s.doc.outline.roots);
+    assert_eq!(s.report().tree.visible, s.report().doc.outline.roots);
 }
 
 #[test]
 fn h_and_l_fold_and_walk() {
     let mut s = state();
     let sec = find(&s, "第一 重点行业稳定支撑");
-    while s.selected != Some(sec) {
+    while s.report().tree.selected() != Some(sec) {
         s.apply(Action::Down);
     }
     s.apply(Action::Expand);
-    assert!(s.expanded[sec]);
+    assert!(s.report().tree.expanded[sec]);
     s.apply(Action::Expand);
-    assert_eq!(s.selected, Some(s.doc.outline.nodes[sec].children[0]));
+    assert_eq!(
+        s.report().tree.selected(),
+        Some(s.report().doc.outline.nodes[sec].children[0])
+    );
     s.apply(Action::Collapse);
-    assert_eq!(s.selected, Some(sec));
+    assert_eq!(s.report().tree.selected(), Some(sec));
     s.apply(Action::Collapse);
-    assert!(!s.expanded[sec]);
+    assert!(!s.report().tree.expanded[sec]);
     s.apply(Action::Activate);
-    assert!(s.expanded[sec]);
+    assert!(s.report().tree.expanded[sec]);
 }
 
 #[test]
@@ -149,14 +158,14 @@ fn resize_keeps_the_place() {
     for _ in 0..40 {
         s.apply(Action::Down);
     }
-    let before = s.offset_of(s.top);
+    let before = s.report().offset_of(s.report().detail.top);
     s.apply(Action::Resize {
         width: 70,
         height: 20,
     });
-    let after = s.offset_of(s.top);
-    let p = s.doc.paragraph_at(before);
-    assert_eq!(s.doc.paragraph_at(after), p);
+    let after = s.report().offset_of(s.report().detail.top);
+    let p = s.report().doc.paragraph_at(before);
+    assert_eq!(s.report().doc.paragraph_at(after), p);
     assert!(after <= before);
 }
 
@@ -166,7 +175,7 @@ fn help_quit_and_mouse() {
     s.apply(Action::ToggleHelp);
     assert_eq!(s.mode, Mode::Help);
     s.apply(Action::Down); // scrolls the help, not the tree
-    assert_eq!(s.selected, Some(0));
+    assert_eq!(s.report().tree.selected(), Some(0));
     s.apply(Action::Close);
     assert_eq!(s.mode, Mode::Normal);
     s.apply(Action::ToggleMouse);
@@ -181,36 +190,40 @@ fn clicks_select_and_toggle() {
     let a = s.areas();
     let tree = a.tree.unwrap();
     // Row 2 of the tree is 第一 重点行业稳定支撑 (a folded section).
-    let id = s.visible[2];
+    let id = s.report().tree.visible[2];
     s.apply(Action::Click {
         column: tree.x + 10,
         row: tree.y + 2,
     });
-    assert_eq!(s.selected, Some(id));
-    assert!(!s.expanded[id]);
+    assert_eq!(s.report().tree.selected(), Some(id));
+    assert!(!s.report().tree.expanded[id]);
     s.apply(Action::Click {
         column: tree.x + 2,
         row: tree.y + 2,
     });
-    assert!(s.expanded[id]);
+    assert!(s.report().tree.expanded[id]);
     s.apply(Action::Click {
         column: a.detail.x + 5,
         row: a.detail.y + 5,
     });
     assert_eq!(s.focus, Focus::Detail);
-    let top = s.top;
+    let top = s.report().detail.top;
     s.apply(Action::Wheel {
         column: a.detail.x + 5,
         row: a.detail.y + 5,
         down: true,
     });
-    assert!(s.top > top);
+    assert!(s.report().detail.top > top);
 }
 
 #[test]
 fn keymap_table() {
     let s = state();
-    let k = |code, mods| s.keymap.lookup(Mode::Normal, &KeyEvent::new(code, mods));
+    // Through the edge, as the event loop sees the terminal's keys.
+    let k = |code, mods| {
+        s.keymap
+            .lookup(Mode::Normal, key_of(&KeyEvent::new(code, mods))?)
+    };
     assert_eq!(
         k(KeyCode::Char('G'), KeyModifiers::SHIFT),
         Some(Action::Bottom)
@@ -242,20 +255,25 @@ fn lays_out_only_what_it_shows() {
     let mut s = state();
     s.apply(Action::FocusNext);
     s.apply(Action::PageDown);
-    assert!(s.cache.cached() < s.doc.paragraphs.len());
+    assert!(s.report().detail.cache.cached() < s.report().doc.paragraphs.len());
 }
 
 #[test]
 fn jumping_to_an_offset_unfolds_and_selects_its_node() {
     let mut s = state();
     s.apply(Action::ShowDepth(1));
-    let offset = s.doc.text.find("二是强化园区科创承载功能").unwrap();
-    s.jump_to_offset(offset + 3);
+    let offset = s
+        .report()
+        .doc
+        .text
+        .find("二是强化园区科创承载功能")
+        .unwrap();
+    s.report_mut().jump_to_offset(offset + 3);
     let point = find(&s, "二是 强化园区科创承载功能");
-    assert_eq!(s.reading, Some(point));
-    assert_eq!(s.selected, Some(point));
-    assert!(s.visible.contains(&point));
-    assert!(s.offset_of(s.top) <= offset + 3);
+    assert_eq!(s.report().detail.reading, Some(point));
+    assert_eq!(s.report().tree.selected(), Some(point));
+    assert!(s.report().tree.visible.contains(&point));
+    assert!(s.report().offset_of(s.report().detail.top) <= offset + 3);
 }
 
 #[test]
@@ -268,27 +286,29 @@ fn reading_at_a_blank_line_is_reading_the_paragraph_below() {
     let mut blanks = 0;
     for _ in 0..400 {
         s.apply(Action::Down);
-        let lines = s.para_lines(s.top.para);
-        if lines[s.top.line].range.is_empty() && s.top.para + 1 < s.doc.paragraphs.len() {
+        let lines = s.report().para_lines(s.report().detail.top.para);
+        if lines[s.report().detail.top.line].range.is_empty()
+            && s.report().detail.top.para + 1 < s.report().doc.paragraphs.len()
+        {
             blanks += 1;
-            let next = &s.doc.paragraphs[s.top.para + 1];
-            let r = s.reading.unwrap();
+            let next = &s.report().doc.paragraphs[s.report().detail.top.para + 1];
+            let r = s.report().detail.reading.unwrap();
             assert_eq!(
-                s.doc.outline.nodes[r].span.start,
+                s.report().doc.outline.nodes[r].span.start,
                 next.span.start,
                 "{}",
-                s.doc.node_label(r)
+                s.report().doc.node_label(r)
             );
         }
     }
     assert!(blanks > 5);
     s.apply(Action::Bottom);
-    let r = s.reading.unwrap();
+    let r = s.report().detail.reading.unwrap();
     assert_ne!(
-        s.doc.outline.nodes[r].kind,
+        s.report().doc.outline.nodes[r].kind,
         NodeKind::Theme,
         "{}",
-        s.doc.node_label(r)
+        s.report().doc.node_label(r)
     );
 }
 
@@ -299,13 +319,83 @@ fn a_too_small_terminal_keeps_the_reading_place() {
     for _ in 0..3 {
         s.apply(Action::HalfPageDown);
     }
-    let before = s.offset_of(s.top);
-    assert!(s.top.line > 0, "mid-paragraph");
+    let before = s.report().offset_of(s.report().detail.top);
+    assert!(s.report().detail.top.line > 0, "mid-paragraph");
     for (w, h) in [(15, 5), (1, 1), (0, 0), (70, 20), (120, 40)] {
         s.apply(Action::Resize {
             width: w,
             height: h,
         });
     }
-    assert_eq!(s.offset_of(s.top), before);
+    assert_eq!(s.report().offset_of(s.report().detail.top), before);
+}
+
+#[test]
+fn the_help_pages_and_stops_at_its_last_page() {
+    let mut s = initial_state(Document::bundled(), 80, 24);
+    s.apply(Action::ToggleHelp);
+    let rows = s.keymap.help_rows().len();
+    // The popup is the screen less a row above and below, less its border.
+    let shown = 24 - 2 - 2;
+    assert!(rows > shown, "the help scrolls at 80×24");
+    s.apply(Action::PageDown);
+    assert_eq!(s.help.offset(), shown.min(rows - shown));
+    s.apply(Action::Bottom);
+    assert_eq!(s.help.offset(), rows - shown);
+    s.apply(Action::Down);
+    assert_eq!(
+        s.help.offset(),
+        rows - shown,
+        "no further than the last page"
+    );
+    s.apply(Action::Up);
+    assert_eq!(s.help.offset(), rows - shown - 1, "and back up at once");
+    s.apply(Action::Top);
+    assert_eq!(s.help.offset(), 0);
+    assert_eq!(s.mode, Mode::Help);
+    s.apply(Action::ToggleHelp);
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn each_open_report_keeps_its_own_state() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    for _ in 0..30 {
+        s.apply(Action::Down);
+    }
+    let first = s.current();
+    let (top, reading) = (s.report().detail.top, s.report().detail.reading);
+    // Longer than a screen, so that it scrolls.
+    let text = format!(
+        "一、总体要求\n{}二、主要任务\n新增就业1200万人以上。\n",
+        "坚持稳中求进。\n".repeat(60)
+    );
+    let other = Document::from_text(
+        "other.txt",
+        text,
+        Decoding {
+            encoding: "UTF-8",
+            bom: false,
+            replaced: 0,
+        },
+    );
+    let second = s.open(Arc::new(other), None);
+    assert_ne!(first, second);
+    assert_eq!((s.current(), s.reports().len()), (second, 2));
+    // The new report starts at its top, its targets still to come.
+    assert_eq!(s.report().detail.top, Default::default());
+    assert_eq!(s.report().doc.source, "other.txt");
+    assert!(s.report().sidebar.pending);
+    s.apply(Action::Bottom);
+    assert_ne!(s.report().detail.top, Default::default());
+    // The first report is where it was left.
+    let r = &s.reports()[first.0];
+    assert_eq!((r.detail.top, r.detail.reading), (top, reading));
+    // Updates reach the report they are for.
+    s.update(first, Update::Targets(Vec::new()));
+    assert!(s.reports()[first.0].sidebar.items.is_empty());
+    assert!(s.report().sidebar.pending);
+    s.updates_ended();
+    assert!(!s.report().sidebar.pending);
 }

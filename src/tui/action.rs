@@ -1,6 +1,24 @@
-//! Everything the reader can be asked to do. Keys and mouse events become
-//! [`Action`]s (see [`super::keymap`]); [`super::state::AppState::apply`]
-//! carries them out.
+//! Everything the reader can be asked to do, and the modes that decide
+//! what a key means. Keys and mouse events become [`Action`]s (see
+//! [`super::keymap`]); [`super::app::App::apply`] carries them out.
+
+/// What the keys currently drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Help,
+    // memory
+    /// After `m`: a letter names the bookmark to set.
+    SetMark,
+    /// After `'`: a letter names the bookmark to go to.
+    JumpToMark,
+    /// The list of bookmarks.
+    Bookmarks,
+    /// Typing a search query in the prompt.
+    Search,
+    /// The list of search hits.
+    Results,
+}
 
 /// One thing to do to the reader's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,7 +73,7 @@ pub enum Action {
         row: u16,
         down: bool,
     },
-    // memory: bookmarks and the jump history (src/tui/memory.rs).
+    // memory: bookmarks and the jump history (src/tui/report/memory.rs).
     /// `m`: the next letter sets a bookmark here.
     SetMark,
     /// `'`: the next letter jumps to its bookmark.
@@ -98,182 +116,139 @@ pub enum Action {
     SearchResults,
 }
 
-impl Action {
-    /// What the action does, as the help overlay says it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Action::Up => "up one line / row",
-            Action::Down => "down one line / row",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::HalfPageUp => "half a page up",
-            Action::HalfPageDown => "half a page down",
-            Action::Top => "go to the top",
-            Action::Bottom => "go to the bottom",
-            Action::Collapse => "fold, or go to the parent",
-            Action::Expand => "unfold, or go to the first child",
-            Action::Activate => "fold/unfold; go to a target",
-            Action::CycleFold => "cycle: folded → children → subtree",
-            Action::CycleGlobal => "cycle all: themes → sections → all",
-            Action::ShowDepth(_) => "show the tree to depth 1–4",
-            Action::FocusNext => "next pane",
-            Action::FocusPrev => "previous pane",
-            Action::ToggleSidebar => "show/hide the targets",
-            Action::ToggleTree => "show/hide the outline",
-            Action::ToggleHelp => "this help",
-            Action::Close => "close help / overlay",
-            Action::ToggleMouse => "mouse capture off/on (select text)",
-            Action::Quit => "quit",
-            Action::Suspend => "suspend (fg resumes)",
-            Action::SetMark => "set a bookmark: m then a letter",
-            Action::JumpToMark => "go to a bookmark: ' then a letter",
-            Action::Bookmarks => "list the bookmarks",
-            Action::DeleteBookmark => "delete a bookmark (in the list)",
-            Action::JumpBack => "back to where the last jump started",
-            Action::JumpForward => "forward in the jump history",
-            Action::Resize { .. }
-            | Action::Click { .. }
-            | Action::Wheel { .. }
-            | Action::Letter(_) => "",
-            Action::SearchOpen => "search (Chinese, pinyin, initials)",
-            Action::SearchInput(_) => "type into the search",
-            Action::SearchBackspace => "delete a character",
-            Action::SearchLeft => "cursor left",
-            Action::SearchRight => "cursor right",
-            Action::SearchClear => "clear the search",
-            Action::SearchAccept => "keep the hits",
-            Action::SearchCancel => "cancel the search",
-            Action::SearchNext => "next hit",
-            Action::SearchPrev => "previous hit",
-            Action::SearchFilter => "tree: only nodes with hits / restore",
-            Action::SearchResults => "list of hits",
-        }
-    }
+/// A command a key can be bound to: the action, its stable name in the
+/// config's `keys:` section, and what it does as the help says it. One row
+/// per command, in the order of the help and of the config (as helix's
+/// command table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Command {
+    pub action: Action,
+    pub name: &'static str,
+    pub doc: &'static str,
+}
 
-    /// The normal-mode search actions (handled by [`super::search`]).
-    pub fn is_search(self) -> bool {
-        matches!(
-            self,
-            Action::SearchOpen
-                | Action::SearchNext
-                | Action::SearchPrev
-                | Action::SearchFilter
-                | Action::SearchResults
-        )
-    }
+const fn cmd(action: Action, name: &'static str, doc: &'static str) -> Command {
+    Command { action, name, doc }
+}
 
-    /// Every action a key can be bound to, in the order of the help and of
-    /// the `keys:` section of the config.
-    pub const BINDABLE: &'static [Action] = &[
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::HalfPageUp,
-        Action::HalfPageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::Collapse,
-        Action::Expand,
-        Action::Activate,
+/// Every command a key can be bound to. The other actions are events
+/// (resize, mouse), a letter after `m`/`'`, or the search prompt's editing
+/// keys, which are fixed like a line editor's.
+pub const COMMANDS: &[Command] = &[
+    cmd(Action::Up, "up", "up one line / row"),
+    cmd(Action::Down, "down", "down one line / row"),
+    cmd(Action::PageUp, "page_up", "page up"),
+    cmd(Action::PageDown, "page_down", "page down"),
+    cmd(Action::HalfPageUp, "half_page_up", "half a page up"),
+    cmd(Action::HalfPageDown, "half_page_down", "half a page down"),
+    cmd(Action::Top, "top", "go to the top"),
+    cmd(Action::Bottom, "bottom", "go to the bottom"),
+    cmd(Action::Collapse, "collapse", "fold, or go to the parent"),
+    cmd(Action::Expand, "expand", "unfold, or go to the first child"),
+    cmd(Action::Activate, "activate", "fold/unfold; go to a target"),
+    cmd(
         Action::CycleFold,
+        "cycle_fold",
+        "cycle: folded → children → subtree",
+    ),
+    cmd(
         Action::CycleGlobal,
-        Action::ShowDepth(1),
-        Action::ShowDepth(2),
-        Action::ShowDepth(3),
-        Action::ShowDepth(4),
-        Action::FocusNext,
-        Action::FocusPrev,
+        "cycle_global",
+        "cycle all: themes → sections → all",
+    ),
+    cmd(Action::ShowDepth(1), "depth_1", DEPTH_DOC),
+    cmd(Action::ShowDepth(2), "depth_2", DEPTH_DOC),
+    cmd(Action::ShowDepth(3), "depth_3", DEPTH_DOC),
+    cmd(Action::ShowDepth(4), "depth_4", DEPTH_DOC),
+    cmd(Action::FocusNext, "focus_next", "next pane"),
+    cmd(Action::FocusPrev, "focus_prev", "previous pane"),
+    cmd(
         Action::ToggleSidebar,
-        Action::ToggleTree,
-        Action::ToggleHelp,
-        Action::Close,
+        "toggle_sidebar",
+        "show/hide the targets",
+    ),
+    cmd(Action::ToggleTree, "toggle_tree", "show/hide the outline"),
+    cmd(Action::ToggleHelp, "toggle_help", "this help"),
+    cmd(Action::Close, "close", "close help / overlay"),
+    cmd(
         Action::ToggleMouse,
-        Action::Quit,
-        Action::Suspend,
-        // memory
+        "toggle_mouse",
+        "mouse capture off/on (select text)",
+    ),
+    cmd(Action::Quit, "quit", "quit"),
+    cmd(Action::Suspend, "suspend", "suspend (fg resumes)"),
+    // memory
+    cmd(
         Action::SetMark,
+        "set_mark",
+        "set a bookmark: m then a letter",
+    ),
+    cmd(
         Action::JumpToMark,
-        Action::Bookmarks,
+        "jump_to_mark",
+        "go to a bookmark: ' then a letter",
+    ),
+    cmd(Action::Bookmarks, "bookmarks", "list the bookmarks"),
+    cmd(
         Action::DeleteBookmark,
+        "delete_bookmark",
+        "delete a bookmark (in the list)",
+    ),
+    cmd(
         Action::JumpBack,
+        "jump_back",
+        "back to where the last jump started",
+    ),
+    cmd(
         Action::JumpForward,
-        // search
+        "jump_forward",
+        "forward in the jump history",
+    ),
+    // search
+    cmd(
         Action::SearchOpen,
-        Action::SearchNext,
-        Action::SearchPrev,
+        "search",
+        "search (Chinese, pinyin, initials)",
+    ),
+    cmd(Action::SearchNext, "search_next", "next hit"),
+    cmd(Action::SearchPrev, "search_prev", "previous hit"),
+    cmd(
         Action::SearchFilter,
-        Action::SearchResults,
-    ];
+        "search_filter",
+        "tree: only nodes with hits / restore",
+    ),
+    cmd(Action::SearchResults, "search_results", "list of hits"),
+];
+
+const DEPTH_DOC: &str = "show the tree to depth 1–4";
+
+impl Action {
+    /// The action's row in [`COMMANDS`]; `None` for actions no key can be
+    /// bound to.
+    pub fn command(self) -> Option<&'static Command> {
+        COMMANDS.iter().find(|c| c.action == self)
+    }
+
+    /// What the action does, as the help overlay says it (empty for
+    /// actions that are not commands).
+    pub fn describe(self) -> &'static str {
+        self.command().map_or("", |c| c.doc)
+    }
 
     /// The action's stable name in the config's `keys:` section; `None`
-    /// for events that are not keys (resize, mouse, a pending letter).
+    /// for actions that are not commands.
     pub fn name(self) -> Option<&'static str> {
-        Some(match self {
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::HalfPageDown => "half_page_down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Collapse => "collapse",
-            Action::Expand => "expand",
-            Action::Activate => "activate",
-            Action::CycleFold => "cycle_fold",
-            Action::CycleGlobal => "cycle_global",
-            Action::ShowDepth(1) => "depth_1",
-            Action::ShowDepth(2) => "depth_2",
-            Action::ShowDepth(3) => "depth_3",
-            Action::ShowDepth(4) => "depth_4",
-            Action::ShowDepth(_) => return None,
-            Action::FocusNext => "focus_next",
-            Action::FocusPrev => "focus_prev",
-            Action::ToggleSidebar => "toggle_sidebar",
-            Action::ToggleTree => "toggle_tree",
-            Action::ToggleHelp => "toggle_help",
-            Action::Close => "close",
-            Action::ToggleMouse => "toggle_mouse",
-            Action::Quit => "quit",
-            Action::Suspend => "suspend",
-            Action::SetMark => "set_mark",
-            Action::JumpToMark => "jump_to_mark",
-            Action::Bookmarks => "bookmarks",
-            Action::DeleteBookmark => "delete_bookmark",
-            Action::JumpBack => "jump_back",
-            Action::JumpForward => "jump_forward",
-            Action::SearchOpen => "search",
-            Action::SearchNext => "search_next",
-            Action::SearchPrev => "search_prev",
-            Action::SearchFilter => "search_filter",
-            Action::SearchResults => "search_results",
-            // Prompt editing keys are fixed, like a line editor's.
-            Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::SearchLeft
-            | Action::SearchRight
-            | Action::SearchClear
-            | Action::SearchAccept
-            | Action::SearchCancel => return None,
-            Action::Resize { .. }
-            | Action::Click { .. }
-            | Action::Wheel { .. }
-            | Action::Letter(_) => return None,
-        })
+        self.command().map(|c| c.name)
     }
 
     /// The action a config name stands for.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::BINDABLE
-            .iter()
-            .copied()
-            .find(|a| a.name() == Some(name))
+        COMMANDS.iter().find(|c| c.name == name).map(|c| c.action)
     }
 
-    /// The names of every bindable action, for the config's checks.
+    /// The names of every command, for the config's checks.
     pub fn names() -> Vec<&'static str> {
-        Action::BINDABLE.iter().filter_map(|a| a.name()).collect()
+        COMMANDS.iter().map(|c| c.name).collect()
     }
 }
 
@@ -284,9 +259,11 @@ mod tests {
     #[test]
     fn names_round_trip_and_are_unique() {
         let names = Action::names();
-        assert_eq!(names.len(), Action::BINDABLE.len());
-        for a in Action::BINDABLE {
-            assert_eq!(Action::from_name(a.name().unwrap()), Some(*a));
+        assert_eq!(names.len(), COMMANDS.len());
+        for c in COMMANDS {
+            assert_eq!(Action::from_name(c.name), Some(c.action));
+            assert_eq!(c.action.name(), Some(c.name));
+            assert!(!c.doc.is_empty());
         }
         let mut sorted = names.clone();
         sorted.sort();
@@ -300,5 +277,7 @@ mod tests {
             .name(),
             None
         );
+        assert_eq!(Action::SearchInput('x').name(), None);
+        assert_eq!(Action::Letter('a').describe(), "");
     }
 }

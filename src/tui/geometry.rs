@@ -1,5 +1,6 @@
 //! Where each pane goes for a terminal size: shared by the view (to draw)
-//! and the state (for mouse clicks and page sizes).
+//! and the state (for mouse clicks and page sizes), so that neither asks
+//! the other. [`Viewport`] is what a report's state needs of it.
 
 use ratatui::layout::Rect;
 
@@ -135,6 +136,82 @@ pub fn areas_with(
     a
 }
 
+/// The height of a centred list popup (the help, the bookmarks) of `rows`
+/// rows on a screen `height` rows high, border included.
+pub fn popup_height(height: u16, rows: usize) -> u16 {
+    (rows.max(1).min(u16::MAX as usize - 2) as u16 + 2)
+        .min(height.saturating_sub(2))
+        .max(3.min(height))
+}
+
+/// Rows a centred list popup of `rows` rows shows (inside its border).
+pub fn popup_rows(height: u16, rows: usize) -> usize {
+    popup_height(height, rows).saturating_sub(2) as usize
+}
+
+/// The sizes a report's state works with: how wide its text is laid out
+/// and how many rows each of its panes and lists shows (at least 1 each,
+/// so pages always move). Set on the report by the app at each layout
+/// change; a pane that is hidden keeps a size of 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Viewport {
+    /// Columns of the detail pane's text.
+    pub text_width: u16,
+    /// Rows of the detail pane.
+    pub detail_height: usize,
+    /// Rows inside the tree pane.
+    pub tree_height: usize,
+    /// Rows inside the sidebar.
+    pub sidebar_height: usize,
+    /// Rows of the list of hits.
+    pub results_height: usize,
+    /// The screen's height, for the popups sized by their rows.
+    pub screen_height: u16,
+}
+
+impl Viewport {
+    /// The sizes of the panes laid out in `a` on a `width`×`height` screen.
+    pub fn of(a: &Areas, width: u16, height: u16) -> Viewport {
+        Viewport {
+            text_width: detail_text(a.detail).width.max(1),
+            detail_height: (a.detail.height as usize).max(1),
+            tree_height: a
+                .tree
+                .map_or(1, |t| tree_inner(t, a.tree_overlay).height as usize)
+                .max(1),
+            sidebar_height: a
+                .sidebar
+                .map_or(1, |s| sidebar_inner(s, a.sidebar_overlay).height as usize)
+                .max(1),
+            results_height: results_list_height(width, height).max(1),
+            screen_height: height,
+        }
+    }
+
+    /// Rows a centred list popup of `rows` rows shows (at least 1).
+    pub fn popup_rows(&self, rows: usize) -> usize {
+        popup_rows(self.screen_height, rows).max(1)
+    }
+}
+
+/// The list of hits' rectangle on a screen: the body, one cell in from
+/// the sides.
+pub fn results_area(width: u16, height: u16) -> Rect {
+    let w = width.saturating_sub(4).max(1);
+    let h = height.saturating_sub(4).max(3);
+    Rect::new(
+        width.saturating_sub(w) / 2,
+        1,
+        w,
+        h.min(height.saturating_sub(1)),
+    )
+}
+
+/// Rows of hits the list of hits shows.
+pub fn results_list_height(width: u16, height: u16) -> usize {
+    results_area(width, height).height.saturating_sub(2) as usize
+}
+
 /// The text area of the detail pane: one cell of margin on each side.
 pub fn detail_text(detail: Rect) -> Rect {
     if detail.width > 4 {
@@ -209,6 +286,9 @@ mod tests {
                     {
                         assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?}");
                     }
+                    // The state's sizes exist at every size, even too small.
+                    let v = Viewport::of(&a, w, h);
+                    assert!(v.text_width >= 1 && v.results_height >= 1 && v.popup_rows(9) >= 1);
                 }
             }
         }

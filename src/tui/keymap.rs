@@ -3,260 +3,170 @@
 //! `--print-config` prints and the reader's keys never drift apart), and the
 //! help overlay generated from the same bindings.
 //!
-//! Terminal keys ([`KeyEvent`]) and config keys ([`KeySpec`]) are converted
-//! here, so the config module stays free of terminal types.
+//! The keymap binds the config's own terminal-free key, [`KeySpec`]: the
+//! event loop converts the terminal's key events to it at the edge
+//! ([`super::event_loop::key_of`]), so neither the keymap nor the state
+//! knows the terminal library.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-use super::action::Action;
-use super::state::Mode;
+use super::action::{Action, COMMANDS, Mode};
 use crate::config::{Config, KeyName, KeySpec};
 
 /// One key bound to one action in one mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub mode: Mode,
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
+    pub key: KeySpec,
     pub action: Action,
+}
+
+/// What keys a mode takes: its column in the app's mode table
+/// ([`crate::tui::app::modes::MODES`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModeKeys {
+    /// Every command's keys but those in `except`.
+    Commands { except: &'static [Action] },
+    /// A list: the moves, `activate` and the `extra` commands; it closes
+    /// on its own key `own`, on `close` and on a plain quit key (`q`),
+    /// while the `ctrl-` quit keys still quit.
+    List {
+        own: Action,
+        extra: &'static [Action],
+    },
+    /// A prompt that edits like a line editor (fixed keys); any other
+    /// plain character is typed.
+    Prompt,
+    /// A letter names a bookmark; any other key but a quit cancels.
+    Letter,
 }
 
 /// The table of bindings, searched in order.
 #[derive(Clone, Debug)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
-    /// Each bindable action with its keys, in [`Action::BINDABLE`] order
-    /// (the help's rows).
+    /// Each command's action with its keys, in [`COMMANDS`] order (the
+    /// help's rows).
     pub keys: Vec<(Action, Vec<KeySpec>)>,
+    /// What keys each mode takes.
+    modes: Vec<(Mode, ModeKeys)>,
 }
 
-/// A config key as crossterm reports it.
-pub fn to_crossterm(k: KeySpec) -> (KeyCode, KeyModifiers) {
-    let code = match k.key {
-        KeyName::Char(c) => KeyCode::Char(c),
-        KeyName::Enter => KeyCode::Enter,
-        KeyName::Esc => KeyCode::Esc,
-        KeyName::Tab => KeyCode::Tab,
-        KeyName::BackTab => KeyCode::BackTab,
-        KeyName::Backspace => KeyCode::Backspace,
-        KeyName::Up => KeyCode::Up,
-        KeyName::Down => KeyCode::Down,
-        KeyName::Left => KeyCode::Left,
-        KeyName::Right => KeyCode::Right,
-        KeyName::PageUp => KeyCode::PageUp,
-        KeyName::PageDown => KeyCode::PageDown,
-        KeyName::Home => KeyCode::Home,
-        KeyName::End => KeyCode::End,
-        KeyName::Delete => KeyCode::Delete,
-        KeyName::Insert => KeyCode::Insert,
-        KeyName::F(n) => KeyCode::F(n),
-    };
-    let mut mods = KeyModifiers::NONE;
-    if k.ctrl {
-        mods |= KeyModifiers::CONTROL;
-    }
-    if k.alt {
-        mods |= KeyModifiers::ALT;
-    }
-    (code, mods)
-}
+/// The moves every list takes, and `activate`.
+const LIST_KEYS: &[Action] = &[
+    Action::Up,
+    Action::Down,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Top,
+    Action::Bottom,
+    Action::Activate,
+];
 
-/// A terminal key as the config names it; `None` for keys the config has
-/// no name for. Shift is part of the character (`G`) and of `shift-tab`.
-pub fn from_crossterm(ev: &KeyEvent) -> Option<KeySpec> {
-    let key = match ev.code {
-        KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-            KeyName::Char(c.to_ascii_lowercase())
-        }
-        KeyCode::Char(c) => KeyName::Char(c),
-        KeyCode::Enter => KeyName::Enter,
-        KeyCode::Esc => KeyName::Esc,
-        KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyName::BackTab,
-        KeyCode::Tab => KeyName::Tab,
-        KeyCode::BackTab => KeyName::BackTab,
-        KeyCode::Backspace => KeyName::Backspace,
-        KeyCode::Up => KeyName::Up,
-        KeyCode::Down => KeyName::Down,
-        KeyCode::Left => KeyName::Left,
-        KeyCode::Right => KeyName::Right,
-        KeyCode::PageUp => KeyName::PageUp,
-        KeyCode::PageDown => KeyName::PageDown,
-        KeyCode::Home => KeyName::Home,
-        KeyCode::End => KeyName::End,
-        KeyCode::Delete => KeyName::Delete,
-        KeyCode::Insert => KeyName::Insert,
-        KeyCode::F(n) => KeyName::F(n),
-        _ => return None,
-    };
-    Some(KeySpec {
-        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
-        alt: ev.modifiers.contains(KeyModifiers::ALT),
-        key,
-    })
-}
-
-impl Default for Keymap {
-    /// The keys of the default config (`assets/config.yaml`).
-    fn default() -> Keymap {
-        Keymap::from_config(&Config::default())
-    }
-}
+/// The search prompt's editing keys, fixed like a line editor's.
+const PROMPT_KEYS: &[(&str, Action)] = &[
+    ("enter", Action::SearchAccept),
+    ("esc", Action::SearchCancel),
+    ("ctrl-c", Action::SearchCancel),
+    ("ctrl-g", Action::SearchCancel),
+    ("backspace", Action::SearchBackspace),
+    ("ctrl-h", Action::SearchBackspace),
+    ("left", Action::SearchLeft),
+    ("right", Action::SearchRight),
+    ("ctrl-u", Action::SearchClear),
+];
 
 impl Keymap {
-    /// The keymap of a config. Normal mode gets every action's keys; the
-    /// help and the list of bookmarks reuse the movement keys, and close on
-    /// `close`, their own toggle and the plain `quit` keys (`q`) while the
-    /// `ctrl-` quit keys still quit.
-    pub fn from_config(config: &Config) -> Keymap {
-        let keys: Vec<(Action, Vec<KeySpec>)> = Action::BINDABLE
+    /// The keymap of a config for the modes given, each taking the keys
+    /// its [`ModeKeys`] says.
+    pub fn new(config: &Config, modes: &[(Mode, ModeKeys)]) -> Keymap {
+        let keys: Vec<(Action, Vec<KeySpec>)> = COMMANDS
             .iter()
-            .map(|&a| {
-                let name = a.name().expect("bindable actions have names");
-                (a, config.keys.get(name).cloned().unwrap_or_default())
+            .map(|c| {
+                (
+                    c.action,
+                    config.keys.get(c.name).cloned().unwrap_or_default(),
+                )
             })
             .collect();
-        let of = |a: Action| -> Vec<KeySpec> {
-            keys.iter()
-                .find(|(b, _)| *b == a)
-                .map(|(_, k)| k.clone())
-                .unwrap_or_default()
+        let mut km = Keymap {
+            bindings: Vec::new(),
+            keys,
+            modes: modes.to_vec(),
         };
-        let mut bindings = Vec::new();
-        let mut bind = |mode: Mode, k: KeySpec, action: Action| {
-            let (code, mods) = to_crossterm(k);
-            bindings.push(Binding {
-                mode,
-                code,
-                mods,
-                action,
-            });
-        };
-        for (a, ks) in &keys {
-            if *a == Action::DeleteBookmark {
-                continue;
-            }
-            for &k in ks {
-                bind(Mode::Normal, k, *a);
-            }
+        for &(mode, kind) in modes {
+            km.bind_mode(mode, kind);
         }
-        let quits = |mode: Mode, bind: &mut dyn FnMut(Mode, KeySpec, Action)| {
-            for k in of(Action::Quit) {
-                bind(mode, k, if k.ctrl { Action::Quit } else { Action::Close });
-            }
-            for k in of(Action::Suspend) {
-                bind(mode, k, Action::Suspend);
-            }
-            for k in of(Action::Close) {
-                bind(mode, k, Action::Close);
-            }
-        };
-        for a in [Action::Up, Action::Down] {
-            for k in of(a) {
-                bind(Mode::Help, k, a);
-            }
-        }
-        for k in of(Action::ToggleHelp) {
-            bind(Mode::Help, k, Action::Close);
-        }
-        quits(Mode::Help, &mut bind);
-        // The lists (bookmarks, search hits) move like the tree, go with
-        // `activate`, and close on their own key or a plain quit key.
-        let list = |mode: Mode,
-                    extra: &[Action],
-                    own: Action,
-                    bind: &mut dyn FnMut(Mode, KeySpec, Action)| {
-            let moves = [
-                Action::Up,
-                Action::Down,
-                Action::PageUp,
-                Action::PageDown,
-                Action::Top,
-                Action::Bottom,
-                Action::Activate,
-            ];
-            for &a in moves.iter().chain(extra) {
-                for k in of(a) {
-                    bind(mode, k, a);
-                }
-            }
-            for k in of(own) {
-                bind(mode, k, Action::Close);
-            }
-            quits(mode, bind);
-        };
-        // memory: the list of bookmarks
-        list(
-            Mode::Bookmarks,
-            &[Action::DeleteBookmark],
-            Action::Bookmarks,
-            &mut bind,
-        );
-        // search: the prompt edits like a line editor (fixed keys); any
-        // other plain character is typed (see `lookup`).
-        let fixed = |name: &str| name.parse::<KeySpec>().expect("a valid key name");
-        for (k, a) in [
-            ("enter", Action::SearchAccept),
-            ("esc", Action::SearchCancel),
-            ("ctrl-c", Action::SearchCancel),
-            ("ctrl-g", Action::SearchCancel),
-            ("backspace", Action::SearchBackspace),
-            ("ctrl-h", Action::SearchBackspace),
-            ("left", Action::SearchLeft),
-            ("right", Action::SearchRight),
-            ("ctrl-u", Action::SearchClear),
-        ] {
-            bind(Mode::Search, fixed(k), a);
-        }
-        for k in of(Action::Suspend) {
-            bind(Mode::Search, k, Action::Suspend);
-        }
-        // search: the list of hits
-        list(Mode::Results, &[], Action::SearchResults, &mut bind);
-        Keymap { bindings, keys }
+        km
     }
 
-    /// The action for a key in a mode. Shift is part of the character
-    /// (`G`), so it is ignored for character keys. After `m` or `'` a
-    /// letter is the bookmark's name; any other key but a quit cancels.
-    pub fn lookup(&self, mode: Mode, ev: &KeyEvent) -> Option<Action> {
-        if ev.kind == KeyEventKind::Release {
-            return None;
+    fn keys_of(&self, a: Action) -> Vec<KeySpec> {
+        self.keys
+            .iter()
+            .find(|(b, _)| *b == a)
+            .map(|(_, k)| k.clone())
+            .unwrap_or_default()
+    }
+
+    fn bind(&mut self, mode: Mode, keys: Vec<KeySpec>, action: impl Fn(KeySpec) -> Action) {
+        for key in keys {
+            let action = action(key);
+            self.bindings.push(Binding { mode, key, action });
         }
-        if matches!(mode, Mode::SetMark | Mode::JumpToMark) {
-            let plain = !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            return match ev.code {
-                KeyCode::Char(c) if plain && c.is_ascii_alphabetic() => Some(Action::Letter(c)),
-                _ => match self.lookup(Mode::Normal, ev) {
+    }
+
+    fn bind_mode(&mut self, mode: Mode, kind: ModeKeys) {
+        match kind {
+            ModeKeys::Commands { except } => {
+                for (a, ks) in self.keys.clone() {
+                    if !except.contains(&a) {
+                        self.bind(mode, ks, |_| a);
+                    }
+                }
+            }
+            ModeKeys::List { own, extra } => {
+                for &a in LIST_KEYS.iter().chain(extra) {
+                    self.bind(mode, self.keys_of(a), |_| a);
+                }
+                self.bind(mode, self.keys_of(own), |_| Action::Close);
+                let quit = |k: KeySpec| if k.ctrl { Action::Quit } else { Action::Close };
+                self.bind(mode, self.keys_of(Action::Quit), quit);
+                self.bind(mode, self.keys_of(Action::Suspend), |_| Action::Suspend);
+                self.bind(mode, self.keys_of(Action::Close), |_| Action::Close);
+            }
+            ModeKeys::Prompt => {
+                for &(name, a) in PROMPT_KEYS {
+                    if let Ok(key) = name.parse() {
+                        self.bind(mode, vec![key], |_| a);
+                    }
+                }
+                self.bind(mode, self.keys_of(Action::Suspend), |_| Action::Suspend);
+            }
+            // Looked up by rule, see `lookup`.
+            ModeKeys::Letter => {}
+        }
+    }
+
+    /// The action for a key in a mode. After `m` or `'` a letter is the
+    /// bookmark's name; any other key but a quit cancels. In the search
+    /// prompt a plain character that no row binds is typed.
+    pub fn lookup(&self, mode: Mode, key: KeySpec) -> Option<Action> {
+        let plain = !key.ctrl && !key.alt;
+        let kind = self.modes.iter().find(|(m, _)| *m == mode).map(|(_, k)| *k);
+        if kind == Some(ModeKeys::Letter) {
+            return match key.key {
+                KeyName::Char(c) if plain && c.is_ascii_alphabetic() => Some(Action::Letter(c)),
+                _ => match self.lookup(Mode::Normal, key) {
                     Some(a @ (Action::Quit | Action::Suspend)) => Some(a),
                     _ => Some(Action::Close),
                 },
             };
         }
-        let mut mods =
-            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let mut code = ev.code;
-        if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
-            mods.remove(KeyModifiers::SHIFT);
-        }
-        if let KeyCode::Char(c) = code
-            && mods.contains(KeyModifiers::CONTROL)
-        {
-            code = KeyCode::Char(c.to_ascii_lowercase());
-        }
-        if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
-            code = KeyCode::BackTab;
-            mods.remove(KeyModifiers::SHIFT);
-        }
         let bound = self
             .bindings
             .iter()
-            .find(|b| b.mode == mode && b.code == code && b.mods == mods)
+            .find(|b| b.mode == mode && b.key == key)
             .map(|b| b.action);
-        // In the search prompt a character no row binds is typed.
-        match (bound, mode, ev.code) {
-            (None, Mode::Search, KeyCode::Char(c)) if mods.is_empty() => {
+        match (bound, kind, key.key) {
+            (None, Some(ModeKeys::Prompt), KeyName::Char(c)) if plain => {
                 Some(Action::SearchInput(c))
             }
             _ => bound,
@@ -268,61 +178,59 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|b| b.mode == Mode::Normal && b.action == action)
-            .map(|b| key_label(b.code, b.mods))
+            .map(|b| key_label(b.key))
     }
 
-    /// Rows of the help overlay: the keys of each bindable action, with
-    /// what the action does. `1`…`4` share one row.
+    /// Rows of the help overlay: the keys of each command, with what it
+    /// does. Commands that share a description (`1`…`4`) share a row.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        let mut depth_keys: Vec<String> = Vec::new();
-        for (a, ks) in &self.keys {
-            let labels: Vec<String> = ks
+        let mut i = 0;
+        while i < self.keys.len() {
+            let doc = self.keys[i].0.describe();
+            let same = self.keys[i..]
                 .iter()
-                .map(|&k| {
-                    let (c, m) = to_crossterm(k);
-                    key_label(c, m)
-                })
+                .take_while(|(a, _)| a.describe() == doc)
+                .count();
+            let labels: Vec<String> = self.keys[i..i + same]
+                .iter()
+                .flat_map(|(_, ks)| ks.iter().map(|&k| key_label(k)))
                 .collect();
-            if let Action::ShowDepth(d) = a {
-                depth_keys.extend(labels);
-                if *d == 4 {
-                    let keys = match depth_keys.as_slice() {
-                        [] => String::new(),
-                        [one] => one.clone(),
-                        [first, .., last] => format!("{first}…{last}"),
-                    };
-                    rows.push((keys, a.describe()));
-                }
-                continue;
-            }
-            rows.push((labels.join(" "), a.describe()));
+            let keys = match labels.as_slice() {
+                [first, .., last] if same > 1 => format!("{first}…{last}"),
+                _ => labels.join(" "),
+            };
+            rows.push((keys, doc));
+            i += same;
         }
         rows
     }
 }
 
 /// A key as the help shows it.
-pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
-    let base = match code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::BackTab => "S-Tab".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
+pub fn key_label(key: KeySpec) -> String {
+    let base = match key.key {
+        KeyName::Char(' ') => "Space".to_string(),
+        KeyName::Char(c) => c.to_string(),
+        KeyName::Up => "↑".into(),
+        KeyName::Down => "↓".into(),
+        KeyName::Left => "←".into(),
+        KeyName::Right => "→".into(),
+        KeyName::PageUp => "PgUp".into(),
+        KeyName::PageDown => "PgDn".into(),
+        KeyName::BackTab => "S-Tab".into(),
+        KeyName::F(n) => format!("F{n}"),
+        KeyName::Enter => "Enter".into(),
+        KeyName::Esc => "Esc".into(),
+        KeyName::Tab => "Tab".into(),
+        KeyName::Backspace => "Backspace".into(),
+        KeyName::Home => "Home".into(),
+        KeyName::End => "End".into(),
+        KeyName::Delete => "Delete".into(),
+        KeyName::Insert => "Insert".into(),
     };
-    let alt = if mods.contains(KeyModifiers::ALT) {
-        "M-"
-    } else {
-        ""
-    };
-    if mods.contains(KeyModifiers::CONTROL) {
+    let alt = if key.alt { "M-" } else { "" };
+    if key.ctrl {
         format!("C-{alt}{base}")
     } else {
         format!("{alt}{base}")
@@ -333,29 +241,76 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn key_events_and_config_keys_convert_both_ways() {
-        for name in ["q", "G", "ctrl-d", "alt-x", "shift-tab", "f5", "space", "'"] {
-            let k: KeySpec = name.parse().unwrap();
-            let (code, mods) = to_crossterm(k);
-            assert_eq!(
-                from_crossterm(&KeyEvent::new(code, mods)),
-                Some(k),
-                "{name}"
-            );
-        }
-        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(from_crossterm(&shift_g), Some("G".parse().unwrap()));
+    fn k(name: &str) -> KeySpec {
+        name.parse().unwrap()
     }
+
+    const NORMAL: (Mode, ModeKeys) = (Mode::Normal, ModeKeys::Commands { except: &[] });
 
     #[test]
     fn ctrl_i_is_jump_forward_where_the_terminal_tells_it_from_tab() {
-        let km = Keymap::default();
-        let ctrl_i = KeyEvent::new(KeyCode::Char('i'), KeyModifiers::CONTROL);
-        let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-        assert_eq!(km.lookup(Mode::Normal, &ctrl_i), Some(Action::JumpForward));
-        assert_eq!(km.lookup(Mode::Normal, &ctrl_n), Some(Action::JumpForward));
-        assert_eq!(km.lookup(Mode::Normal, &tab), Some(Action::FocusNext));
+        let km = Keymap::new(&Config::default(), &[NORMAL]);
+        assert_eq!(
+            km.lookup(Mode::Normal, k("ctrl-i")),
+            Some(Action::JumpForward)
+        );
+        assert_eq!(
+            km.lookup(Mode::Normal, k("ctrl-n")),
+            Some(Action::JumpForward)
+        );
+        assert_eq!(km.lookup(Mode::Normal, k("tab")), Some(Action::FocusNext));
+    }
+
+    #[test]
+    fn each_mode_takes_the_keys_its_kind_says() {
+        let list = ModeKeys::List {
+            own: Action::Bookmarks,
+            extra: &[Action::DeleteBookmark],
+        };
+        let km = Keymap::new(
+            &Config::default(),
+            &[
+                NORMAL,
+                (Mode::Bookmarks, list),
+                (Mode::Search, ModeKeys::Prompt),
+                (Mode::SetMark, ModeKeys::Letter),
+            ],
+        );
+        let at = |mode, name| km.lookup(mode, k(name));
+        // A list: moves, its own extra key, closes on its key and plain q.
+        assert_eq!(at(Mode::Bookmarks, "j"), Some(Action::Down));
+        assert_eq!(at(Mode::Bookmarks, "d"), Some(Action::DeleteBookmark));
+        assert_eq!(at(Mode::Bookmarks, "B"), Some(Action::Close));
+        assert_eq!(at(Mode::Bookmarks, "q"), Some(Action::Close));
+        assert_eq!(at(Mode::Bookmarks, "ctrl-c"), Some(Action::Quit));
+        assert_eq!(at(Mode::Bookmarks, "/"), None);
+        // A prompt: fixed keys, characters typed, ctrl-z still suspends.
+        assert_eq!(at(Mode::Search, "j"), Some(Action::SearchInput('j')));
+        assert_eq!(at(Mode::Search, "ctrl-c"), Some(Action::SearchCancel));
+        assert_eq!(at(Mode::Search, "ctrl-z"), Some(Action::Suspend));
+        assert_eq!(at(Mode::Search, "alt-x"), None);
+        // A letter: a bookmark's name; quits quit; anything else cancels.
+        assert_eq!(at(Mode::SetMark, "a"), Some(Action::Letter('a')));
+        assert_eq!(at(Mode::SetMark, "ctrl-c"), Some(Action::Quit));
+        assert_eq!(at(Mode::SetMark, "1"), Some(Action::Close));
+        // A mode with no row takes no keys.
+        assert_eq!(at(Mode::Results, "j"), None);
+    }
+
+    #[test]
+    fn labels_as_the_help_shows_them() {
+        let labels: Vec<String> = [
+            "space",
+            "ctrl-d",
+            "alt-x",
+            "shift-tab",
+            "pagedown",
+            "G",
+            "f5",
+        ]
+        .iter()
+        .map(|n| key_label(k(n)))
+        .collect();
+        assert_eq!(labels, ["Space", "C-d", "M-x", "S-Tab", "PgDn", "G", "F5"]);
     }
 }

@@ -1,66 +1,61 @@
 //! The reader: outline tree, continuous detail pane and targets sidebar.
 //!
-//! Television/gitui style: keys become [`action::Action`]s through the
-//! [`keymap`] table; [`state::AppState::apply`] is the only thing that
-//! changes state (pure, testable without a terminal); [`view::draw`] is a
-//! pure function of the state; [`event_loop`] is the only place that reads
-//! or writes the terminal, and [`terminal`] sets it up and restores it.
+//! Television/gitui/helix style: keys become [`action::Action`]s through
+//! the [`keymap`] table; [`app::App::apply`] is the only thing that changes
+//! state (pure, testable without a terminal), dispatching by mode through
+//! one table ([`app::modes::MODES`]); the [`app::App`] holds the app-wide
+//! state and the open reports, each a [`report::Report`] with its own
+//! tree, text position, sidebar, search and memory; [`view::draw`] is a
+//! pure function of the app; [`event_loop`] is the only place that reads
+//! or writes the terminal (and turns its events into the reader's own
+//! keys), and [`terminal`] sets it up and restores it.
+//!
+//! The modules depend on each other in one direction only: `action` ←
+//! `list` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`], with
+//! `keymap` (← `action`) used by `app`, and `geometry`, `lines` and `text`
+//! leaves that state and view share. The state never calls the view.
 
 pub mod action;
+pub mod app;
 pub mod event_loop;
 pub mod geometry;
 pub mod keymap;
 pub mod lines;
-pub mod memory;
-pub mod search;
-pub mod state;
+pub mod list;
+pub mod report;
 pub mod terminal;
 pub mod text;
 pub mod view;
 
 use std::io;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, mpsc::Receiver};
 
 use crate::config::Config;
 use crate::document::Document;
 use crate::persist::{Loaded, StateStore, document_key};
-use state::{AppState, SidebarItem};
+use app::{App, ReportId};
+pub use report::sidebar_items;
+use report::{Report, Update};
 
-/// The sidebar's rows: each target's quantity as written (value and unit,
-/// `4000家`) and subject, under the theme that holds it.
-pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
-    crate::targets::extract(doc)
-        .into_iter()
-        .map(|t| {
-            let q = t.quantity(doc);
-            let subject = t.subject(doc);
-            let label = if subject.is_empty() {
-                q.to_string()
-            } else {
-                format!("{q} {subject}")
-            };
-            SidebarItem {
-                node: t.node,
-                theme: doc.outline.root_of(t.node),
-                label,
-                range: t.span.clone(),
-            }
-        })
-        .collect()
-}
-
-/// The state of the first frame for a document and a screen size.
-pub fn initial_state(doc: Document, width: u16, height: u16) -> AppState {
+/// The state of the first frame for a document and a screen size, its
+/// targets extracted.
+pub fn initial_state(doc: Document, width: u16, height: u16) -> App {
     initial_state_with(doc, width, height, Config::default())
 }
 
 /// [`initial_state`] under a configuration. `NO_COLOR` wins over the
 /// config's colours.
-pub fn initial_state_with(doc: Document, width: u16, height: u16, config: Config) -> AppState {
+pub fn initial_state_with(doc: Document, width: u16, height: u16, config: Config) -> App {
     let targets = sidebar_items(&doc);
-    let mut s = AppState::with_config(doc, targets, width, height, config);
-    s.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut s = App::with_config(doc, Some(targets), width, height, config);
+    s.no_color = no_color();
     s
+}
+
+/// `NO_COLOR` is set (and not empty).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// How the reader is started: the configuration, and where the state of
@@ -71,14 +66,27 @@ pub struct Options {
     pub store: Option<StateStore>,
 }
 
+/// Starts the slow work on a report's document on two threads: the
+/// targets, sent as an [`Update`] for report `id`, and the search index
+/// (prepared in place, shared with the report's search).
+pub fn start_background(id: ReportId, report: &Report, tx: Sender<(ReportId, Update)>) {
+    let doc = report.doc.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send((id, Update::Targets(sidebar_items(&doc))));
+    });
+    let index = report.search.index();
+    std::thread::spawn(move || index.prepare());
+}
+
 /// Opens the reader on a document and returns when it is closed (by a
 /// quit key, SIGTERM, SIGHUP or SIGINT), after saving where reading
 /// stopped.
 ///
 /// The first frame does not wait for the slow work on big documents: the
-/// targets are extracted and the search index is built on two threads, and
-/// the event loop hands the targets to the state when they arrive (the
-/// sidebar says "finding targets…" meanwhile).
+/// targets are extracted and the search index is built on two threads
+/// ([`start_background`]), and the event loop hands the targets to their
+/// report when they arrive (the sidebar says "finding targets…"
+/// meanwhile).
 pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     let key = document_key(&doc.text);
     let loaded = opts.store.as_ref().map(|s| s.load(&key));
@@ -86,47 +94,41 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     terminal::install_panic_hook();
     terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let doc = Arc::new(doc);
-    let mut state = AppState::with_config(doc.clone(), Vec::new(), w, h, opts.config);
-    state.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    state.targets_pending = true;
+    let mut app = App::with_config(Arc::new(doc), None, w, h, opts.config);
+    app.no_color = no_color();
     // Replaced bytes are said on the first frame too, not only on stderr.
-    state.memory.notice = state.doc.decoding.warning();
+    app.notices.status = app.report().doc.decoding.warning();
     match loaded {
-        Some(Loaded::Found(saved)) => state.restore(&saved),
-        Some(Loaded::SetAside(notice)) => state.memory.notice = Some(notice),
+        Some(Loaded::Found(saved)) => app.report_mut().restore(&saved),
+        Some(Loaded::SetAside(notice)) => app.notices.status = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
-    let (tx, targets) = mpsc::channel();
-    terminal::enter(state.mouse)?;
+    let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
+    terminal::enter(app.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
         // The size may have changed between the query and the first frame.
         let size = term.size()?;
-        state.apply(action::Action::Resize {
+        app.apply(action::Action::Resize {
             width: size.width,
             height: size.height,
         });
         // The first frame, then the slow work: started earlier, the two
         // threads would compete with it for the CPU.
-        term.draw(|f| view::draw(f, &state))?;
-        std::thread::spawn(move || {
-            let _ = tx.send(sidebar_items(&doc));
-        });
-        let index = state.search.index();
-        std::thread::spawn(move || index.prepare());
+        term.draw(|f| view::draw(f, &app))?;
+        start_background(app.current(), app.report(), tx);
         // Saved now and then while reading too, so a killed or crashed
         // reader (or a closed SSH session) loses little; errors are said
         // once, at exit.
-        let mut save = |state: &AppState| {
+        let mut save = |app: &App| {
             if let Some(store) = &opts.store {
-                let _ = store.save(&key, &state.saved_state());
+                let _ = store.save(&key, &app.report().saved_state());
             }
         };
-        event_loop::run(&mut term, &mut state, &signals, Some(targets), &mut save)
+        event_loop::run(&mut term, &mut app, &signals, Some(updates), &mut save)
     });
     terminal::restore();
     if let Some(store) = &opts.store
-        && let Err(e) = store.save(&key, &state.saved_state())
+        && let Err(e) = store.save(&key, &app.report().saved_state())
     {
         eprintln!(
             "gangmu: could not save the reading state in {}: {e}",

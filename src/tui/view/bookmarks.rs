@@ -7,21 +7,23 @@ use ratatui::style::Style;
 
 use super::theme::Theme;
 use super::{bordered_popup, put};
-use crate::tui::action::Action;
-use crate::tui::state::{AppState, Mode};
+use crate::tui::action::{Action, Mode};
+use crate::tui::app::App;
+use crate::tui::geometry;
+use crate::tui::report::Report;
 use crate::tui::text::sanitize;
 
 /// The status bar's line while a letter is awaited, or the notice of the
 /// last action (or of a state file set aside), until the next key.
-pub fn status_line(state: &AppState) -> Option<String> {
-    let key = |a: Action| state.keymap.first_key(a).unwrap_or_default();
-    match state.mode {
+pub fn status_line(app: &App) -> Option<String> {
+    let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
+    match app.mode {
         Mode::SetMark => Some(format!(
             "{} set a bookmark: press a letter (Esc cancels)",
             key(Action::SetMark)
         )),
         Mode::JumpToMark => {
-            let marks: String = state.memory.bookmarks.keys().collect();
+            let marks: String = app.report().memory.bookmarks.keys().collect();
             let have = if marks.is_empty() {
                 "no bookmarks yet".to_string()
             } else {
@@ -32,36 +34,34 @@ pub fn status_line(state: &AppState) -> Option<String> {
                 key(Action::JumpToMark)
             ))
         }
-        _ => state
-            .memory
-            .notice
+        _ => app
+            .notices
+            .status
             .as_ref()
             .map(|n| sanitize(n).into_owned()),
     }
 }
 
 /// The breadcrumb of the node holding `offset`: `抢抓虹桥… › 第一 …`.
-pub fn crumb(state: &AppState, offset: usize) -> String {
-    let Some(n) = state.doc.outline.node_at(offset) else {
+pub fn crumb(r: &Report, offset: usize) -> String {
+    let Some(n) = r.doc.outline.node_at(offset) else {
         return String::new();
     };
-    state
-        .doc
+    r.doc
         .outline
         .path(n)
         .iter()
-        .map(|&id| state.display(&state.doc.node_label(id)))
+        .map(|&id| r.display(&r.doc.node_label(id)))
         .collect::<Vec<_>>()
         .join(" › ")
 }
 
-pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
-    let rows = state.bookmark_rows();
+pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let r = app.report();
+    let rows = r.bookmark_rows();
     let w = area.width.saturating_sub(4).clamp(3.min(area.width), 90);
-    let h = (rows.len().max(1) as u16 + 2)
-        .min(area.height.saturating_sub(2))
-        .max(3.min(area.height));
-    let del = state
+    let h = geometry::popup_height(area.height, rows.len());
+    let del = app
         .keymap
         .keys
         .iter()
@@ -83,14 +83,15 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
     if rows.is_empty() {
         let hint = format!(
             "(no bookmarks: {} and a letter sets one)",
-            state.keymap.first_key(Action::SetMark).unwrap_or_default()
+            app.keymap.first_key(Action::SetMark).unwrap_or_default()
         );
         put(buf, inner.x, inner.y, &hint, inner.width, theme.dim());
         return;
     }
     let h = inner.height as usize;
-    let sel = state.memory.list_sel.min(rows.len() - 1);
-    let skip = (sel + 1).saturating_sub(h);
+    let list = &r.memory.list;
+    let sel = list.selected().unwrap_or(0).min(rows.len() - 1);
+    let skip = list.shown_from(h);
     for (i, &(c, offset)) in rows.iter().enumerate().skip(skip).take(h) {
         let y = inner.y + (i - skip) as u16;
         let style = if i == sel {
@@ -108,7 +109,7 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
             inner.width,
             theme.key().patch(style),
         );
-        let crumb = crumb(state, offset);
+        let crumb = crumb(r, offset);
         let room = inner.right().saturating_sub(x);
         put(buf, x, y, &crumb, room, style);
     }

@@ -13,27 +13,26 @@ use super::theme::Theme;
 use crate::layout::{self, Mark as LMark};
 use crate::tui::geometry;
 use crate::tui::lines::{DLine, options};
-use crate::tui::state::{AppState, Mark};
+use crate::tui::report::{Mark, Report};
 
-pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
+pub fn render(buf: &mut Buffer, area: Rect, r: &Report, theme: &Theme) {
     let text_area = geometry::detail_text(area);
-    if text_area.width == 0 || text_area.height == 0 || state.doc.paragraphs.is_empty() {
+    if text_area.width == 0 || text_area.height == 0 || r.doc.paragraphs.is_empty() {
         return;
     }
-    let width = state.text_width();
-    let mut pos = state.top;
+    let mut pos = r.detail.top;
     let mut y = text_area.y;
     'outer: while y < text_area.bottom() {
-        let lines = state.cache.lines(&state.doc, pos.para, width);
-        let styles = para_styles(state, pos.para);
+        let lines = r.para_lines(pos.para);
+        let styles = para_styles(r, pos.para);
         for line in lines.iter().skip(pos.line) {
             if y >= text_area.bottom() {
                 break 'outer;
             }
-            draw_line(buf, text_area, y, line, pos.para, &styles, state, theme);
+            draw_line(buf, text_area, y, line, pos.para, &styles, r, theme);
             y += 1;
         }
-        if pos.para + 1 >= state.doc.paragraphs.len() {
+        if pos.para + 1 >= r.doc.paragraphs.len() {
             break;
         }
         pos.para += 1;
@@ -42,14 +41,14 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState, theme: &Theme) {
 }
 
 /// Marks of a paragraph, relative to its content, as the layout takes them.
-fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
-    let content = state.doc.paragraphs[para].content.clone();
+fn para_styles(r: &Report, para: usize) -> Vec<(Range<usize>, LMark)> {
+    let content = r.doc.paragraphs[para].content.clone();
     let rel = |r: &Range<usize>| {
         r.start.clamp(content.start, content.end) - content.start
             ..r.end.clamp(content.start, content.end) - content.start
     };
     let mut out = Vec::new();
-    let marks = &state.marks;
+    let marks = &r.detail.marks;
     let first = marks.partition_point(|(r, _)| r.end <= content.start);
     for (r, m) in marks[first..]
         .iter()
@@ -61,21 +60,22 @@ fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
         };
         out.push((rel(r), lm));
     }
-    let t = &state.targets;
+    let t = &r.sidebar.items;
+    let chosen = r.sidebar.selected();
     let first = t.partition_point(|t| t.range.end <= content.start);
     for (i, target) in t[first..]
         .iter()
         .enumerate()
         .take_while(|(_, t)| t.range.start < content.end)
     {
-        let lm = if state.target_sel == Some(first + i) {
+        let lm = if chosen == Some(first + i) {
             LMark::SELECTED_TARGET
         } else {
             LMark::TARGET
         };
         out.push((rel(&target.range), lm));
     }
-    for (h, current) in state.search.hits_in(content.clone()) {
+    for (h, current) in r.search.hits_in(content.clone()) {
         let lm = if current {
             LMark::CURRENT_HIT
         } else {
@@ -83,7 +83,7 @@ fn para_styles(state: &AppState, para: usize) -> Vec<(Range<usize>, LMark)> {
         };
         out.push((rel(&h.range), lm));
     }
-    if let Some(h) = &state.highlight
+    if let Some(h) = &r.sidebar.highlight
         && h.start < content.end
         && content.start < h.end
     {
@@ -127,17 +127,17 @@ fn draw_line(
     line: &DLine,
     para: usize,
     styles: &[(Range<usize>, LMark)],
-    state: &AppState,
+    r: &Report,
     theme: &Theme,
 ) {
     let Some(l) = &line.line else {
         return;
     };
-    let text = &state.doc.text[state.doc.paragraphs[para].content.clone()];
+    let text = &r.doc.text[r.doc.paragraphs[para].content.clone()];
     let segs = layout::segments(
         l,
         text,
-        &options(state.cache.options(), line.heading),
+        &options(r.detail.cache.options(), line.heading),
         styles,
     );
     let mut x = area.x + line.indent.min(area.width);

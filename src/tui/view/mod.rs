@@ -1,5 +1,5 @@
-//! Drawing: a pure function of [`AppState`]. Nothing here changes state or
-//! talks to the terminal.
+//! Drawing: a pure function of the [`App`] (and its current report).
+//! Nothing here changes state or talks to the terminal.
 
 pub mod bookmarks;
 pub mod detail;
@@ -17,30 +17,32 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Widget};
 
+use super::action::Mode;
+use super::app::App;
 use super::geometry;
-use super::state::{AppState, Mode};
 use super::text::{sanitize, truncate};
 use theme::Theme;
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame, state: &AppState) {
+pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if let Some(cursor) = render(frame.buffer_mut(), area, state) {
+    if let Some(cursor) = render(frame.buffer_mut(), area, app) {
         frame.set_cursor_position(cursor);
     }
 }
 
 /// Draws into a buffer (the snapshot tests call this directly); returns
 /// where the terminal's cursor goes (the search prompt's), if shown.
-pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position> {
-    let theme = Theme::from_palette(state.config.palette(), state.no_color);
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+    let theme = Theme::from_palette(app.config.palette(), app.no_color);
+    let r = app.report();
     let a = geometry::areas_with(
         area.width,
         area.height,
-        state.tree_hidden,
-        state.sidebar_hidden,
-        state.overlay,
-        state.pane_widths(),
+        app.tree_hidden,
+        app.sidebar_hidden,
+        app.overlay,
+        app.pane_widths(),
     );
     if a.too_small {
         let msg = truncate("terminal too small", area.width as usize);
@@ -49,10 +51,10 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position
         }
         return None;
     }
-    let title = if state.doc.title().is_empty() {
-        sanitize(&state.doc.source).into_owned()
+    let title = if r.doc.title().is_empty() {
+        sanitize(&r.doc.source).into_owned()
     } else {
-        state.display(state.doc.title())
+        r.display(r.doc.title())
     };
     let title = truncate(&title, a.title.width as usize);
     buf.set_stringn(
@@ -63,28 +65,28 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position
         theme.title(),
     );
 
-    detail::render(buf, a.detail, state, &theme);
+    detail::render(buf, a.detail, r, &theme);
     if let Some(t) = a.tree.filter(|_| !a.tree_overlay) {
-        tree::render(buf, t, false, state, &theme);
+        tree::render(buf, t, false, app, &theme);
     }
     if let Some(s) = a.sidebar.filter(|_| !a.sidebar_overlay) {
-        sidebar::render(buf, s, false, state, &theme);
+        sidebar::render(buf, s, false, app, &theme);
     }
     if let Some(t) = a.tree.filter(|_| a.tree_overlay) {
         clear_popup_area(buf, t);
-        tree::render(buf, t, true, state, &theme);
+        tree::render(buf, t, true, app, &theme);
     }
     if let Some(s) = a.sidebar.filter(|_| a.sidebar_overlay) {
         clear_popup_area(buf, s);
-        sidebar::render(buf, s, true, state, &theme);
+        sidebar::render(buf, s, true, app, &theme);
     }
-    status::render(buf, a.status, a.keys, state, &theme);
+    status::render(buf, a.status, a.keys, app, &theme);
     let mut cursor = None;
-    match state.mode {
-        Mode::Help => help::render(buf, area, state, &theme),
-        Mode::Search => cursor = prompt::render(buf, a.keys.unwrap_or(a.status), state, &theme),
-        Mode::Results => results::render(buf, area, state, &theme),
-        Mode::Bookmarks => bookmarks::render(buf, area, state, &theme),
+    match app.mode {
+        Mode::Help => help::render(buf, area, app, &theme),
+        Mode::Search => cursor = prompt::render(buf, a.keys.unwrap_or(a.status), app, &theme),
+        Mode::Results => results::render(buf, area, r, &theme),
+        Mode::Bookmarks => bookmarks::render(buf, area, app, &theme),
         Mode::Normal | Mode::SetMark | Mode::JumpToMark => {}
     }
     cursor

@@ -6,21 +6,22 @@ use ratatui::layout::{Position, Rect};
 
 use super::put;
 use super::theme::Theme;
-use crate::tui::state::AppState;
+use crate::tui::app::App;
 use crate::tui::text::{sanitize, str_width};
 
 /// Draws the prompt in `row`; returns where the terminal cursor goes.
-pub fn render(buf: &mut Buffer, row: Rect, state: &AppState, theme: &Theme) -> Option<Position> {
-    let p = state.search.prompt.as_ref()?;
+pub fn render(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<Position> {
+    let search = &app.report().search;
+    let p = search.prompt.as_ref()?;
     for x in row.left()..row.right() {
         buf[(x, row.y)].reset();
     }
     let count = if p.text.is_empty() {
         String::new()
-    } else if state.search.is_empty() && !state.search.is_running() {
+    } else if search.is_empty() && !search.is_running() {
         " no hits ".to_string()
     } else {
-        format!(" {} ", state.search.position_label())
+        format!(" {} ", search.position_label())
     };
     let cw = str_width(&count) as u16;
     let room = row.width.saturating_sub(cw + 1);

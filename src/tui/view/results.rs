@@ -9,32 +9,21 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::theme::Theme;
 use super::{clear_popup_area, put};
 use crate::search::{Hit, HitKind, snippet};
-use crate::tui::state::AppState;
+use crate::tui::geometry;
+use crate::tui::report::Report;
 use crate::tui::text::{char_width, sanitize, str_width, truncate};
 
-/// The overlay's rectangle on a screen: the body, one cell in from the sides.
-pub fn area(width: u16, height: u16) -> Rect {
-    let w = width.saturating_sub(4).max(1);
-    let h = height.saturating_sub(4).max(3);
-    Rect::new((width - w) / 2, 1, w, h.min(height.saturating_sub(1)))
-}
-
-/// Rows of hits the overlay shows.
-pub fn list_height(width: u16, height: u16) -> usize {
-    area(width, height).height.saturating_sub(2) as usize
-}
-
 /// `第一 强化… › 二是 …`: the hit's node and its ancestors, each cut short.
-fn crumb(state: &AppState, hit: &Hit, width: usize) -> String {
+fn crumb(r: &Report, hit: &Hit, width: usize) -> String {
     let Some(node) = hit.node else {
         return String::new();
     };
-    let path = state.doc.outline.path(node);
+    let path = r.doc.outline.path(node);
     let n = path.len();
     let share = (width / n.max(1)).max(6);
     let parts: Vec<String> = path
         .iter()
-        .map(|&id| truncate(&state.display(&state.doc.node_label(id)), share).into_owned())
+        .map(|&id| truncate(&r.display(&r.doc.node_label(id)), share).into_owned())
         .collect();
     truncate(&parts.join("›"), width).into_owned()
 }
@@ -59,37 +48,33 @@ fn keep_right(s: &str, width: usize) -> String {
     format!("…{}", &s[start..])
 }
 
-pub fn render(buf: &mut Buffer, screen: Rect, state: &AppState, theme: &Theme) {
-    let r = area(screen.width, screen.height);
-    if r.width < 8 || r.height < 3 {
+pub fn render(buf: &mut Buffer, screen: Rect, r: &Report, theme: &Theme) {
+    let area = geometry::results_area(screen.width, screen.height);
+    if area.width < 8 || area.height < 3 {
         return;
     }
-    clear_popup_area(buf, r);
+    clear_popup_area(buf, area);
     let title = format!(
         " 结果 hits: {} ({}) ",
-        sanitize(state.search.query().unwrap_or("")),
-        state.search.position_label()
+        sanitize(r.search.query().unwrap_or("")),
+        r.search.position_label()
     );
     Block::new()
         .borders(Borders::ALL)
-        .title(truncate(&title, r.width.saturating_sub(2) as usize).into_owned())
+        .title(truncate(&title, area.width.saturating_sub(2) as usize).into_owned())
         .border_style(theme.border(true))
-        .render(r, buf);
-    let inner = Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
+        .render(area, buf);
+    let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2);
     let h = inner.height as usize;
-    let sel = state.search.results_sel;
-    let mut scroll = state.search.results_scroll;
-    if sel < scroll {
-        scroll = sel;
-    } else if sel >= scroll + h {
-        scroll = sel + 1 - h;
-    }
+    let list = &r.search.results;
+    let sel = list.selected().unwrap_or(0);
+    let scroll = list.shown_from(h);
     let w = inner.width as usize;
     let kind_w = 3;
     let crumb_w = (w * 2 / 5).clamp(6, 40);
     for row in 0..h {
         let i = scroll + row;
-        let Some(hit) = state.search.ranked(i) else {
+        let Some(hit) = r.search.ranked(i) else {
             break;
         };
         let y = inner.y + row as u16;
@@ -109,20 +94,17 @@ pub fn render(buf: &mut Buffer, screen: Rect, state: &AppState, theme: &Theme) {
         let mut x = put(buf, inner.x, y, kind, inner.width, base.patch(theme.dim()));
         x = x.max(inner.x + kind_w);
         let cw = crumb_w.min(w.saturating_sub(kind_w as usize + 4));
-        let c = crumb(state, hit, cw);
+        let c = crumb(r, hit, cw);
         put(buf, x, y, &c, cw as u16, base.patch(theme.dim()));
         x += cw as u16 + 1;
         if x >= inner.right() {
             continue;
         }
         let room = (inner.right() - x) as usize;
-        let s = snippet(&state.doc.text, hit.range.clone(), 40);
+        let s = snippet(&r.doc.text, hit.range.clone(), 40);
         // The detail pane's display forms (full-width `，` beside Han text).
-        let (s_before, s_hit, s_after) = (
-            state.display(&s.before),
-            state.display(&s.hit),
-            state.display(&s.after),
-        );
+        let (s_before, s_hit, s_after) =
+            (r.display(&s.before), r.display(&s.hit), r.display(&s.after));
         let hit_text = truncate(&s_hit, room).into_owned();
         let before_w = (room.saturating_sub(str_width(&hit_text)) / 3).min(str_width(&s_before));
         let before = keep_right(&s_before, before_w);

@@ -8,22 +8,25 @@ use ratatui::widgets::{Borders, Widget};
 
 use super::theme::Theme;
 use super::{pane_block, put};
+use crate::tui::app::{App, Focus};
 use crate::tui::geometry;
-use crate::tui::state::{AppState, Focus, SidebarRow};
+use crate::tui::report::SidebarRow;
 
-pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
-    let focused = state.focus == Focus::Sidebar;
+pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Sidebar;
+    let r = app.report();
+    let sidebar = &r.sidebar;
     pane_block(overlay, " 目标 targets ", Borders::LEFT, focused, theme).render(area, buf);
     let inner = geometry::sidebar_inner(area, overlay);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    if state.sidebar_rows.is_empty() {
+    if sidebar.rows.is_empty() {
         put(
             buf,
             inner.x,
             inner.y,
-            if state.targets_pending {
+            if sidebar.pending {
                 "finding targets…"
             } else {
                 "(no targets)"
@@ -33,25 +36,25 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
         );
         return;
     }
-    let rows = state
-        .sidebar_rows
+    let rows = sidebar
+        .rows
         .iter()
-        .skip(state.sidebar_scroll)
+        .skip(sidebar.list.offset())
         .take(inner.height as usize);
     // Focused with nothing chosen yet: the cursor sits on the first target,
     // which is where `Enter` or `j` goes.
-    let cursor = state
-        .target_sel
-        .or((focused && !state.targets.is_empty()).then_some(0));
+    let cursor = sidebar
+        .selected()
+        .or((focused && !sidebar.items.is_empty()).then_some(0));
     for (i, row) in rows.enumerate() {
         let y = inner.y + i as u16;
         match *row {
             SidebarRow::Header(theme_id) => {
-                let title = state.display(state.doc.node_title(theme_id));
+                let title = r.display(r.doc.node_title(theme_id));
                 put(buf, inner.x, y, &title, inner.width, theme.theme_title());
             }
             SidebarRow::Item(t) => {
-                let label = format!(" {}", state.display(&state.targets[t].label));
+                let label = format!(" {}", r.display(&sidebar.items[t].label));
                 let style = if cursor == Some(t) {
                     let s = theme.selected(focused);
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), s);

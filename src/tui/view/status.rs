@@ -8,18 +8,19 @@ use ratatui::style::Style;
 use super::put;
 use super::theme::Theme;
 use crate::tui::action::Action;
-use crate::tui::state::{AppState, Focus};
+use crate::tui::app::{App, Focus};
+use crate::tui::report::Report;
 use crate::tui::text::{sanitize, str_width, truncate};
 
 /// `抢抓虹桥… › 第一 强化… › 二是 …`, cut to fit `width`.
-pub fn breadcrumb(state: &AppState, width: usize) -> String {
-    let Some(r) = state.reading else {
+pub fn breadcrumb(r: &Report, width: usize) -> String {
+    let Some(reading) = r.detail.reading else {
         return String::new();
     };
-    let path = state.doc.outline.path(r);
+    let path = r.doc.outline.path(reading);
     let labels: Vec<String> = path
         .iter()
-        .map(|&id| state.display(&state.doc.node_label(id)))
+        .map(|&id| r.display(&r.doc.node_label(id)))
         .collect();
     // Ancestors get a short share, the node itself the rest.
     let n = labels.len();
@@ -73,21 +74,22 @@ fn focus_keys(focus: Focus) -> &'static [(Action, &'static str)] {
     }
 }
 
-pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, state: &AppState, theme: &Theme) {
-    let search = match state.search.query() {
-        Some(q) if state.search.prompt.is_none() => {
+pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, app: &App, theme: &Theme) {
+    let r = app.report();
+    let search = match r.search.query() {
+        Some(q) if r.search.prompt.is_none() => {
             let q = truncate(&sanitize(q), 16).into_owned();
-            format!(" /{q} {}", state.search.position_label())
+            format!(" /{q} {}", r.search.position_label())
         }
         _ => String::new(),
     };
-    let pct = format!("{search} {:>3}% ", state.percent());
+    let pct = format!("{search} {:>3}% ", r.percent());
     let pw = str_width(&pct) as u16;
     buf.set_style(status, theme.status());
     if status.width > pw + 2 {
-        let crumb = match super::bookmarks::status_line(state) {
+        let crumb = match super::bookmarks::status_line(app) {
             Some(line) => truncate(&line, (status.width - pw - 1) as usize).into_owned(),
-            None => breadcrumb(state, (status.width - pw - 1) as usize),
+            None => breadcrumb(r, (status.width - pw - 1) as usize),
         };
         put(
             buf,
@@ -104,18 +106,18 @@ pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, state: &AppSta
     let Some(k) = keys else {
         return;
     };
-    if let Some(n) = state.search.notice {
+    if let Some(n) = app.notices.search {
         put(buf, k.x + 1, k.y, n, k.width.saturating_sub(1), theme.key());
         return;
     }
     let mut x = k.x + 1;
     let mut items: Vec<(String, &str)> = Vec::new();
-    for &(a, what) in focus_keys(state.focus) {
-        if let Some(key) = state.keymap.first_key(a) {
+    for &(a, what) in focus_keys(app.focus) {
+        if let Some(key) = app.keymap.first_key(a) {
             items.push((key, what));
         }
     }
-    if !state.mouse {
+    if !app.mouse {
         items.insert(0, ("".into(), "mouse off"));
     }
     for (key, what) in items {

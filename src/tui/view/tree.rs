@@ -12,46 +12,44 @@ use ratatui::widgets::{Borders, Widget};
 
 use super::theme::Theme;
 use super::{pane_block, put};
+use crate::tui::app::{App, Focus};
 use crate::tui::geometry;
-use crate::tui::state::{AppState, Focus};
 use crate::tui::text::str_width;
 
-pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, theme: &Theme) {
-    let focused = state.focus == Focus::Tree;
+pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Tree;
+    let r = app.report();
+    let tree = &r.tree;
     pane_block(overlay, " 目录 outline ", Borders::RIGHT, focused, theme).render(area, buf);
     let inner = geometry::tree_inner(area, overlay);
     if inner.width == 0 {
         return;
     }
-    let rows = state
+    let selected = tree.selected();
+    let rows = tree
         .visible
         .iter()
-        .skip(state.tree_scroll)
+        .skip(tree.list.offset())
         .take(inner.height as usize);
     for (i, &id) in rows.enumerate() {
         let y = inner.y + i as u16;
-        let node = &state.doc.outline.nodes[id];
+        let node = &r.doc.outline.nodes[id];
         let arrow = if node.children.is_empty() {
             "  "
-        } else if state.expanded[id] {
+        } else if tree.expanded[id] {
             "▾ "
         } else {
             "▸ "
         };
-        let label = state.doc.node_label(id);
-        let row = format!(
-            "{}{}{}",
-            "  ".repeat(node.depth),
-            arrow,
-            state.display(&label)
-        );
-        let hits = state.search.counts.total(id);
+        let label = r.doc.node_label(id);
+        let row = format!("{}{}{}", "  ".repeat(node.depth), arrow, r.display(&label));
+        let hits = r.search.counts.total(id);
         let count = if hits > 0 {
             format!(" ({hits})")
         } else {
             String::new()
         };
-        let selected = state.selected == Some(id);
+        let selected = selected == Some(id);
         let style = if selected {
             theme.selected(focused)
         } else if node.depth == 0 {

@@ -2,16 +2,58 @@
 //! node being read at the top line, and the jumps that every "go to" of
 //! the reader goes through.
 
-use crate::document::NodeId;
+use std::ops::Range;
+
+use crate::document::{Document, NodeId, NodeKind};
 use crate::tui::action::Action;
 use crate::tui::lines::{DLine, Pos};
 
-use super::AppState;
+use super::Report;
 
-impl AppState {
+/// What a part of the detail text is, for styling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Marker,
+    ThemeTitle,
+    SectionTitle,
+}
+
+/// The markers and headings of a document's text, sorted and disjoint.
+pub fn marks_of(doc: &Document) -> Vec<(Range<usize>, Mark)> {
+    let mut marks = Vec::new();
+    for node in &doc.outline.nodes {
+        if let Some(m) = &node.marker {
+            marks.push((m.clone(), Mark::Marker));
+        }
+        let title = match node.kind {
+            NodeKind::Theme => Some(Mark::ThemeTitle),
+            NodeKind::Section | NodeKind::Heading => Some(Mark::SectionTitle),
+            _ => None,
+        };
+        if let Some(t) = title
+            && !node.title.is_empty()
+        {
+            marks.push((node.title.clone(), t));
+        }
+    }
+    marks.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut last_end = 0;
+    marks.retain(|(r, _)| {
+        let keep = r.start >= last_end;
+        if keep {
+            last_end = r.end;
+        }
+        keep
+    });
+    marks
+}
+
+impl Report {
     /// The laid-out lines of a paragraph at the current width.
     pub fn para_lines(&self, para: usize) -> std::rc::Rc<[DLine]> {
-        self.cache.lines(&self.doc, para, self.text_width())
+        self.detail
+            .cache
+            .lines(&self.doc, para, self.view.text_width)
     }
 
     fn paras(&self) -> usize {
@@ -77,7 +119,7 @@ impl AppState {
             para: last,
             line: self.para_lines(last).len() - 1,
         };
-        self.step(end, -(self.detail_height() as isize - 1))
+        self.step(end, -(self.view.detail_height as isize - 1))
     }
 
     /// The first byte shown on a display line.
@@ -92,21 +134,22 @@ impl AppState {
 
     /// How far through the report the top line is, in percent.
     pub fn percent(&self) -> usize {
-        if self.top >= self.max_top() || self.doc.text.is_empty() {
+        if self.detail.top >= self.max_top() || self.doc.text.is_empty() {
             return 100;
         }
-        self.offset_of(self.top) * 100 / self.doc.text.len()
+        self.offset_of(self.detail.top) * 100 / self.doc.text.len()
     }
 
     /// The node read at the top line: the first node starting on it, else
     /// the node holding its first character.
     fn node_on_top(&self) -> Option<NodeId> {
-        let lines = self.para_lines(self.top.para);
-        let line = lines.get(self.top.line)?;
+        let top = self.detail.top;
+        let lines = self.para_lines(top.para);
+        let line = lines.get(top.line)?;
         // The blank line after a paragraph: what is read is the paragraph
         // right below it (the one above has scrolled away).
         if line.range.is_empty()
-            && let Some(next) = self.doc.paragraphs.get(self.top.para + 1)
+            && let Some(next) = self.doc.paragraphs.get(top.para + 1)
         {
             return self.doc.node_before(next.span.start);
         }
@@ -120,30 +163,23 @@ impl AppState {
         self.doc.node_before(line.range.start)
     }
 
-    pub(super) fn scroll_detail(&mut self, n: isize) {
-        let mut top = self.step(self.top, n);
+    /// Scrolls the detail pane by `n` lines, no further than its ends.
+    pub fn scroll_detail(&mut self, n: isize) {
+        let mut top = self.step(self.detail.top, n);
         let max = self.max_top();
         if n > 0 && top > max {
-            top = max.max(self.top);
+            top = max.max(self.detail.top);
         }
-        self.top = top;
+        self.detail.top = top;
         self.follow_reading();
     }
 
     /// After the detail pane scrolled: the tree and breadcrumb follow.
-    pub(crate) fn follow_reading(&mut self) {
-        self.reading = self.node_on_top().or(self.reading);
-        if let Some(r) = self.reading {
-            self.selected = Some(self.visible_ancestor(r));
-            self.tree_follow();
+    pub fn follow_reading(&mut self) {
+        self.detail.reading = self.node_on_top().or(self.detail.reading);
+        if let Some(r) = self.detail.reading {
+            self.select_node(r);
         }
-    }
-
-    /// Report text for one screen line (a tree label, a breadcrumb, a
-    /// target): in the detail pane's display forms (full-width punctuation
-    /// next to Han characters when the config says so) and terminal-safe.
-    pub fn display(&self, s: &str) -> String {
-        crate::layout::display_line(s, &crate::tui::lines::layout_options(&self.config))
     }
 
     /// Jumps to a place in the text (a search hit, a target, a bookmark):
@@ -157,33 +193,53 @@ impl AppState {
         self.go_to_offset(offset);
     }
 
-    /// [`AppState::jump_to_offset`] without recording the jump (for moves
+    /// [`Report::jump_to_offset`] without recording the jump (for moves
     /// through the history itself and restoring).
     pub fn go_to_offset(&mut self, offset: usize) {
         let offset = offset.min(self.doc.text.len());
-        self.top = self.pos_of(offset);
+        self.detail.top = self.pos_of(offset);
         let Some(node) = self.doc.outline.node_at(offset) else {
             return;
         };
-        self.reading = Some(node);
-        let mut cur = self.doc.outline.nodes[node].parent;
-        while let Some(p) = cur {
-            self.expanded[p] = true;
-            cur = self.doc.outline.nodes[p].parent;
-        }
+        self.detail.reading = Some(node);
+        self.tree.unfold_to(&self.doc.outline, node);
         self.refresh_visible();
-        self.selected = Some(self.visible_ancestor(node));
-        self.tree_follow();
+        self.select_node(node);
     }
 
     /// Scrolls the detail pane so that `node` is at the top.
     pub fn jump_to_node(&mut self, node: NodeId) {
-        self.top = self.pos_of(self.doc.outline.nodes[node].span.start);
-        self.reading = Some(node);
+        self.detail.top = self.pos_of(self.doc.outline.nodes[node].span.start);
+        self.detail.reading = Some(node);
     }
 
-    pub(super) fn detail_action(&mut self, action: Action) {
-        let h = self.detail_height() as isize;
+    /// Before the panes change size: the byte at the top, to put back
+    /// there at the new size. Kept through a run of resizes (a window
+    /// dragged, a screen too small to show text), so the place read does
+    /// not drift to line starts of each passing width; any other action
+    /// forgets it ([`Detail::anchor`](super::Detail::anchor)).
+    pub fn anchor_for_resize(&mut self) {
+        let offset = self
+            .detail
+            .anchor
+            .take()
+            .unwrap_or_else(|| self.offset_of(self.detail.top));
+        self.detail.anchor = Some(offset);
+    }
+
+    /// After the panes changed size: the anchored byte goes back to the
+    /// top line, and the tree's selection stays in view.
+    pub fn resized(&mut self) {
+        if let Some(offset) = self.detail.anchor {
+            self.detail.top = self.pos_of(offset);
+        }
+        self.tree_follow();
+    }
+
+    /// Keys of the detail pane: scrolling; fold keys act on the tree's
+    /// selection.
+    pub fn detail_action(&mut self, action: Action) {
+        let h = self.view.detail_height as isize;
         match action {
             Action::Up => self.scroll_detail(-1),
             Action::Down => self.scroll_detail(1),
@@ -192,14 +248,16 @@ impl AppState {
             Action::HalfPageUp => self.scroll_detail(-(h / 2).max(1)),
             Action::HalfPageDown => self.scroll_detail((h / 2).max(1)),
             Action::Top => {
-                self.top = Pos::default();
+                self.detail.top = Pos::default();
                 self.follow_reading();
             }
             Action::Bottom => {
-                self.top = self.max_top();
+                self.detail.top = self.max_top();
                 self.follow_reading();
             }
-            _ => self.fold_action(action),
+            _ => {
+                self.fold_action(action);
+            }
         }
     }
 }

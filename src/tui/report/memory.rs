@@ -3,17 +3,18 @@
 //! their conversion to and from [`crate::persist::SavedState`] with the reading
 //! position and the folds.
 //!
-//! Held as one field of [`AppState`] ([`AppState::memory`]); the actions
-//! are carried out by `AppState::memory_action`, called from
-//! [`AppState::apply`]. Every go-to of the reader goes through
-//! [`AppState::jump_to_offset`], which records where the jump started.
+//! Part of a report's state ([`Report::memory`]): each report remembers
+//! its own. The app's mode handlers call the actions here. Every go-to of
+//! the reader goes through [`Report::jump_to_offset`], which records where
+//! the jump started.
 
 use std::collections::BTreeMap;
 
 use crate::persist::{Position, SavedState};
+use crate::tui::lines::Pos;
+use crate::tui::list::{ListState, Motion};
 
-use super::action::Action;
-use super::state::{AppState, Mode};
+use super::Report;
 
 /// How many places the jump history keeps (back and forward together).
 pub const HISTORY_MAX: usize = 100;
@@ -26,11 +27,8 @@ pub struct Memory {
     pub back: Vec<usize>,
     /// Places to go forward to, the next one last.
     pub forward: Vec<usize>,
-    /// The highlighted row of the list of bookmarks.
-    pub list_sel: usize,
-    /// One line for the status bar until the next key (a state file set
-    /// aside, "no bookmark x", "bookmark a set").
-    pub notice: Option<String>,
+    /// The list of bookmarks: its selected row and scroll.
+    pub list: ListState,
 }
 
 impl Memory {
@@ -82,7 +80,7 @@ pub fn is_mark_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
 
-impl AppState {
+impl Report {
     fn position(&self, offset: usize) -> Position {
         let node = self
             .doc
@@ -96,7 +94,7 @@ impl AppState {
     /// The display line starting at `offset` when there is one (the blank
     /// line after a paragraph starts where its last line ends), else the
     /// line holding it.
-    fn pos_exact(&self, offset: usize) -> super::lines::Pos {
+    fn pos_exact(&self, offset: usize) -> Pos {
         let p = self.pos_of(offset);
         let next = self.step(p, 1);
         if self.offset_of(p) != offset && next != p && self.offset_of(next) == offset {
@@ -111,11 +109,16 @@ impl AppState {
     /// is mid-line), its start: so a bookmark or a saved position goes
     /// back to that node, not to the one before it on the line.
     pub fn reading_offset(&self) -> usize {
-        let lines = self.para_lines(self.top.para);
-        let Some(line) = lines.get(self.top.line) else {
-            return self.offset_of(self.top);
+        let top = self.detail.top;
+        let lines = self.para_lines(top.para);
+        let Some(line) = lines.get(top.line) else {
+            return self.offset_of(top);
         };
-        match self.reading.map(|r| self.doc.outline.nodes[r].span.start) {
+        match self
+            .detail
+            .reading
+            .map(|r| self.doc.outline.nodes[r].span.start)
+        {
             Some(start) if line.range.start < start && start < line.range.end => start,
             _ => line.range.start,
         }
@@ -131,12 +134,13 @@ impl AppState {
         s.position = Some(Position {
             offset,
             node: self
+                .detail
                 .reading
                 .map(|n| outline.dotted_id(n))
                 .unwrap_or_default(),
         });
         s.open = (0..outline.len())
-            .filter(|&i| self.expanded[i] && !outline.nodes[i].children.is_empty())
+            .filter(|&i| self.tree.expanded[i] && !outline.nodes[i].children.is_empty())
             .map(|i| outline.dotted_id(i))
             .collect();
         s.bookmarks = self
@@ -156,7 +160,7 @@ impl AppState {
         s
     }
 
-    /// Puts back what [`AppState::saved_state`] saved: folds, position (and
+    /// Puts back what [`Report::saved_state`] saved: folds, position (and
     /// with it the tree's selection), bookmarks and history. Offsets past
     /// the end of the text are clamped; unknown node ids are ignored.
     pub fn restore(&mut self, saved: &SavedState) {
@@ -168,9 +172,9 @@ impl AppState {
             .filter_map(|d| outline.find_dotted(d))
             .collect();
         if !saved.open.is_empty() || saved.position.is_some() {
-            self.expanded.iter_mut().for_each(|e| *e = false);
+            self.tree.expanded.iter_mut().for_each(|e| *e = false);
             for n in open {
-                self.expanded[n] = true;
+                self.tree.expanded[n] = true;
             }
             self.refresh_visible();
         }
@@ -195,19 +199,19 @@ impl AppState {
         m.trim();
         if let Some(p) = &saved.position {
             let offset = p.offset.min(len);
-            self.top = self.pos_exact(offset);
+            self.detail.top = self.pos_exact(offset);
             self.follow_reading();
             // The node that was being read, when it is on the top line.
             if let Some(n) = self.doc.outline.find_dotted(&p.node) {
-                let lines = self.para_lines(self.top.para);
+                let top = self.detail.top;
+                let lines = self.para_lines(top.para);
                 let start = self.doc.outline.nodes[n].span.start;
                 if lines
-                    .get(self.top.line)
+                    .get(top.line)
                     .is_some_and(|l| l.range.start <= start && start < l.range.end)
                 {
-                    self.reading = Some(n);
-                    self.selected = Some(self.visible_ancestor(n));
-                    self.tree_follow();
+                    self.detail.reading = Some(n);
+                    self.select_node(n);
                 }
             }
         }
@@ -222,82 +226,72 @@ impl AppState {
             .collect()
     }
 
-    /// Carries out the memory actions and the keys of the memory modes;
-    /// `false` when the action is not one of them.
-    pub(crate) fn memory_action(&mut self, action: Action) -> bool {
-        match self.mode {
-            Mode::SetMark | Mode::JumpToMark => {
-                let setting = self.mode == Mode::SetMark;
-                self.mode = Mode::Normal;
-                if let Action::Letter(c) = action {
-                    if setting {
-                        let at = self.reading_offset();
-                        self.memory.bookmarks.insert(c, at);
-                        self.memory.notice = Some(format!("bookmark {c} set"));
-                    } else if let Some(&o) = self.memory.bookmarks.get(&c) {
-                        self.jump_to_offset(o);
-                    } else {
-                        self.memory.notice = Some(format!("no bookmark {c}"));
-                    }
-                }
-                return true;
-            }
-            Mode::Bookmarks => {
-                self.bookmarks_list_action(action);
-                return true;
-            }
-            _ => {}
-        }
-        match action {
-            Action::SetMark => self.mode = Mode::SetMark,
-            Action::JumpToMark => self.mode = Mode::JumpToMark,
-            Action::Bookmarks => {
-                self.mode = Mode::Bookmarks;
-                self.memory.list_sel = 0;
-            }
-            Action::JumpBack => {
-                let here = self.reading_offset();
-                match self.memory.go_back(here) {
-                    Some(o) => self.go_to_offset(o),
-                    None => self.memory.notice = Some("no earlier place".into()),
-                }
-            }
-            Action::JumpForward => {
-                let here = self.reading_offset();
-                match self.memory.go_forward(here) {
-                    Some(o) => self.go_to_offset(o),
-                    None => self.memory.notice = Some("no later place".into()),
-                }
-            }
-            Action::DeleteBookmark | Action::Letter(_) => {}
-            _ => return false,
-        }
-        true
+    /// Sets bookmark `c` where reading is.
+    pub fn set_mark(&mut self, c: char) {
+        let at = self.reading_offset();
+        self.memory.bookmarks.insert(c, at);
     }
 
-    fn bookmarks_list_action(&mut self, action: Action) {
+    /// Goes to bookmark `c`; `false` when there is none.
+    pub fn jump_to_mark(&mut self, c: char) -> bool {
+        match self.memory.bookmarks.get(&c) {
+            Some(&o) => {
+                self.jump_to_offset(o);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Back to where the last jump started; `false` when there is none.
+    pub fn jump_back(&mut self) -> bool {
+        let here = self.reading_offset();
+        let to = self.memory.go_back(here);
+        to.inspect(|&o| self.go_to_offset(o)).is_some()
+    }
+
+    /// Forward again in the jump history; `false` at its end.
+    pub fn jump_forward(&mut self) -> bool {
+        let here = self.reading_offset();
+        let to = self.memory.go_forward(here);
+        to.inspect(|&o| self.go_to_offset(o)).is_some()
+    }
+
+    fn bookmarks_page(&self) -> usize {
+        self.view.popup_rows(self.memory.bookmarks.len())
+    }
+
+    /// The list of bookmarks opens on its first row.
+    pub fn open_bookmarks(&mut self) {
+        let (n, page) = (self.memory.bookmarks.len(), self.bookmarks_page());
+        self.memory.list.reset();
+        self.memory.list.select(Some(0), n, page);
+    }
+
+    /// Moves in the list of bookmarks.
+    pub fn bookmarks_move(&mut self, m: Motion) {
+        let (n, page) = (self.memory.bookmarks.len(), self.bookmarks_page());
+        self.memory.list.apply(m, n, page);
+    }
+
+    /// Goes to the bookmark selected in the list.
+    pub fn bookmark_go(&mut self) {
         let rows = self.bookmark_rows();
-        let n = rows.len();
-        let sel = &mut self.memory.list_sel;
-        match action {
-            Action::Up => *sel = sel.saturating_sub(1),
-            Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
-            Action::PageUp | Action::Top => *sel = 0,
-            Action::PageDown | Action::Bottom => *sel = n.saturating_sub(1),
-            Action::Activate => {
-                self.mode = Mode::Normal;
-                if let Some(&(_, o)) = rows.get(*sel) {
-                    self.jump_to_offset(o);
-                }
-            }
-            Action::DeleteBookmark => {
-                if let Some(&(c, _)) = rows.get(*sel) {
-                    self.memory.bookmarks.remove(&c);
-                    *sel = (*sel).min(n.saturating_sub(2));
-                }
-            }
-            Action::Close | Action::Bookmarks | Action::Click { .. } => self.mode = Mode::Normal,
-            _ => {}
+        if let Some(&(_, o)) = self.memory.list.selected().and_then(|i| rows.get(i)) {
+            self.jump_to_offset(o);
+        }
+    }
+
+    /// Deletes the bookmark selected in the list; the row below (or the
+    /// new last) is selected.
+    pub fn delete_bookmark(&mut self) {
+        let rows = self.bookmark_rows();
+        if let Some(&(c, _)) = self.memory.list.selected().and_then(|i| rows.get(i)) {
+            self.memory.bookmarks.remove(&c);
+            let sel = self.memory.list.selected();
+            let (n, page) = (self.memory.bookmarks.len(), self.bookmarks_page());
+            self.memory.list.select(sel, n, page);
+            self.memory.list.clamp(n, page);
         }
     }
 }

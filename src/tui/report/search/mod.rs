@@ -3,7 +3,7 @@
 //!
 //! Pure like the rest of the state: [`SearchUi`] holds a
 //! [`Searcher`] that the event loop advances a slice at a time
-//! ([`AppState::search_step`](crate::tui::state::AppState::search_step))
+//! ([`Report::search_step`](crate::tui::report::Report::search_step))
 //! while a search is unfinished, so typing into the prompt never waits
 //! for a whole 13 MB document. Hits stay in the
 //! searcher's two lists (literal and pinyin, each in document order); the
@@ -11,10 +11,12 @@
 //! ranks them (literal first).
 //!
 //! Here: [`SearchUi`], the search's data and its queries over the hits.
-//! What the search keys do to the reader's state (prompt, `n`/`N`, the
-//! sparse tree, the results list) is in `actions`.
+//! What the search keys do to a report (prompt, `n`/`N`, the sparse
+//! tree, the results list) is in `actions`.
 
 mod actions;
+
+pub use actions::Said;
 
 use std::fmt;
 use std::ops::Range;
@@ -23,7 +25,8 @@ use std::sync::Arc;
 use crate::document::{Document, NodeId};
 use crate::search::{Hit, NodeCounts, SearchIndex, Searcher};
 
-use super::lines::Pos;
+use crate::tui::lines::Pos;
+use crate::tui::list::ListState;
 
 /// The text being typed after `/`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,8 +41,9 @@ pub struct Prompt {
 struct Origin {
     top: Pos,
     reading: Option<NodeId>,
+    /// The tree's selected node and its list (selection and scroll).
     selected: Option<NodeId>,
-    tree_scroll: usize,
+    tree: ListState,
     /// The search before this one: its query and current hit.
     previous: Option<(String, Option<Hit>)>,
 }
@@ -58,11 +62,8 @@ pub struct SearchUi {
     pub current: Option<Hit>,
     /// The folds to restore when the sparse tree is on.
     saved_folds: Option<Vec<bool>>,
-    /// A one-time message (wrapped around, no hits…).
-    pub notice: Option<&'static str>,
-    /// Selected row and first shown row of the results list.
-    pub results_sel: usize,
-    pub results_scroll: usize,
+    /// The list of hits: its selected row and scroll.
+    pub results: ListState,
     origin: Option<Origin>,
     /// `Enter` came before the first hit: go to the first hit from this
     /// offset as soon as it is found.
@@ -95,9 +96,7 @@ impl SearchUi {
             counted: (0, 0),
             current: None,
             saved_folds: None,
-            notice: None,
-            results_sel: 0,
-            results_scroll: 0,
+            results: ListState::default(),
             origin: None,
             pending_jump: None,
             pinyin: true,
@@ -238,8 +237,7 @@ impl SearchUi {
         self.counted = (0, 0);
         self.current = None;
         self.pending_jump = None;
-        self.results_sel = 0;
-        self.results_scroll = 0;
+        self.results.reset();
     }
 
     /// Counts the hits found since the last call; whether there were any.

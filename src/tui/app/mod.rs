@@ -1,0 +1,235 @@
+//! The reader's app-wide state and the one function that changes it,
+//! [`App::apply`]. Pure: no terminal, no I/O, so every transition is
+//! testable with actions in and state out.
+//!
+//! [`App`] holds what does not belong to one report — the mode, the focus,
+//! the screen's size and panes, the keymap, the config, the notices — and
+//! the open reports ([`Report`]), one of them current. A key's action is
+//! carried out by the current mode's handler, found in one table
+//! ([`modes::MODES`]); the handlers change the app and call the current
+//! report's methods.
+//!
+//! Here: the app's types, its constructors, the reports it holds and
+//! [`App::apply`]. In the child modules:
+//! - `modes`: the mode table and each mode's handler;
+//! - `panes`: pane areas, the viewport of the reports, focus, overlays,
+//!   resizing;
+//! - `mouse`: clicks and the wheel.
+
+pub mod modes;
+mod mouse;
+mod panes;
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::document::Document;
+
+use super::action::{Action, Mode};
+use super::geometry::Overlay;
+use super::keymap::Keymap;
+use super::list::ListState;
+use super::report::{Report, SidebarItem, Update};
+
+/// The pane that receives movement keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+    Sidebar,
+}
+
+/// One-line messages, shown until the next key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notices {
+    /// In the status bar, in place of the breadcrumb: a state file set
+    /// aside, bytes replaced while decoding, "bookmark a set", "no
+    /// bookmark x".
+    pub status: Option<String>,
+    /// In the keys row: what a search key found or could not do ("no
+    /// hits", wrapped around).
+    pub search: Option<&'static str>,
+}
+
+/// Which of the open reports: an index into [`App::reports`], stable
+/// while the app runs (reports are added, never removed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ReportId(pub usize);
+
+/// Everything the view draws from.
+#[derive(Debug)]
+pub struct App {
+    /// The configuration in force: keys, colours, pane widths, display
+    /// and search defaults.
+    pub config: Config,
+    pub keymap: Keymap,
+    pub mode: Mode,
+    pub focus: Focus,
+    pub width: u16,
+    pub height: u16,
+    pub tree_hidden: bool,
+    pub sidebar_hidden: bool,
+    pub overlay: Option<Overlay>,
+    /// The help's scroll (a list without a selection).
+    pub help: ListState,
+    pub notices: Notices,
+    pub mouse: bool,
+    pub no_color: bool,
+    pub quit: bool,
+    /// Set by `Ctrl-z`; the event loop suspends and clears it.
+    pub suspend: bool,
+    reports: Vec<Report>,
+    current: ReportId,
+}
+
+impl App {
+    /// The first frame's state for a document: themes open to their
+    /// sections. `targets`: `None` while they are being extracted.
+    pub fn new(
+        doc: impl Into<Arc<Document>>,
+        targets: Option<Vec<SidebarItem>>,
+        width: u16,
+        height: u16,
+    ) -> App {
+        App::with_config(doc, targets, width, height, Config::default())
+    }
+
+    /// The first frame's state under a configuration: its keys, colours,
+    /// pane widths, display options and whether the sidebar starts shown.
+    pub fn with_config(
+        doc: impl Into<Arc<Document>>,
+        targets: Option<Vec<SidebarItem>>,
+        width: u16,
+        height: u16,
+        config: Config,
+    ) -> App {
+        let mut app = App {
+            keymap: Keymap::new(&config, &modes::mode_keys()),
+            mode: Mode::Normal,
+            focus: Focus::Tree,
+            width,
+            height,
+            tree_hidden: false,
+            sidebar_hidden: !config.panes.sidebar,
+            overlay: None,
+            help: ListState::default(),
+            notices: Notices::default(),
+            mouse: true,
+            no_color: false,
+            quit: false,
+            suspend: false,
+            reports: Vec::new(),
+            current: ReportId(0),
+            config,
+        };
+        app.open(doc.into(), targets);
+        if app.areas().tree.is_none() {
+            app.focus = Focus::Detail;
+        }
+        app
+    }
+
+    /// Opens a report and makes it the current one.
+    pub fn open(&mut self, doc: Arc<Document>, targets: Option<Vec<SidebarItem>>) -> ReportId {
+        let report = Report::new(doc, targets, &self.config, self.viewport());
+        self.reports.push(report);
+        self.current = ReportId(self.reports.len() - 1);
+        self.current
+    }
+
+    /// The open reports, in the order they were opened.
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+
+    /// Which report is current.
+    pub fn current(&self) -> ReportId {
+        self.current
+    }
+
+    /// The current report.
+    pub fn report(&self) -> &Report {
+        &self.reports[self.current.0]
+    }
+
+    /// The current report, for a change; its viewport is brought up to
+    /// date first, so its pages and widths are the screen's.
+    pub fn report_mut(&mut self) -> &mut Report {
+        self.sync_view();
+        &mut self.reports[self.current.0]
+    }
+
+    /// Gives the current report the sizes of its panes on the screen.
+    fn sync_view(&mut self) {
+        let view = self.viewport();
+        self.reports[self.current.0].view = view;
+    }
+
+    /// Takes in what another thread derived for report `id` (ignored for
+    /// a report that is not open).
+    pub fn update(&mut self, id: ReportId, update: Update) {
+        if let Some(r) = self.reports.get_mut(id.0) {
+            r.update(update);
+        }
+    }
+
+    /// No more updates will come (their threads ended): a report still
+    /// waiting for its targets gets none, rather than waiting forever.
+    pub fn updates_ended(&mut self) {
+        for r in &mut self.reports {
+            if r.sidebar.pending {
+                r.set_targets(Vec::new());
+            }
+        }
+    }
+
+    /// Advances the current report's unfinished search by about `budget`
+    /// bytes (see [`Report::search_step`]); whether it is finished.
+    pub fn search_step(&mut self, budget: usize) -> bool {
+        let (done, said) = self.report_mut().search_step(budget);
+        self.say(said);
+        done
+    }
+
+    /// [`App::search_step`] without waiting for a search index still being
+    /// built on another thread.
+    pub fn search_step_nowait(&mut self, budget: usize) -> bool {
+        let (done, said) = self.report_mut().search_step_nowait(budget);
+        self.say(said);
+        done
+    }
+
+    /// Runs the current report's search to its end (tests, small
+    /// documents).
+    pub fn search_finish(&mut self) {
+        while !self.search_step(usize::MAX / 4) {}
+    }
+
+    /// Shows a search notice, if there is one.
+    fn say(&mut self, said: Option<&'static str>) {
+        if said.is_some() {
+            self.notices.search = said;
+        }
+    }
+
+    // ----- actions --------------------------------------------------------
+
+    /// Carries out one action: the few that mean the same in every mode
+    /// here, the rest by the current mode's handler (see [`modes::MODES`]).
+    pub fn apply(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.notices = Notices::default();
+            self.report_mut().detail.anchor = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
+            Action::ToggleMouse => self.mouse = !self.mouse,
+            Action::Resize { width, height } => self.resize(width, height),
+            _ => (modes::row(self.mode).run)(self, action),
+        }
+        self.fix_focus();
+        // A pane shown or hidden changes the report's widths and pages.
+        self.sync_view();
+    }
+}

@@ -1,0 +1,272 @@
+//! One table that dispatches by mode: for each [`Mode`], the keys it takes
+//! (the keymap is built from this column) and the handler that carries out
+//! its actions. A mode's handler is the only place that decides what an
+//! action means in that mode; the commands themselves (name, doc) are one
+//! table too, [`crate::tui::action::COMMANDS`].
+
+use crate::tui::action::{Action, Mode};
+use crate::tui::geometry::Overlay;
+use crate::tui::keymap::ModeKeys;
+use crate::tui::list::Motion;
+
+use super::{App, Focus};
+
+/// A mode's row: its keys and its handler.
+pub struct ModeRow {
+    pub mode: Mode,
+    pub keys: ModeKeys,
+    pub run: fn(&mut App, Action),
+}
+
+/// Every mode, with its keys and its handler.
+pub const MODES: &[ModeRow] = &[
+    ModeRow {
+        mode: Mode::Normal,
+        // The bookmark list's own key means nothing outside it.
+        keys: ModeKeys::Commands {
+            except: &[Action::DeleteBookmark],
+        },
+        run: App::normal,
+    },
+    ModeRow {
+        mode: Mode::Help,
+        keys: ModeKeys::List {
+            own: Action::ToggleHelp,
+            extra: &[],
+        },
+        run: App::help_key,
+    },
+    ModeRow {
+        mode: Mode::SetMark,
+        keys: ModeKeys::Letter,
+        run: App::letter,
+    },
+    ModeRow {
+        mode: Mode::JumpToMark,
+        keys: ModeKeys::Letter,
+        run: App::letter,
+    },
+    ModeRow {
+        mode: Mode::Bookmarks,
+        keys: ModeKeys::List {
+            own: Action::Bookmarks,
+            extra: &[Action::DeleteBookmark],
+        },
+        run: App::bookmarks_key,
+    },
+    ModeRow {
+        mode: Mode::Search,
+        keys: ModeKeys::Prompt,
+        run: App::prompt_key,
+    },
+    ModeRow {
+        mode: Mode::Results,
+        keys: ModeKeys::List {
+            own: Action::SearchResults,
+            extra: &[],
+        },
+        run: App::results_key,
+    },
+];
+
+/// The row of a mode.
+pub fn row(mode: Mode) -> &'static ModeRow {
+    MODES.iter().find(|r| r.mode == mode).unwrap_or(&MODES[0])
+}
+
+/// The keys column of the table, for the keymap.
+pub fn mode_keys() -> Vec<(Mode, ModeKeys)> {
+    MODES.iter().map(|r| (r.mode, r.keys)).collect()
+}
+
+impl App {
+    /// Normal mode: the commands, on the pane with the focus.
+    fn normal(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp => {
+                self.mode = Mode::Help;
+                self.help.reset();
+            }
+            // memory
+            Action::SetMark => self.mode = Mode::SetMark,
+            Action::JumpToMark => self.mode = Mode::JumpToMark,
+            Action::Bookmarks => {
+                self.mode = Mode::Bookmarks;
+                self.report_mut().open_bookmarks();
+            }
+            Action::JumpBack => {
+                if !self.report_mut().jump_back() {
+                    self.notices.status = Some("no earlier place".into());
+                }
+            }
+            Action::JumpForward => {
+                if !self.report_mut().jump_forward() {
+                    self.notices.status = Some("no later place".into());
+                }
+            }
+            // search
+            Action::SearchOpen => {
+                self.report_mut().search_open();
+                self.mode = Mode::Search;
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                let said = self.report_mut().next_hit(action == Action::SearchNext);
+                self.say(said);
+            }
+            Action::SearchFilter => {
+                let said = self.report_mut().search_filter();
+                self.say(said);
+            }
+            Action::SearchResults => {
+                if self.report().search.is_active() {
+                    self.report_mut().results_open();
+                    self.mode = Mode::Results;
+                } else {
+                    self.say(Some("no hits to list (/ searches)"));
+                }
+            }
+            // panes
+            Action::Close => {
+                if self.overlay.take().is_some() {
+                    self.focus = Focus::Detail;
+                }
+                self.report_mut().sidebar.highlight = None;
+            }
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::ToggleTree => self.toggle_tree(),
+            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
+            Action::CycleGlobal => self.report_mut().cycle_global(),
+            Action::ShowDepth(d) => self.report_mut().show_depth(d as usize),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            _ => self.pane_action(action),
+        }
+    }
+
+    /// Moves and fold keys, on the pane with the focus. Going to a passage
+    /// from an overlay closes it.
+    fn pane_action(&mut self, action: Action) {
+        match self.focus {
+            Focus::Tree => {
+                if self.report_mut().tree_action(action) {
+                    self.close_overlay(Overlay::Tree);
+                }
+            }
+            Focus::Detail => self.report_mut().detail_action(action),
+            Focus::Sidebar => {
+                self.report_mut().sidebar_action(action);
+                if action == Action::Activate {
+                    self.close_overlay(Overlay::Sidebar);
+                }
+            }
+        }
+    }
+
+    /// The help: scrolls (it selects nothing); closes on its key, `close`,
+    /// a plain quit key or a click.
+    fn help_key(&mut self, action: Action) {
+        if let Some(m) = Motion::of(action) {
+            let rows = self.keymap.help_rows().len();
+            let page = self.viewport().popup_rows(rows);
+            self.help.scroll(m, rows, page);
+        } else if matches!(
+            action,
+            Action::Close | Action::ToggleHelp | Action::Click { .. }
+        ) {
+            self.mode = Mode::Normal;
+        }
+    }
+
+    /// After `m` or `'`: a letter sets or goes to a bookmark; anything
+    /// else cancels.
+    fn letter(&mut self, action: Action) {
+        let setting = self.mode == Mode::SetMark;
+        self.mode = Mode::Normal;
+        let Action::Letter(c) = action else {
+            return;
+        };
+        if setting {
+            self.report_mut().set_mark(c);
+            self.notices.status = Some(format!("bookmark {c} set"));
+        } else if !self.report_mut().jump_to_mark(c) {
+            self.notices.status = Some(format!("no bookmark {c}"));
+        }
+    }
+
+    /// The list of bookmarks.
+    fn bookmarks_key(&mut self, action: Action) {
+        if let Some(m) = Motion::of(action) {
+            self.report_mut().bookmarks_move(m);
+            return;
+        }
+        match action {
+            Action::Activate => {
+                self.mode = Mode::Normal;
+                self.report_mut().bookmark_go();
+            }
+            Action::DeleteBookmark => self.report_mut().delete_bookmark(),
+            Action::Close | Action::Bookmarks | Action::Click { .. } => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    /// The search prompt: editing keys edit (and search), `Enter` keeps
+    /// the hits, `Esc` goes back.
+    fn prompt_key(&mut self, action: Action) {
+        if self.report().search.prompt.is_none() {
+            self.mode = Mode::Normal;
+            return;
+        }
+        match action {
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                let said = self.report_mut().search_accept();
+                self.say(said);
+            }
+            Action::SearchCancel => {
+                self.mode = Mode::Normal;
+                self.report_mut().search_cancel();
+            }
+            _ => self.report_mut().prompt_edit(action),
+        }
+    }
+
+    /// The list of hits.
+    fn results_key(&mut self, action: Action) {
+        if let Some(m) = Motion::of(action) {
+            self.report_mut().results_move(m);
+            return;
+        }
+        match action {
+            Action::Activate => {
+                self.mode = Mode::Normal;
+                self.report_mut().results_go();
+            }
+            Action::Close | Action::Click { .. } => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mode_has_one_row() {
+        let all = [
+            Mode::Normal,
+            Mode::Help,
+            Mode::SetMark,
+            Mode::JumpToMark,
+            Mode::Bookmarks,
+            Mode::Search,
+            Mode::Results,
+        ];
+        for m in all {
+            assert_eq!(MODES.iter().filter(|r| r.mode == m).count(), 1, "{m:?}");
+            assert_eq!(row(m).mode, m);
+        }
+        assert_eq!(MODES.len(), all.len());
+    }
+}
