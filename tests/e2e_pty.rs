@@ -95,6 +95,30 @@ impl Pty {
         self.writer.flush().unwrap();
     }
 
+    /// Sends one key and waits (bounded) until the screen has changed and
+    /// then stayed still for 50 ms, so a frame read half-drawn or a loaded
+    /// machine cannot make the test run ahead of the reader.
+    fn send_and_settle(&mut self, key: &str) {
+        let before = self.contents();
+        self.send(key);
+        let start = Instant::now();
+        while self.contents() == before && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let mut last = self.contents();
+        let mut still = Instant::now();
+        while still.elapsed() < Duration::from_millis(50)
+            && start.elapsed() < Duration::from_secs(4)
+        {
+            std::thread::sleep(Duration::from_millis(5));
+            let now = self.contents();
+            if now != last {
+                last = now;
+                still = Instant::now();
+            }
+        }
+    }
+
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
@@ -139,13 +163,17 @@ fn first_frame_shows_the_four_themes_and_q_restores() {
 fn moving_to_a_section_brings_its_text() {
     let mut p = Pty::spawn(&[], 120, 40);
     p.wait_text("切实聚焦");
+    // The sidebar's targets arrive from a thread: wait for them, so that
+    // every screen change below is a key's.
+    p.wait_text("4000家");
     // Down through the tree to 第一 强化大零号湾科技创新策源功能.
     let mut found = false;
+    let mut seen = Vec::new();
     for _ in 0..30 {
-        p.send("j");
-        std::thread::sleep(Duration::from_millis(20));
+        p.send_and_settle("j");
         let screen = p.contents();
         let last = screen.lines().rev().nth(1).unwrap_or("").to_string();
+        seen.push(last.clone());
         if last.contains("第一 强化大零号湾") {
             found = true;
             break;
@@ -153,8 +181,9 @@ fn moving_to_a_section_brings_its_text() {
     }
     assert!(
         found,
-        "breadcrumb never reached the section:\n{}",
-        p.contents()
+        "breadcrumb never reached the section:\n{}\nbreadcrumbs seen:\n{}",
+        p.contents(),
+        seen.join("\n")
     );
     p.wait("its text in the detail pane", |s| {
         // The detail pane is the part right of the tree.
@@ -515,14 +544,23 @@ fn state_is_saved_while_reading_so_a_kill_loses_little() {
     p.wait_text("切实聚焦");
     keys(&mut p, "\tjjjjjjjjjj");
     // The autosave runs within 5 s of the last key; then the reader is
-    // killed without a chance to save (SIGKILL).
+    // killed without a chance to save (SIGKILL). On a loaded machine a
+    // first autosave may land before the keys are read: wait for one that
+    // holds the new position.
     let start = Instant::now();
-    while state_files(home.path()).is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(15), "no autosave");
+    let moved = || {
+        !state_files(home.path()).is_empty()
+            && load_saved(home.path())
+                .position
+                .is_some_and(|p| p.offset > 0)
+    };
+    while !moved() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no autosave of the new position"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let saved = load_saved(home.path());
-    assert!(saved.position.unwrap().offset > 0);
     p.child.kill().unwrap();
     p.wait_exit();
 }
