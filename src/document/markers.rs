@@ -1,7 +1,8 @@
 //! Recognising outline markers in a paragraph's words.
 //!
-//! Block markers open a paragraph (`第一章`, `一、`, `（一）`, `1.`, `（1）`,
-//! `①`, the speech-style `第一,`); inline markers open a sentence anywhere in
+//! Block markers open a paragraph (`第一篇`, `第一部分`, `第一章`, `一、`,
+//! `（一）` or `(十 八)`, `【重点任务1】`, `1.`, `（1）`, `①`, the speech-style
+//! `第一,`); inline markers open a sentence anywhere in
 //! a paragraph (`一是`, `一方面`, `一手抓`, `首先`, `其一`). This module only
 //! says what a marker *could* be; whether it really is one (ordinals in
 //! sequence, pairs closed) is decided by the parser.
@@ -14,14 +15,18 @@ use super::numerals::{parse_any_ordinal, parse_arabic, parse_circled, parse_cn_o
 pub enum BlockStyle {
     /// `第一篇`
     Pian,
+    /// `第一部分` (a level like 篇; below it where both occur)
+    Part,
     /// `第一章`
     Zhang,
     /// `第一节`
     Jie,
     /// `一、`
     CnComma,
-    /// `（一）` or `(一)`
+    /// `（一）` or `(一)`, spaces inside allowed (`(十 八)`)
     CnParen,
+    /// A bracket label with a number: `【重点任务1】`
+    Bracket,
     /// `1.` `1、` `１．`
     Arabic,
     /// `（1）` or `(1)`
@@ -37,21 +42,43 @@ impl BlockStyle {
     pub fn rank(self) -> u8 {
         match self {
             BlockStyle::Pian => 1,
-            BlockStyle::Zhang => 2,
-            BlockStyle::Jie => 3,
-            BlockStyle::CnComma => 4,
-            BlockStyle::CnParen => 5,
-            BlockStyle::Arabic => 6,
-            BlockStyle::ArabicParen => 7,
-            BlockStyle::Circled => 8,
-            // A theme has rank 9, its sections 10.
-            BlockStyle::Di => 10,
+            BlockStyle::Part => 2,
+            BlockStyle::Zhang => 3,
+            BlockStyle::Jie => 4,
+            BlockStyle::CnComma => 5,
+            BlockStyle::CnParen => 6,
+            BlockStyle::Bracket => 7,
+            BlockStyle::Arabic => 8,
+            BlockStyle::ArabicParen => 9,
+            BlockStyle::Circled => 10,
+            // A theme has rank 11, its sections 12.
+            BlockStyle::Di => 12,
         }
+    }
+
+    /// Every style, in rank order (for tables indexed by style).
+    pub const ALL: [BlockStyle; 11] = [
+        BlockStyle::Pian,
+        BlockStyle::Part,
+        BlockStyle::Zhang,
+        BlockStyle::Jie,
+        BlockStyle::CnComma,
+        BlockStyle::CnParen,
+        BlockStyle::Bracket,
+        BlockStyle::Arabic,
+        BlockStyle::ArabicParen,
+        BlockStyle::Circled,
+        BlockStyle::Di,
+    ];
+
+    /// Position in [`BlockStyle::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
 /// Rank of an unmarked theme paragraph.
-pub const THEME_RANK: u8 = 9;
+pub const THEME_RANK: u8 = 11;
 
 /// A marker found at the start of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +120,34 @@ fn chapter_like(s: &str, after: usize) -> bool {
         || (s.chars().count() <= 40 && !s.contains('。'))
 }
 
+fn cn_digit_or_ten(c: char) -> bool {
+    super::numerals::cn_digit(c).is_some() || matches!(c, '十' | '百')
+}
+
+/// A number closed by one of `close` at the start of `s`, spaces allowed
+/// inside (`十 八)`, ` 3 )`): the style it implies (Chinese or Arabic), its
+/// value and the bytes used, the closing bracket included.
+fn bracketed(s: &str, close: &[char]) -> Option<(BlockStyle, u32, usize)> {
+    // A number in brackets is short: look no further than a few characters.
+    let end = s
+        .char_indices()
+        .take(8)
+        .find(|&(_, c)| close.contains(&c))?
+        .0;
+    let inner = &s[..end];
+    let digits: String = inner.chars().filter(|&c| !c.is_whitespace()).collect();
+    let (style, (n, used)) = match parse_cn_ordinal(&digits) {
+        Some(v) => (BlockStyle::CnParen, v),
+        None => (BlockStyle::ArabicParen, parse_arabic(&digits)?),
+    };
+    let close_len = s[end..].chars().next().map_or(0, char::len_utf8);
+    (used == digits.len() && inner.starts_with(|c: char| !c.is_whitespace())).then_some((
+        style,
+        n,
+        end + close_len,
+    ))
+}
+
 /// The block marker at the start of `s` (a paragraph's content), if any.
 pub fn block_marker(s: &str) -> Option<BlockMarker> {
     let mk = |style, ordinal, len, s: &str| {
@@ -107,15 +162,16 @@ pub fn block_marker(s: &str) -> Option<BlockMarker> {
         let (n, used) = parse_any_ordinal(rest)?;
         let after = '第'.len_utf8() + used;
         let tail = &s[after..];
-        let unit = tail.chars().next();
-        let style = match unit {
-            Some('篇') => Some(BlockStyle::Pian),
-            Some('章') => Some(BlockStyle::Zhang),
-            Some('节') => Some(BlockStyle::Jie),
-            _ => None,
-        };
-        if let Some(style) = style {
-            let len = after + '章'.len_utf8();
+        let unit = [
+            ("篇", BlockStyle::Pian),
+            ("部分", BlockStyle::Part),
+            ("章", BlockStyle::Zhang),
+            ("节", BlockStyle::Jie),
+        ]
+        .into_iter()
+        .find(|(u, _)| tail.starts_with(u));
+        if let Some((unit, style)) = unit {
+            let len = after + unit.len();
             return chapter_like(s, len).then(|| mk(style, n, len, s)).flatten();
         }
         // Speech style: `第一,` — Chinese numerals only (`第1,` is rare and
@@ -125,14 +181,18 @@ pub fn block_marker(s: &str) -> Option<BlockMarker> {
         return mk(BlockStyle::Di, n, after, s);
     }
     if let Some(open) = starts_with_any(s, &OPEN_PAREN) {
-        let inner = &s[open..];
-        let (style, (n, used)) = if let Some(v) = parse_cn_ordinal(inner) {
-            (BlockStyle::CnParen, v)
-        } else {
-            (BlockStyle::ArabicParen, parse_arabic(inner)?)
-        };
-        let close = starts_with_any(&inner[used..], &CLOSE_PAREN)?;
-        return mk(style, n, open + used + close, s);
+        let (style, n, len) = bracketed(&s[open..], &CLOSE_PAREN)?;
+        return mk(style, n, open + len, s);
+    }
+    if let Some(rest) = s.strip_prefix('【') {
+        // A label of a few letters, then its number: `【重点任务1】`.
+        let label = rest
+            .char_indices()
+            .take(9)
+            .find(|&(_, c)| !c.is_alphabetic() || cn_digit_or_ten(c))
+            .map_or(0, |(i, _)| i);
+        let (_, n, len) = bracketed(&rest[label..], &['】'])?;
+        return mk(BlockStyle::Bracket, n, '【'.len_utf8() + label + len, s);
     }
     if let Some((n, used)) = parse_circled(s) {
         return mk(BlockStyle::Circled, n, used, s);
@@ -233,23 +293,7 @@ pub fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':')
 }
 
-/// Where a title that starts at `from` ends: before the first sentence end,
-/// a `**` bold mark, or the end of `s`; trailing commas and spaces dropped.
-pub fn title_end(s: &str, from: usize) -> usize {
-    let rest = &s[from..];
-    let mut end = rest.len();
-    for (i, c) in rest.char_indices() {
-        if matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?') || rest[i..].starts_with("**")
-        {
-            end = i;
-            break;
-        }
-    }
-    let t = rest[..end].trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | '.' | '．')
-    });
-    from + t.len()
-}
+pub use super::title::title_end;
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,9 @@ pub mod numerals;
 pub mod outline;
 pub mod paragraphs;
 pub mod parse;
+pub mod title;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -82,12 +84,18 @@ impl Document {
         Document::from_vec(path.display().to_string(), bytes)
     }
 
-    /// The title text.
+    /// The title text, as written.
     pub fn title(&self) -> &str {
         &self.text[self.title.clone()]
     }
 
-    /// A node's title.
+    /// The report's title as every view shows it ([`title::display`]).
+    pub fn display_report_title(&self) -> Cow<'_, str> {
+        title::display(self.title())
+    }
+
+    /// A node's title as written (a bounded range of the text). Views show
+    /// [`Document::display_title`] instead.
     pub fn node_title(&self, id: NodeId) -> &str {
         &self.text[self.outline.nodes[id].title.clone()]
     }
@@ -97,11 +105,25 @@ impl Document {
         self.outline.nodes[id].marker.clone().map(|r| &self.text[r])
     }
 
-    /// `marker title` (or just the title) for a node, as a tree shows it.
+    /// A node's title as every view shows it: bounded, runs of spaces
+    /// collapsed, no Markdown `**` ([`title::display`]); an unlabelled
+    /// contents list shows `目录`. Control characters are left for the
+    /// views' sanitizer.
+    pub fn display_title(&self, id: NodeId) -> Cow<'_, str> {
+        let t = self.node_title(id);
+        if t.is_empty() && self.outline.nodes[id].kind == NodeKind::Contents {
+            return Cow::Borrowed("目录");
+        }
+        title::display(t)
+    }
+
+    /// `marker title` (or just the title) for a node, as a tree shows it:
+    /// the marker as written, then [`Document::display_title`].
     pub fn node_label(&self, id: NodeId) -> String {
+        let t = self.display_title(id);
         match self.node_marker(id) {
-            Some(m) => format!("{m} {}", self.node_title(id)),
-            None => self.node_title(id).to_string(),
+            Some(m) => format!("{} {t}", title::display(m)),
+            None => t.into_owned(),
         }
     }
 
@@ -135,8 +157,8 @@ impl Document {
     }
 }
 
-/// The title: YAML front matter, a `#` heading, a short first line, or the
-/// first sentence.
+/// The title: YAML front matter, a `#` heading, a short first line (up to a
+/// `——` subtitle), or the first clauses of the first paragraph.
 fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     if let Some(fm) = split.front_matter.clone()
         && let Some(t) = paragraphs::front_matter_title(text, fm)
@@ -150,10 +172,10 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
         return h1.content.clone();
     }
     let s = &text[first.content.clone()];
-    if s.chars().count() <= 60 && !s.contains('。') {
-        let end = s.find("——").unwrap_or(s.len());
-        return first.content.start..first.content.start + s[..end].trim_end().len();
+    let start = first.content.start;
+    if s.chars().nth(60).is_none() && !s.contains('。') {
+        let end = s.find("——").filter(|&e| e > 0).unwrap_or(s.len());
+        return start..start + s[..end].trim_end().len();
     }
-    let end = markers::title_end(s, 0);
-    first.content.start..first.content.start + end
+    start..start + title::report_title_end(s)
 }

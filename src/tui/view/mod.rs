@@ -52,7 +52,7 @@ pub fn render(buf: &mut Buffer, area: Rect, state: &AppState) -> Option<Position
     let title = if state.doc.title().is_empty() {
         sanitize(&state.doc.source).into_owned()
     } else {
-        state.display(state.doc.title())
+        state.display(&state.doc.display_report_title())
     };
     let title = truncate(&title, a.title.width as usize);
     buf.set_stringn(

@@ -47,7 +47,7 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, state: &AppState, the
         let y = inner.y + i as u16;
         match *row {
             SidebarRow::Header(theme_id) => {
-                let title = state.display(state.doc.node_title(theme_id));
+                let title = state.display(&state.doc.display_title(theme_id));
                 put(buf, inner.x, y, &title, inner.width, theme.theme_title());
             }
             SidebarRow::Item(t) => {

@@ -1,0 +1,180 @@
+//! Stage 2: the table of contents, if the report has one.
+//!
+//! A contents list repeats the headings before the body repeats them again.
+//! It is a run of heading-only lines before the first prose paragraph,
+//! either after a `目录` label (`目  录`, `**目 录**`) or, unlabelled, told by
+//! what follows it: the series that leads the run (`第一篇`, `第一部分`, `一、`)
+//! starts over from one later on. The run ends where its leading series
+//! restarts or an entry repeats, so the body's first headings are never
+//! swallowed, and page numbers (`... 2`, `………1`) or titles that differ
+//! slightly from the body's do not matter.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::super::markers::BlockStyle;
+use super::super::paragraphs::{Paragraph, is_space};
+use super::lines::{Line, strip_page_number};
+
+/// A contents list: its label paragraph (if any) and its entries, as
+/// paragraph indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contents {
+    pub label: Option<usize>,
+    pub entries: Range<usize>,
+}
+
+impl Contents {
+    /// Every paragraph of the list, label included.
+    pub fn paragraphs(&self) -> Range<usize> {
+        self.label.unwrap_or(self.entries.start)..self.entries.end
+    }
+}
+
+/// An unlabelled list has at least this many entries.
+const MIN_UNLABELLED: usize = 3;
+
+fn is_label(s: &str) -> bool {
+    let mut letters = s.chars().filter(|&c| !is_space(c) && c != '*');
+    matches!(
+        (letters.next(), letters.next(), letters.next()),
+        (Some('目'), Some('录' | '次'), None)
+    )
+}
+
+/// An entry without page number, spaces or bold marks: two entries with
+/// the same key are the same heading.
+fn key(s: &str) -> String {
+    strip_page_number(s)
+        .0
+        .chars()
+        .filter(|&c| !is_space(c) && c != '*')
+        .collect()
+}
+
+/// Where a run of entries starting at `from` ends: at the first prose
+/// paragraph or bullet, the first entry seen before, or the first restart
+/// of the run's leading series.
+fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> usize {
+    let mut seen = HashSet::new();
+    let mut last = [0u32; BlockStyle::ALL.len()];
+    let mut top: Option<u8> = None;
+    for (k, line) in lines.iter().enumerate().skip(from) {
+        if line.prose || line.bullet.is_some() || !seen.insert(key(&text[paras[k].content.clone()]))
+        {
+            return k;
+        }
+        if let Some(m) = line.marker {
+            let rank = m.style.rank();
+            let leading = top.is_none_or(|t| rank <= t);
+            if leading && last[m.style.index()] >= m.ordinal {
+                return k;
+            }
+            last[m.style.index()] = m.ordinal;
+            top = Some(top.map_or(rank, |t| t.min(rank)));
+        }
+    }
+    lines.len()
+}
+
+/// The leading series of entries: the highest-ranked style, how often it
+/// occurs, and its first ordinal.
+fn leading_series(lines: &[Line]) -> Option<(BlockStyle, usize, u32)> {
+    let style = lines
+        .iter()
+        .filter_map(|l| l.marker)
+        .map(|m| m.style)
+        .min()?;
+    let mut of_style = lines
+        .iter()
+        .filter_map(|l| l.marker)
+        .filter(|m| m.style == style);
+    let first = of_style.next()?.ordinal;
+    Some((style, 1 + of_style.count(), first))
+}
+
+/// The contents list of a report, if it has one.
+pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents> {
+    let first_prose = lines.iter().position(|l| l.prose).unwrap_or(lines.len());
+    if let Some(label) = (0..first_prose).find(|&i| is_label(&text[paras[i].content.clone()])) {
+        let end = run_end(text, paras, lines, label + 1);
+        return (end > label + 1).then_some(Contents {
+            label: Some(label),
+            entries: label + 1..end,
+        });
+    }
+    let start = (0..first_prose).find(|&i| lines[i].marker.is_some() || lines[i].page_number)?;
+    let end = run_end(text, paras, lines, start);
+    let (style, count, first) = leading_series(&lines[start..end])?;
+    let restarts = lines[end..].iter().any(|l| {
+        l.marker
+            .is_some_and(|m| m.style == style && m.ordinal == first)
+    });
+    (end - start >= MIN_UNLABELLED && count >= 2 && first == 1 && restarts).then_some(Contents {
+        label: None,
+        entries: start..end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::paragraphs;
+    use super::super::lines::classify_all;
+    use super::*;
+
+    fn contents(text: &str) -> Option<(Option<String>, Vec<String>)> {
+        let split = paragraphs::split(text);
+        let ps = &split.paragraphs;
+        let lines = classify_all(text, ps);
+        let c = find(text, ps, &lines)?;
+        let s = |i: usize| text[ps[i].content.clone()].to_string();
+        Some((c.label.map(s), c.entries.map(s).collect()))
+    }
+
+    #[test]
+    fn a_labelled_list_ends_where_its_series_restarts() {
+        let t = "标题\n目  录\n第一篇 总则\n第一章 一\n第二篇 目标\n第二章 二\n**第一篇 总则**\n第一章 一\n内容。";
+        let (label, entries) = contents(t).unwrap();
+        assert_eq!(label.as_deref(), Some("目  录"));
+        assert_eq!(
+            entries,
+            ["第一篇 总则", "第一章 一", "第二篇 目标", "第二章 二"]
+        );
+    }
+
+    #[test]
+    fn a_labelled_list_ends_at_a_repeated_entry() {
+        let t = "**目 录**\n前言\n总则\n附则\n前言\n正文。";
+        let (label, entries) = contents(t).unwrap();
+        assert_eq!(label.as_deref(), Some("目 录"));
+        assert_eq!(entries, ["前言", "总则", "附则"]);
+    }
+
+    #[test]
+    fn an_unlabelled_list_is_told_by_the_restart() {
+        let t = "纲要\n(草案)\n序 言... 1\n第一部分 总体... 2\n第一章 方针... 2\n第二部分 任务... 4\n第二章 学前... 4\n实 施... 9\n根据规划，制定本纲要。\n序 言\n正文。\n第一部分 总体\n第一章 方针\n正文。";
+        let (label, entries) = contents(t).unwrap();
+        assert_eq!(label, None);
+        assert_eq!(entries.first().unwrap(), "序 言... 1");
+        assert_eq!(entries.last().unwrap(), "实 施... 9");
+        assert_eq!(entries.len(), 6);
+    }
+
+    #[test]
+    fn headings_without_a_restart_are_no_list() {
+        // Consecutive heading lines of a body: no series starts over.
+        assert_eq!(
+            contents("第一章 总则\n第一节 目的\n一、总体要求\n（一）指导思想。全面贯彻。"),
+            None
+        );
+        // A lower series restarting under a new parent is no list either.
+        assert_eq!(
+            contents("一、甲\n（一）子\n（二）子\n二、乙\n（一）子\n正文。"),
+            None
+        );
+        // Two entries are not enough without a label.
+        assert_eq!(contents("一、甲\n二、乙\n一、甲\n正文。"), None);
+        // A label followed by prose lists nothing.
+        assert_eq!(contents("目录\n正文。"), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! Stage 1: what each paragraph looks like, on its own.
+//!
+//! A [`Line`] records the signals the later stages decide with: the block
+//! marker it opens with, a `——` bullet, whether it is prose (it has a
+//! sentence end, or is long) or a heading-only line, whether it could be an
+//! unnumbered stand-alone heading (`序 言`, `结束语`, `附件1`), and whether it
+//! announces a list (ends with a colon). Nothing here looks at neighbours.
+
+use super::super::markers::{BlockMarker, block_marker, bullet};
+use super::super::paragraphs::{Paragraph, is_space};
+
+/// A heading-only line has at most this many characters (a `目录` entry, a
+/// title, a heading without body).
+pub const SHORT_CHARS: usize = 60;
+
+/// A stand-alone heading has at most this many characters, spaces aside.
+pub const STANDALONE_CHARS: usize = 20;
+
+/// What one paragraph looks like.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The block marker it opens with.
+    pub marker: Option<BlockMarker>,
+    /// The length of its `——` bullet mark.
+    pub bullet: Option<usize>,
+    /// Body text: a sentence end somewhere, or longer than a heading.
+    pub prose: bool,
+    /// A short line of words only (letters, digits, spaces, quotes), once a
+    /// contents page number is set aside: a title line or an unnumbered
+    /// heading.
+    pub words_only: bool,
+    /// Ends with a page number after dots or spaces (`... 2`, `………1`).
+    pub page_number: bool,
+    /// Ends with a colon: it announces what follows (`提三点希望：`).
+    pub announces: bool,
+}
+
+/// Characters that end a sentence.
+fn sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
+}
+
+/// Characters a stand-alone heading may hold besides letters and digits.
+fn heading_punctuation(c: char) -> bool {
+    is_space(c) || matches!(c, '“' | '”' | '"' | '《' | '》' | '·')
+}
+
+/// `s` without a trailing contents page number (`序 言... 1` → `序 言`),
+/// and whether there was one: digits after dot leaders or spaces.
+pub fn strip_page_number(s: &str) -> (&str, bool) {
+    let t = s.trim_end_matches(is_space);
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == t.len() {
+        return (s, false);
+    }
+    let body = digits.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '.' | '…' | '·' | '．' | '-' | '—' | '_')
+    });
+    if body.len() == digits.len() || body.is_empty() {
+        (s, false)
+    } else {
+        (body, true)
+    }
+}
+
+/// The [`Line`] of one paragraph's words.
+pub fn classify(s: &str) -> Line {
+    let marker = block_marker(s);
+    let bullet = bullet(s);
+    // A long paragraph is prose without reading it all.
+    let long = s.len() > SHORT_CHARS * 4 || s.chars().nth(SHORT_CHARS).is_some();
+    if long {
+        return Line {
+            marker,
+            bullet,
+            prose: true,
+            ..Line::default()
+        };
+    }
+    let (body, page_number) = strip_page_number(s);
+    let words = body.chars().filter(|&c| !is_space(c)).count();
+    Line {
+        marker,
+        bullet,
+        prose: s.chars().any(sentence_end),
+        words_only: words <= STANDALONE_CHARS
+            && body
+                .chars()
+                .all(|c| c.is_alphanumeric() || heading_punctuation(c)),
+        page_number,
+        announces: s.ends_with(['：', ':']),
+    }
+}
+
+/// The [`Line`] of every paragraph.
+pub fn classify_all(text: &str, paras: &[Paragraph]) -> Vec<Line> {
+    paras
+        .iter()
+        .map(|p| classify(&text[p.content.clone()]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert_eq!(strip_page_number("序 言... 1"), ("序 言", true));
+        assert_eq!(strip_page_number("第一章 总则………12"), ("第一章 总则", true));
+        assert_eq!(strip_page_number("第一章 总则 3"), ("第一章 总则", true));
+        assert_eq!(strip_page_number("附件1"), ("附件1", false));
+        assert_eq!(strip_page_number("2023"), ("2023", false));
+        assert_eq!(strip_page_number("... 2"), ("... 2", false));
+    }
+
+    #[test]
+    fn kinds_of_lines() {
+        let l = classify("序 言");
+        assert!(l.words_only && !l.prose && l.marker.is_none());
+        let l = classify("实 施... 18");
+        assert!(l.words_only && l.page_number);
+        assert!(classify("附件1").words_only);
+        assert!(classify("弘 扬“四气” 提 振 精 神").words_only);
+        let l = classify("百年大计，教育为本。");
+        assert!(l.prose && !l.words_only);
+        let l = classify("同志们：");
+        assert!(!l.prose && !l.words_only && l.announces);
+        let l = classify("（2010年2月22日）");
+        assert!(!l.prose && !l.words_only && l.marker.is_none());
+        let l = classify("——在市政府八届五次全体会议上的讲话");
+        assert!(l.bullet.is_some() && !l.prose && !l.words_only);
+        assert!(classify(&"字".repeat(61)).prose);
+        assert!(!classify(&"字".repeat(21)).words_only);
+        let l = classify("第一章 指导思想和工作方针... 2");
+        assert!(l.marker.is_some() && l.page_number && !l.prose);
+    }
+}

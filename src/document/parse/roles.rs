@@ -1,0 +1,207 @@
+//! Stage 3: the role of each paragraph, from its [`Line`] and its
+//! neighbours.
+//!
+//! - **Head matter** is everything before the body starts (the first prose
+//!   paragraph, numbered heading or contents list): title lines, a
+//!   `——在…上的讲话` subtitle, the author, the date, a salutation, the
+//!   furniture of a web page. It belongs to the preamble.
+//! - **Contents** are the paragraphs of the contents list ([`contents`]).
+//! - A **stand-alone heading** is an unnumbered heading (`序 言`, `实 施`,
+//!   `结束语`, `附件1`): a short line of words only (no punctuation but
+//!   quotes), standing alone after prose (or right after the contents),
+//!   followed by prose (at most one more such line between), and placed
+//!   where a top-level part could start: the next numbered heading, if
+//!   any, is of the report's top level. It sits at that level.
+//! - A **marker** paragraph opens with a block marker; whether it is a real
+//!   heading is decided in sequence by the tree walk.
+//! - Everything else is a **bullet** (`——`) or **text**.
+//!
+//! [`contents`]: super::contents
+
+use super::super::markers::{BlockMarker, BlockStyle, THEME_RANK};
+use super::contents::Contents;
+use super::lines::Line;
+
+/// What a paragraph is to the tree walk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Head,
+    Contents,
+    Marker(BlockMarker),
+    Standalone,
+    Bullet(usize),
+    Text,
+}
+
+/// The roles of a report's paragraphs and what the walk needs to know
+/// about what lies ahead.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub roles: Vec<Role>,
+    pub contents: Option<Contents>,
+    /// The rank of the report's top level (`第一部分`, `一、`, a theme), if
+    /// it has numbered headings at all.
+    pub top_rank: Option<u8>,
+    /// For each paragraph, the index of the first marker paragraph at or
+    /// after it (`roles.len()` when there is none).
+    pub next_marker: Vec<usize>,
+}
+
+impl Plan {
+    /// Whether no marker paragraph follows paragraph `i`.
+    pub fn after_last_marker(&self, i: usize) -> bool {
+        self.next_marker
+            .get(i + 1)
+            .is_none_or(|&j| j == self.roles.len())
+    }
+
+    /// The marker that opens paragraph `i`, if its role is a marker.
+    pub fn marker(&self, i: usize) -> Option<BlockMarker> {
+        match self.roles.get(i) {
+            Some(Role::Marker(m)) => Some(*m),
+            _ => None,
+        }
+    }
+}
+
+/// The rank a style's series gives its level: a speech-style `第一,` sits
+/// under a theme, so its level is the theme's.
+fn level_rank(style: BlockStyle) -> u8 {
+    match style {
+        BlockStyle::Di => THEME_RANK,
+        s => s.rank(),
+    }
+}
+
+/// Where the body starts: the first prose paragraph, marker or contents.
+fn body_start(lines: &[Line], contents: Option<&Contents>) -> usize {
+    let first = lines
+        .iter()
+        .position(|l| l.prose || l.marker.is_some())
+        .unwrap_or(lines.len());
+    contents.map_or(first, |c| first.min(c.paragraphs().start))
+}
+
+/// The roles of every paragraph.
+pub fn plan(lines: &[Line], contents: Option<Contents>) -> Plan {
+    let n = lines.len();
+    let head_end = body_start(lines, contents.as_ref());
+    let in_contents = |i: usize| {
+        contents
+            .as_ref()
+            .is_some_and(|c| c.paragraphs().contains(&i))
+    };
+    let mut roles: Vec<Role> = (0..n)
+        .map(|i| {
+            let l = &lines[i];
+            if i < head_end {
+                Role::Head
+            } else if in_contents(i) {
+                Role::Contents
+            } else if let Some(m) = l.marker {
+                Role::Marker(m)
+            } else if let Some(len) = l.bullet {
+                Role::Bullet(len)
+            } else {
+                Role::Text
+            }
+        })
+        .collect();
+    let mut next_marker = vec![n; n + 1];
+    for i in (0..n).rev() {
+        next_marker[i] = if matches!(roles[i], Role::Marker(_)) {
+            i
+        } else {
+            next_marker[i + 1]
+        };
+    }
+    let top_rank = roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Marker(m) if m.ordinal == 1 => Some(level_rank(m.style)),
+            _ => None,
+        })
+        .min();
+    if let Some(top) = top_rank {
+        let after_contents = contents.as_ref().map(|c| c.entries.end);
+        for i in head_end..n {
+            let alone =
+                i.checked_sub(1).is_some_and(|p| lines[p].prose) || Some(i) == after_contents;
+            let next_is_prose = match (lines.get(i + 1), lines.get(i + 2)) {
+                (Some(a), _) if a.prose => true,
+                (Some(a), Some(b)) => a.words_only && a.marker.is_none() && b.prose,
+                _ => false,
+            };
+            let at_top = roles
+                .get(next_marker[i])
+                .is_none_or(|r| matches!(r, Role::Marker(m) if level_rank(m.style) <= top));
+            if roles[i] == Role::Text && lines[i].words_only && alone && next_is_prose && at_top {
+                roles[i] = Role::Standalone;
+            }
+        }
+    }
+    Plan {
+        roles,
+        contents,
+        top_rank,
+        next_marker,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::classify;
+    use super::*;
+
+    fn roles(paras: &[&str]) -> Vec<Role> {
+        let lines: Vec<Line> = paras.iter().map(|s| classify(s)).collect();
+        plan(&lines, None).roles
+    }
+
+    #[test]
+    fn head_matter_runs_to_the_first_prose() {
+        let r = roles(&[
+            "弘 扬“四气” 提 振 精 神",
+            "——在市政府全体会议上的讲话",
+            "盛 阅 春",
+            "同志们：",
+            "一分部署，九分落实。",
+            "一、大力弘扬精神",
+        ]);
+        assert_eq!(&r[..4], &[Role::Head; 4]);
+        assert_eq!(r[4], Role::Text);
+        assert!(matches!(r[5], Role::Marker(_)));
+    }
+
+    #[test]
+    fn standalone_headings_stand_between_prose_at_the_top_level() {
+        let r = roles(&[
+            "导语。",
+            "序 言",
+            "正文。",
+            "一、总则",
+            "正文。",
+            "（一）目的",
+            "正文。",
+            "口号一句",
+            "正文。",
+            "（二）范围",
+            "正文。",
+            "结束语",
+            "正文。",
+            "打印",
+        ]);
+        assert_eq!(r[1], Role::Standalone);
+        // Followed by a lower-level heading: a line inside a part.
+        assert_eq!(r[7], Role::Text);
+        assert_eq!(r[11], Role::Standalone);
+        // Nothing after it: web furniture, not a heading.
+        assert_eq!(r[13], Role::Text);
+    }
+
+    #[test]
+    fn no_standalone_heading_without_numbered_ones() {
+        let r = roles(&["导语。", "小标题", "正文。"]);
+        assert_eq!(r[1], Role::Text);
+    }
+}

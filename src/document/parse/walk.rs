@@ -1,0 +1,316 @@
+//! Stage 4: the walk that builds the tree, one paragraph at a time, each
+//! by its [`Role`].
+//!
+//! - Head matter opens the preamble; the contents list is one node.
+//! - A marker paragraph is a heading if its series allows it
+//!   ([`Builder::accept_block`]), else text.
+//! - A stand-alone heading sits at the report's top level.
+//! - Text is a theme (an unmarked paragraph right before a `第一,` that no
+//!   formal heading holds), a closing (after the last numbered heading:
+//!   a paragraph that opens with a closing word such as `另外`/`同志们`, or
+//!   one that announces a run of points, `提三点希望：`, once the last part
+//!   has said something), or the body of the block it is in.
+//! - After a closing that announces a run, the paragraphs that open with
+//!   the run's points (`一是…三是`) are top-level points: siblings of the
+//!   parts, not children of the last one nor of the closing (a coda).
+
+use super::super::markers::{BlockMarker, BlockStyle, InlineStyle, THEME_RANK, inline_marker};
+use super::super::outline::{NodeId, NodeKind};
+use super::super::paragraphs::Paragraph;
+use super::super::title::title_end;
+use super::inline::{self, Scan};
+use super::lines::Line;
+use super::roles::{Plan, Role};
+use super::tree::{Builder, TOP_RANK};
+
+/// Paragraph openings that mark the closing remarks of a speech.
+const CLOSING_CUES: [&str; 6] = ["另外", "此外", "总之", "同志们", "最后,", "最后，"];
+
+/// Where to look for sub-points after a step: from this byte of the
+/// paragraph's words, under this node.
+type ScanFrom = Option<(usize, NodeId)>;
+
+struct Walk<'a, 'b> {
+    b: &'b mut Builder<'a>,
+    paras: &'b [Paragraph],
+    lines: &'b [Line],
+    plan: &'b Plan,
+    /// Whether the report has numbered headings at all.
+    structured: bool,
+    /// Whether a closing announced a run of top-level points.
+    coda: bool,
+}
+
+/// Builds the tree of `paras` into `b`.
+pub fn walk(b: &mut Builder, paras: &[Paragraph], lines: &[Line], plan: &Plan) {
+    let structured = plan.roles.iter().any(|r| matches!(r, Role::Marker(_)));
+    let mut w = Walk {
+        b,
+        paras,
+        lines,
+        plan,
+        structured,
+        coda: false,
+    };
+    for i in 0..paras.len() {
+        w.step(i);
+    }
+}
+
+impl Walk<'_, '_> {
+    fn content(&self, i: usize) -> &str {
+        &self.b.text[self.paras[i].content.clone()]
+    }
+
+    /// The end of whatever is open before paragraph `i`.
+    fn end_before(&self, i: usize) -> usize {
+        self.b.end_before(self.paras[i].span.start)
+    }
+
+    /// The first sentence of paragraph `i`, as a title.
+    fn first_sentence(&self, i: usize) -> std::ops::Range<usize> {
+        let c = &self.paras[i].content;
+        c.start..c.start + title_end(self.content(i), 0)
+    }
+
+    fn step(&mut self, i: usize) {
+        let scan_from = match self.plan.roles[i] {
+            Role::Head => self.head(i),
+            Role::Contents => self.contents(i),
+            Role::Marker(m) => match self.b.accept_block(&m) {
+                Some(keep) => self.heading(i, m, keep),
+                None => self.text(i),
+            },
+            Role::Standalone => self.standalone(i),
+            Role::Bullet(len) => self.bullet(i, len),
+            Role::Text => self.text(i),
+        };
+        if let Some((from, block)) = scan_from {
+            let next = self.plan.next_marker[i + 1];
+            let region_end = self
+                .paras
+                .get(next)
+                .map_or(self.b.text.len(), |q| q.span.start);
+            let p = &self.paras[i];
+            let at = Scan {
+                content: p.content.clone(),
+                end: p.span.end,
+                from,
+                region_end,
+            };
+            inline::scan(self.b, at, block);
+        }
+    }
+
+    /// Opens a top-level-only node (preamble, contents, closing, paragraph).
+    fn open_top(&mut self, i: usize, kind: NodeKind, title: std::ops::Range<usize>) -> NodeId {
+        let end = self.end_before(i);
+        self.b.close_to(0, end);
+        let start = self.paras[i].span.start;
+        self.b
+            .push_block(kind, TOP_RANK, None, None, title, start, i)
+    }
+
+    fn head(&mut self, i: usize) -> ScanFrom {
+        if !self.structured {
+            return self.text(i);
+        }
+        if self.b.stack.is_empty() {
+            let title = self.first_sentence(i);
+            self.open_top(i, NodeKind::Preamble, title);
+        }
+        None
+    }
+
+    fn contents(&mut self, i: usize) -> ScanFrom {
+        let Some(c) = &self.plan.contents else {
+            return self.text(i);
+        };
+        if c.paragraphs().start == i {
+            let content = self.paras[i].content.clone();
+            let title = match c.label {
+                Some(_) => content,
+                None => content.start..content.start,
+            };
+            self.open_top(i, NodeKind::Contents, title);
+        }
+        None
+    }
+
+    fn heading(&mut self, i: usize, m: BlockMarker, keep: usize) -> ScanFrom {
+        let end = self.end_before(i);
+        self.b.close_to(keep, end);
+        let c0 = self.paras[i].content.start;
+        let s = self.content(i);
+        let t_end = title_end(s, m.title_start).max(m.title_start);
+        let run_in = s[t_end..].chars().any(char::is_alphanumeric);
+        let kind = if m.style == BlockStyle::Di {
+            NodeKind::Section
+        } else {
+            NodeKind::Heading
+        };
+        let id = self.b.push_block(
+            kind,
+            m.style.rank(),
+            Some((m.style, m.ordinal)),
+            Some(c0..c0 + m.len),
+            c0 + m.title_start..c0 + t_end,
+            self.paras[i].span.start,
+            i,
+        );
+        if run_in {
+            self.b.note_body();
+        }
+        Some((t_end, id))
+    }
+
+    fn standalone(&mut self, i: usize) -> ScanFrom {
+        let Some(rank) = self.plan.top_rank else {
+            return self.text(i);
+        };
+        let end = self.end_before(i);
+        let keep = self.b.kept_below(rank);
+        self.b.close_to(keep, end);
+        let title = self.first_sentence(i);
+        let start = self.paras[i].span.start;
+        self.b
+            .push_block(NodeKind::Heading, rank, None, None, title, start, i);
+        None
+    }
+
+    fn bullet(&mut self, i: usize, len: usize) -> ScanFrom {
+        if self.structured
+            && matches!(
+                self.b.top_kind(),
+                None | Some(NodeKind::Preamble | NodeKind::Contents)
+            )
+        {
+            return self.text(i);
+        }
+        let p = &self.paras[i];
+        let c0 = p.content.start;
+        let t0 = c0 + len;
+        let title = t0..t0 + title_end(&self.b.text[t0..p.content.end], 0);
+        let parent = self.b.top();
+        self.b.note_body();
+        let id = self
+            .b
+            .add(NodeKind::Bullet, Some(c0..t0), title, p.span.start, parent);
+        self.b.nodes[id].span.end = p.span.end;
+        Some((len, id))
+    }
+
+    fn text(&mut self, i: usize) -> ScanFrom {
+        if self.is_theme(i) {
+            let end = self.end_before(i);
+            let keep = self.b.kept_below(THEME_RANK);
+            self.b.close_to(keep, end);
+            let title = self.first_sentence(i);
+            let start = self.paras[i].span.start;
+            let id = self
+                .b
+                .push_block(NodeKind::Theme, THEME_RANK, None, None, title, start, i);
+            return Some((0, id));
+        }
+        if !self.structured {
+            let title = self.first_sentence(i);
+            let id = self.open_top(i, NodeKind::Paragraph, title);
+            return Some((0, id));
+        }
+        match self.b.top_kind() {
+            // Lead text, or text after the contents list: a preamble.
+            None | Some(NodeKind::Contents) => {
+                let title = self.first_sentence(i);
+                self.open_top(i, NodeKind::Preamble, title);
+                return None;
+            }
+            Some(NodeKind::Preamble) => return None,
+            _ => {}
+        }
+        if self.is_closing(i) {
+            self.coda = self.leads_with_first_point(i + 1);
+            let title = self.first_sentence(i);
+            let id = self.open_top(i, NodeKind::Closing, title);
+            return Some((0, id));
+        }
+        if self.coda
+            && let Some(from) = self.coda_point(i)
+        {
+            return Some(from);
+        }
+        self.b.note_body();
+        self.b.top().map(|id| (0, id))
+    }
+
+    /// An unmarked paragraph right before a `第一,` opens a theme, unless a
+    /// formal heading already holds the sections.
+    fn is_theme(&self, i: usize) -> bool {
+        self.lines[i].marker.is_none()
+            && self.lines[i].bullet.is_none()
+            && self
+                .plan
+                .marker(i + 1)
+                .is_some_and(|m| m.style == BlockStyle::Di && m.ordinal == 1)
+            && !self.b.is_open(&[NodeKind::Heading])
+    }
+
+    /// A closing paragraph: after the last numbered heading, inside the
+    /// structure, opening with a closing word or announcing a run of points
+    /// once the innermost part has a body.
+    fn is_closing(&self, i: usize) -> bool {
+        if !self.plan.after_last_marker(i)
+            || !self
+                .b
+                .is_open(&[NodeKind::Section, NodeKind::Theme, NodeKind::Heading])
+        {
+            return false;
+        }
+        let content = self.content(i);
+        let cue = CLOSING_CUES.iter().any(|c| content.starts_with(c));
+        let announces = self.lines[i].announces
+            && self.leads_with_first_point(i + 1)
+            && self.b.stack.last().is_some_and(|o| o.has_body);
+        cue || announces
+    }
+
+    /// Whether paragraph `i` opens with the first point of a run (`一是`,
+    /// `首先`, `其一`).
+    fn leads_with_first_point(&self, i: usize) -> bool {
+        let Some(p) = self.paras.get(i) else {
+            return false;
+        };
+        let s = &self.b.text[p.content.clone()];
+        inline_marker(s, false).is_some_and(|m| {
+            m.ordinal == 1
+                && matches!(
+                    m.style,
+                    InlineStyle::Shi | InlineStyle::Qi | InlineStyle::Sequence
+                )
+        })
+    }
+
+    /// A paragraph of a coda that opens with the run's next point: a
+    /// top-level point.
+    fn coda_point(&mut self, i: usize) -> ScanFrom {
+        let p = &self.paras[i];
+        let s = &self.b.text[p.content.clone()];
+        let m = inline_marker(s, false)?;
+        let c0 = p.content.start;
+        let ordinal = inline::accept(self.b, None, &m, c0, self.b.text.len())?;
+        let t0 = super::super::markers::skip_separators(s, m.len);
+        let t_end = title_end(s, t0).max(t0);
+        let end = self.end_before(i);
+        self.b.close_to(0, end);
+        let id = self.b.push_block(
+            NodeKind::Point,
+            TOP_RANK,
+            None,
+            Some(c0..c0 + m.len),
+            c0 + t0..c0 + t_end,
+            p.span.start,
+            i,
+        );
+        self.b.series.insert((None, m.style), ordinal);
+        Some((t_end, id))
+    }
+}
