@@ -141,11 +141,7 @@ fn bracketed(s: &str, close: &[char]) -> Option<(BlockStyle, u32, usize)> {
         None => (BlockStyle::ArabicParen, parse_arabic(&digits)?),
     };
     let close_len = s[end..].chars().next().map_or(0, char::len_utf8);
-    (used == digits.len() && inner.starts_with(|c: char| !c.is_whitespace())).then_some((
-        style,
-        n,
-        end + close_len,
-    ))
+    (used == digits.len()).then_some((style, n, end + close_len))
 }
 
 /// The block marker at the start of `s` (a paragraph's content), if any.
@@ -249,9 +245,8 @@ pub struct InlineMarker {
     pub len: usize,
 }
 
-/// The inline marker at the start of `s`, if any. `after_comma` allows only
-/// the opening halves of pairs, which may follow a topic (`工业,一方面…`).
-pub fn inline_marker(s: &str, after_comma: bool) -> Option<InlineMarker> {
+/// The inline marker at the start of `s`, if any.
+pub fn inline_marker(s: &str) -> Option<InlineMarker> {
     let m = |style, ordinal, len| {
         Some(InlineMarker {
             style,
@@ -264,9 +259,6 @@ pub fn inline_marker(s: &str, after_comma: bool) -> Option<InlineMarker> {
     }
     if s.starts_with("一手抓") {
         return m(InlineStyle::Grasp, 1, "一手抓".len());
-    }
-    if after_comma {
-        return None;
     }
     if s.starts_with("另一方面") {
         return m(InlineStyle::OneHand, 2, "另一方面".len());
@@ -359,7 +351,7 @@ mod tests {
 
     #[test]
     fn inline_markers() {
-        let i = |s| inline_marker(s, false).map(|m| (m.style, m.ordinal, m.len));
+        let i = |s| inline_marker(s).map(|m| (m.style, m.ordinal, m.len));
         assert_eq!(i("一是发挥"), Some((InlineStyle::Shi, 1, 6)));
         assert_eq!(i("十二是"), Some((InlineStyle::Shi, 12, 9)));
         assert_eq!(i("另一方面做大"), Some((InlineStyle::OneHand, 2, 12)));
@@ -368,8 +360,6 @@ mod tests {
         assert_eq!(i("其二，"), Some((InlineStyle::Qi, 2, 6)));
         assert_eq!(i("其中"), None);
         assert_eq!(i("一企一策"), None);
-        assert_eq!(inline_marker("另一方面", true), None);
-        assert!(inline_marker("一方面优化", true).is_some());
     }
 
     #[test]

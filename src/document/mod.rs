@@ -43,8 +43,8 @@ impl Document {
     /// Parses already-decoded text.
     pub fn from_text(source: impl Into<String>, text: String, decoding: Decoding) -> Document {
         let split = paragraphs::split(&text);
-        let outline = parse::build(&text, &split.paragraphs);
         let title = find_title(&text, &split);
+        let outline = parse::build(&text, &split.paragraphs, title.clone());
         Document {
             source: source.into(),
             text,
@@ -94,10 +94,15 @@ impl Document {
         title::display(self.title())
     }
 
-    /// A node's title as written (a bounded range of the text). Views show
-    /// [`Document::display_title`] instead.
+    /// A node's title as written (a bounded range of the text); an
+    /// unlabelled contents list is titled `目录`. Views show
+    /// [`Document::display_title`].
     pub fn node_title(&self, id: NodeId) -> &str {
-        &self.text[self.outline.nodes[id].title.clone()]
+        let n = &self.outline.nodes[id];
+        if n.title.is_empty() && n.kind == NodeKind::Contents {
+            return "目录";
+        }
+        &self.text[n.title.clone()]
     }
 
     /// A node's marker as written, if any.
@@ -106,15 +111,10 @@ impl Document {
     }
 
     /// A node's title as every view shows it: bounded, runs of spaces
-    /// collapsed, no Markdown `**` ([`title::display`]); an unlabelled
-    /// contents list shows `目录`. Control characters are left for the
-    /// views' sanitizer.
+    /// collapsed, no Markdown `**` ([`title::display`]). Control characters
+    /// are left for the views' sanitizer.
     pub fn display_title(&self, id: NodeId) -> Cow<'_, str> {
-        let t = self.node_title(id);
-        if t.is_empty() && self.outline.nodes[id].kind == NodeKind::Contents {
-            return Cow::Borrowed("目录");
-        }
-        title::display(t)
+        title::display(self.node_title(id))
     }
 
     /// `marker title` (or just the title) for a node, as a tree shows it:
@@ -157,8 +157,8 @@ impl Document {
     }
 }
 
-/// The title: YAML front matter, a `#` heading, a short first line (up to a
-/// `——` subtitle), or the first clauses of the first paragraph.
+/// The title: YAML front matter, a `#` heading, or what the first paragraph
+/// gives ([`title::lead_title_end`]).
 fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     if let Some(fm) = split.front_matter.clone()
         && let Some(t) = paragraphs::front_matter_title(text, fm)
@@ -171,11 +171,23 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     if let Some(h1) = split.paragraphs.iter().take(3).find(|p| p.md_heading == 1) {
         return h1.content.clone();
     }
-    let s = &text[first.content.clone()];
-    let start = first.content.start;
-    if s.chars().nth(60).is_none() && !s.contains('。') {
-        let end = s.find("——").filter(|&e| e > 0).unwrap_or(s.len());
-        return start..start + s[..end].trim_end().len();
-    }
-    start..start + title::report_title_end(s)
+    // Skip the furniture of a web page before the title line: field lines,
+    // and button words among them.
+    let mut after_field = false;
+    let lead = split
+        .paragraphs
+        .iter()
+        .take(MAX_FURNITURE_LINES)
+        .find(|p| {
+            let s = &text[p.content.clone()];
+            let skip = parse::lines::is_field(s) || (after_field && parse::lines::is_button(s));
+            after_field = skip;
+            !skip
+        })
+        .unwrap_or(first);
+    let s = &text[lead.content.clone()];
+    lead.content.start..lead.content.start + title::lead_title_end(s)
 }
+
+/// How many lines of web-page furniture may precede a title line.
+const MAX_FURNITURE_LINES: usize = 8;

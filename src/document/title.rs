@@ -67,6 +67,21 @@ pub fn report_title_end(s: &str) -> usize {
     s[..end].trim_end_matches(trailing_separator).len()
 }
 
+/// The end of the title a report's first paragraph `s` gives: a short line
+/// without a full stop up to a `——` subtitle (`政府工作报告——2024年3月5日…`),
+/// else its first clauses ([`report_title_end`]).
+pub fn lead_title_end(s: &str) -> usize {
+    if s.chars().nth(SHORT_LEAD_CHARS).is_none() && !s.contains('。') {
+        let end = s.find("——").filter(|&e| e > 0).unwrap_or(s.len());
+        return s[..end].trim_end_matches(trailing_separator).len();
+    }
+    report_title_end(s)
+}
+
+/// A first line of at most this many characters without a full stop is a
+/// title line.
+const SHORT_LEAD_CHARS: usize = 60;
+
 /// The byte length of the prefix of `s` up to the first character where
 /// `stop` holds, if that is within `max` characters; else the prefix up to
 /// the last clause end at or past `min` characters, else `max` characters.
@@ -164,6 +179,18 @@ mod tests {
         assert_eq!(&short[..report_title_end(short)], "短标题");
         let long = "字".repeat(100);
         assert_eq!(report_title_end(&long), MAX_REPORT_TITLE_CHARS * 3);
+    }
+
+    #[test]
+    fn a_title_line_ends_before_its_subtitle() {
+        let s = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上";
+        assert_eq!(&s[..lead_title_end(s)], "政府工作报告");
+        assert_eq!(lead_title_end("——在会议上的讲话"), "——在会议上的讲话".len());
+        let s = "7月24日,闵行区第七届人民代表大会第七次会议召开,会上,闵行区代理区长吴强就人大代表、政协委员和市民关心的问题。";
+        assert_eq!(
+            &s[..lead_title_end(s)],
+            "7月24日,闵行区第七届人民代表大会第七次会议召开"
+        );
     }
 
     #[test]

@@ -1,11 +1,20 @@
 //! Stage 5: sub-points that open a sentence inside a paragraph (`一是`,
 //! `一方面…另一方面`, `一手抓…一手抓`, `首先…其次`, `其一…`).
 //!
-//! A sub-point never reaches past its paragraph. Within a paragraph the
-//! open points form a stack by style: a marker of a style already open
-//! continues that series (its sibling), a first marker of a new style (or
-//! a `一是` restarting while a `一是` is open) nests under the innermost open
-//! point, as a list inside an item does.
+//! Sub-points divide a node's own paragraph (a section's, a run-in
+//! heading's, a point's); in a body paragraph under a node only a point
+//! that opens the paragraph counts (`一是…` paragraphs under `一、`), and the
+//! paragraph is then that point's own. A list's first point opens a
+//! sentence after a full stop (`。！？`): after a colon, a semicolon or a comma
+//! it is a clause of the sentence (`…三个转变：一是…；二是…`). A pair or a
+//! sequence (`一方面`, `一手抓`, `首先`) opens right after its parent's own
+//! title sentence, so that it divides the parent's whole body rather than
+//! one topic of it. A sub-point never reaches past its paragraph.
+//!
+//! Within a paragraph the open points form a stack by style: a marker of a
+//! style already open continues that series (its sibling); a first marker
+//! of a new style (or a `一是` restarting while a `一是` is open) nests under
+//! the innermost open point, as a list inside an item does.
 
 use std::ops::Range;
 
@@ -21,6 +30,9 @@ struct OpenPoint {
     id: NodeId,
     parent: NodeId,
     style: InlineStyle,
+    /// Where its title ends, in the paragraph's words: a pair under it
+    /// opens right there.
+    title_end: usize,
 }
 
 /// Finds `needle` in `text[from..to]` at a sentence start.
@@ -70,9 +82,13 @@ pub fn accept(
     }
 }
 
-/// Candidate sub-point markers of `content` from byte `from`: at a
-/// sentence start, or (for the opening half of a pair) after a comma.
-fn candidates(content: &str, from: usize) -> impl Iterator<Item = (usize, InlineMarker)> + '_ {
+/// Candidate sub-point markers of `content` from byte `from`, at sentence
+/// starts, with the character before each (Markdown `*` and opening quotes
+/// skipped).
+fn candidates(
+    content: &str,
+    from: usize,
+) -> impl Iterator<Item = (usize, InlineMarker, Option<char>)> + '_ {
     let mut prev: Option<char> = content[..from].chars().next_back();
     content[from..].char_indices().filter_map(move |(i, ch)| {
         // Markdown bold marks are invisible to sentences: in
@@ -80,13 +96,26 @@ fn candidates(content: &str, from: usize) -> impl Iterator<Item = (usize, Inline
         if ch == '*' {
             return None;
         }
-        let at_sentence = prev.is_none_or(ends_sentence);
-        let after_comma = matches!(prev, Some(',' | '，'));
+        let before = prev;
         prev = Some(ch);
-        if !(at_sentence || after_comma) {
+        if !before.is_none_or(ends_sentence) {
             return None;
         }
-        inline_marker(&content[from + i..], !at_sentence).map(|m| (from + i, m))
+        inline_marker(&content[from + i..]).map(|m| (from + i, m, before))
+    })
+}
+
+/// Whether a list's first point may follow `prev`: the paragraph's start
+/// or a full stop.
+fn opens_list(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| matches!(c, '。' | '！' | '!' | '？' | '?'))
+}
+
+/// Whether only punctuation and spaces lie in `s` (between a title and
+/// what follows it).
+fn only_punctuation(s: &str) -> bool {
+    s.chars().all(|c| {
+        is_space(c) || c == '*' || ends_sentence(c) || matches!(c, ',' | '，' | '、' | '.' | '．')
     })
 }
 
@@ -98,53 +127,75 @@ pub struct Scan {
     pub end: usize,
     /// Where in `content` (bytes from its start) points may start.
     pub from: usize,
+    /// Whether it is the block's own paragraph (else a body paragraph under
+    /// it, where only a leading point counts).
+    pub own: bool,
+    /// Where in `content` the block's title sentence ends, so where a pair
+    /// under the block may open (`None`: nowhere in this paragraph).
+    pub anchor: Option<usize>,
     /// Where a pair's second half may still be found.
     pub region_end: usize,
 }
 
 /// Adds the sub-points of one paragraph under `block`.
 pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
-    let Scan {
-        content,
-        end,
-        from,
-        region_end,
-    } = at;
     let text = b.text;
-    let c0 = content.start;
-    let s = &text[content.clone()];
+    let c0 = at.content.start;
+    let s = &text[at.content.clone()];
     let mut open: Vec<OpenPoint> = Vec::new();
-    let mut skip_to = from;
-    for (i, m) in candidates(s, from) {
+    let mut skip_to = at.from;
+    for (i, m, prev) in candidates(s, at.from) {
         if i < skip_to {
             continue;
+        }
+        if !at.own && open.is_empty() && i != 0 {
+            break;
         }
         let same = open.iter().rposition(|o| o.style == m.style);
         // A sibling of an open point of its style, else a child of the
         // innermost open point (or of the block).
         let sibling = same.and_then(|k| {
             let parent = open[k].parent;
-            let n = accept(b, Some(parent), &m, c0 + i, region_end)?;
+            let n = accept(b, Some(parent), &m, c0 + i, at.region_end)?;
             (n > 1).then_some((k, parent, n))
         });
         let (keep, parent, ordinal) = match sibling {
-            Some((k, parent, n)) => (k, parent, n),
+            Some(found) => found,
             None => {
-                let parent = open.last().map_or(block, |o| o.id);
-                match accept(b, Some(parent), &m, c0 + i, region_end) {
-                    Some(n) if same.is_none() || n == 1 => (open.len(), parent, n),
-                    _ => continue,
+                let (parent, anchor) = open
+                    .last()
+                    .map_or((block, at.anchor), |o| (o.id, Some(o.title_end)));
+                let Some(n) = accept(b, Some(parent), &m, c0 + i, at.region_end) else {
+                    continue;
+                };
+                let opening_pair = matches!(
+                    m.style,
+                    InlineStyle::OneHand | InlineStyle::Grasp | InlineStyle::Sequence
+                );
+                let placed =
+                    !opening_pair || anchor.is_some_and(|a| a <= i && only_punctuation(&s[a..i]));
+                if n == 1 && !opens_list(prev) {
+                    // A list after a colon is a clause: so are its other
+                    // items, to the end of the sentence.
+                    skip_to = s[i..]
+                        .find(['。', '！', '!', '？', '?'])
+                        .map_or(s.len(), |k| i + k);
+                    continue;
                 }
+                if (same.is_some() && n != 1) || (n == 1 && !placed) {
+                    continue;
+                }
+                (open.len(), parent, n)
             }
         };
         let start = c0 + i;
         close_points(b, &mut open, keep, start);
         let t0 = skip_separators(s, i + m.len);
-        let title = c0 + t0..c0 + title_end(s, t0).max(t0);
+        let t_end = title_end(s, t0).max(t0);
         let id = b.add(
             NodeKind::Point,
             Some(start..start + m.len),
-            title,
+            c0 + t0..c0 + t_end,
             start,
             Some(parent),
         );
@@ -153,10 +204,11 @@ pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
             id,
             parent,
             style: m.style,
+            title_end: t_end,
         });
         skip_to = i + m.len;
     }
-    close_points(b, &mut open, 0, end);
+    close_points(b, &mut open, 0, at.end);
 }
 
 /// Closes open points until `keep` remain, at `end`.

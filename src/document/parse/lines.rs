@@ -33,7 +33,13 @@ pub struct Line {
     pub page_number: bool,
     /// Ends with a colon: it announces what follows (`提三点希望：`).
     pub announces: bool,
+    /// A stand-alone address to the audience: a few words and `！`
+    /// (`各位代表！`, `同志们！`).
+    pub address: bool,
 }
+
+/// An address line has at most this many characters before its `！`.
+pub const ADDRESS_CHARS: usize = 8;
 
 /// Characters that end a sentence.
 fn sentence_end(c: char) -> bool {
@@ -63,6 +69,43 @@ pub fn strip_page_number(s: &str) -> (&str, bool) {
     }
 }
 
+/// `各位代表！`, `同志们！`: a few words and one closing `！`.
+fn is_address(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(['！', '!']) else {
+        return false;
+    };
+    !body.is_empty()
+        && body.chars().nth(ADDRESS_CHARS).is_none()
+        && !body
+            .chars()
+            .any(|c| sentence_end(c) || matches!(c, '：' | ':'))
+}
+
+/// A field label has at most this many characters (`来源`, `发布时间`).
+const FIELD_LABEL_CHARS: usize = 6;
+
+/// A field line of a page copied from the web (`来源：新华社`,
+/// `时间：2024-03-05`, `相关报道：`, `【字号：大 中 小】`): a short label and a
+/// colon. Never a title (nor is a salutation, `同志们：`, which reads the
+/// same).
+pub fn is_field(s: &str) -> bool {
+    let inner = s
+        .strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .unwrap_or(s);
+    inner.find(['：', ':']).is_some_and(|k| {
+        let label = &inner[..k];
+        !label.is_empty()
+            && label.chars().nth(FIELD_LABEL_CHARS).is_none()
+            && label.chars().all(char::is_alphabetic)
+    })
+}
+
+/// A button word of a web page (`打印`, `下载`, `关闭`): one or two letters.
+pub fn is_button(s: &str) -> bool {
+    s.chars().count() <= 2 && s.chars().all(char::is_alphabetic)
+}
+
 /// The [`Line`] of one paragraph's words.
 pub fn classify(s: &str) -> Line {
     let marker = block_marker(s);
@@ -89,6 +132,7 @@ pub fn classify(s: &str) -> Line {
                 .all(|c| c.is_alphanumeric() || heading_punctuation(c)),
         page_number,
         announces: s.ends_with(['：', ':']),
+        address: is_address(s),
     }
 }
 
@@ -115,6 +159,29 @@ mod tests {
     }
 
     #[test]
+    fn web_furniture() {
+        for s in [
+            "来源：新华社",
+            "时间：2024-03-05 10:00",
+            "相关报道：",
+            "【字号：大 中 小】",
+            "同志们：",
+        ] {
+            assert!(is_field(s), "{s}");
+        }
+        for s in [
+            "政府工作报告",
+            "附件1",
+            "今年发展主要预期目标是：国内生产总值增长5%左右",
+            "【重点任务1】",
+        ] {
+            assert!(!is_field(s), "{s}");
+        }
+        assert!(is_button("打印") && is_button("下载"));
+        assert!(!is_button("附件1") && !is_button("政府工作报告"));
+    }
+
+    #[test]
     fn kinds_of_lines() {
         let l = classify("序 言");
         assert!(l.words_only && !l.prose && l.marker.is_none());
@@ -126,6 +193,11 @@ mod tests {
         assert!(l.prose && !l.words_only);
         let l = classify("同志们：");
         assert!(!l.prose && !l.words_only && l.announces);
+        assert!(classify("各位代表！").address);
+        assert!(classify("各位代表、同志们！").address);
+        assert!(!classify("今年发展主要预期目标是：").address);
+        assert!(!classify("这是一个最好的时代，也是一个最坏的时代！").address);
+        assert!(!classify("同志们！征程万里。").address);
         let l = classify("（2010年2月22日）");
         assert!(!l.prose && !l.words_only && l.marker.is_none());
         let l = classify("——在市政府八届五次全体会议上的讲话");

@@ -20,6 +20,8 @@ pub mod roles;
 pub mod tree;
 pub mod walk;
 
+use std::ops::Range;
+
 use super::outline::Outline;
 use super::paragraphs::Paragraph;
 
@@ -43,12 +45,13 @@ fn estimate_nodes(text: &str, paragraphs: usize) -> usize {
     paragraphs + shi + count("方面") + paragraphs / 8 + 8
 }
 
-/// The outline of `text`, given its paragraphs.
-pub fn build(text: &str, paras: &[Paragraph]) -> Outline {
+/// The outline of `text`, given its paragraphs and the report's title (a
+/// range of `text`, which titles the preamble when it lies in the head).
+pub fn build(text: &str, paras: &[Paragraph], title: Range<usize>) -> Outline {
     let lines = lines::classify_all(text, paras);
     let contents = contents::find(text, paras, &lines);
     let plan = roles::plan(&lines, contents);
     let mut b = tree::Builder::new(text, estimate_nodes(text, paras.len()));
-    walk::walk(&mut b, paras, &lines, &plan);
+    walk::walk(&mut b, paras, &lines, &plan, title);
     b.finish()
 }

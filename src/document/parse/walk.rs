@@ -6,13 +6,18 @@
 //!   ([`Builder::accept_block`]), else text.
 //! - A stand-alone heading sits at the report's top level.
 //! - Text is a theme (an unmarked paragraph right before a `第一,` that no
-//!   formal heading holds), a closing (after the last numbered heading:
-//!   a paragraph that opens with a closing word such as `另外`/`同志们`, or
-//!   one that announces a run of points, `提三点希望：`, once the last part
-//!   has said something), or the body of the block it is in.
+//!   formal heading holds), a closing, or the body of the block it is in.
+//! - The closing starts after the last numbered heading, inside the
+//!   structure, at the first paragraph that opens with a closing word
+//!   (`另外`, `此外`, `总之`, `最后，`, `同志们`, `让我们`), at a stand-alone
+//!   address (`各位代表！`: the closing's title is then the sentence after
+//!   it), or at a paragraph that announces a run of points
+//!   (`提三点希望：` before `一是…`) once the last part has said something.
 //! - After a closing that announces a run, the paragraphs that open with
 //!   the run's points (`一是…三是`) are top-level points: siblings of the
 //!   parts, not children of the last one nor of the closing (a coda).
+
+use std::ops::Range;
 
 use super::super::markers::{BlockMarker, BlockStyle, InlineStyle, THEME_RANK, inline_marker};
 use super::super::outline::{NodeId, NodeKind};
@@ -23,12 +28,40 @@ use super::lines::Line;
 use super::roles::{Plan, Role};
 use super::tree::{Builder, TOP_RANK};
 
-/// Paragraph openings that mark the closing remarks of a speech.
-const CLOSING_CUES: [&str; 6] = ["另外", "此外", "总之", "同志们", "最后,", "最后，"];
+/// Paragraph openings that mark the closing remarks of a speech or report.
+const CLOSING_CUES: [&str; 7] = [
+    "另外",
+    "此外",
+    "总之",
+    "同志们",
+    "最后,",
+    "最后，",
+    "让我们",
+];
 
-/// Where to look for sub-points after a step: from this byte of the
-/// paragraph's words, under this node.
-type ScanFrom = Option<(usize, NodeId)>;
+/// Where to look for sub-points after a step.
+struct ScanAt {
+    /// The node they belong under.
+    block: NodeId,
+    /// From this byte of the paragraph's words.
+    from: usize,
+    /// Whether the paragraph is the block's own (its heading's paragraph).
+    own: bool,
+    /// Where the block's title sentence ends in the paragraph, if there.
+    anchor: Option<usize>,
+}
+
+type ScanFrom = Option<ScanAt>;
+
+/// The sub-points of a node's own paragraph, after its title at `from`.
+fn own(block: NodeId, from: usize, title_end: usize) -> ScanFrom {
+    Some(ScanAt {
+        block,
+        from,
+        own: true,
+        anchor: Some(title_end),
+    })
+}
 
 struct Walk<'a, 'b> {
     b: &'b mut Builder<'a>,
@@ -39,10 +72,18 @@ struct Walk<'a, 'b> {
     structured: bool,
     /// Whether a closing announced a run of top-level points.
     coda: bool,
+    /// The report's title.
+    title: Range<usize>,
 }
 
 /// Builds the tree of `paras` into `b`.
-pub fn walk(b: &mut Builder, paras: &[Paragraph], lines: &[Line], plan: &Plan) {
+pub fn walk(
+    b: &mut Builder,
+    paras: &[Paragraph],
+    lines: &[Line],
+    plan: &Plan,
+    title: Range<usize>,
+) {
     let structured = plan.roles.iter().any(|r| matches!(r, Role::Marker(_)));
     let mut w = Walk {
         b,
@@ -51,6 +92,7 @@ pub fn walk(b: &mut Builder, paras: &[Paragraph], lines: &[Line], plan: &Plan) {
         plan,
         structured,
         coda: false,
+        title,
     };
     for i in 0..paras.len() {
         w.step(i);
@@ -68,7 +110,7 @@ impl Walk<'_, '_> {
     }
 
     /// The first sentence of paragraph `i`, as a title.
-    fn first_sentence(&self, i: usize) -> std::ops::Range<usize> {
+    fn first_sentence(&self, i: usize) -> Range<usize> {
         let c = &self.paras[i].content;
         c.start..c.start + title_end(self.content(i), 0)
     }
@@ -85,7 +127,7 @@ impl Walk<'_, '_> {
             Role::Bullet(len) => self.bullet(i, len),
             Role::Text => self.text(i),
         };
-        if let Some((from, block)) = scan_from {
+        if let Some(sa) = scan_from {
             let next = self.plan.next_marker[i + 1];
             let region_end = self
                 .paras
@@ -95,15 +137,17 @@ impl Walk<'_, '_> {
             let at = Scan {
                 content: p.content.clone(),
                 end: p.span.end,
-                from,
+                from: sa.from,
+                own: sa.own,
+                anchor: sa.anchor,
                 region_end,
             };
-            inline::scan(self.b, at, block);
+            inline::scan(self.b, at, sa.block);
         }
     }
 
     /// Opens a top-level-only node (preamble, contents, closing, paragraph).
-    fn open_top(&mut self, i: usize, kind: NodeKind, title: std::ops::Range<usize>) -> NodeId {
+    fn open_top(&mut self, i: usize, kind: NodeKind, title: Range<usize>) -> NodeId {
         let end = self.end_before(i);
         self.b.close_to(0, end);
         let start = self.paras[i].span.start;
@@ -116,10 +160,27 @@ impl Walk<'_, '_> {
             return self.text(i);
         }
         if self.b.stack.is_empty() {
-            let title = self.first_sentence(i);
-            self.open_top(i, NodeKind::Preamble, title);
+            self.preamble(i);
         }
         None
+    }
+
+    /// Opens the preamble at paragraph `i`, titled with the report's title
+    /// when that lies before the body.
+    fn preamble(&mut self, i: usize) {
+        let body = self.plan.roles.iter().position(|r| *r != Role::Head);
+        let body_start = body
+            .and_then(|k| self.paras.get(k))
+            .map_or(self.b.text.len(), |p| p.span.start);
+        let title = if self.b.nodes.is_empty()
+            && !self.title.is_empty()
+            && self.title.end <= body_start.max(self.paras[i].span.end)
+        {
+            self.title.clone()
+        } else {
+            self.first_sentence(i)
+        };
+        self.open_top(i, NodeKind::Preamble, title);
     }
 
     fn contents(&mut self, i: usize) -> ScanFrom {
@@ -161,7 +222,7 @@ impl Walk<'_, '_> {
         if run_in {
             self.b.note_body();
         }
-        Some((t_end, id))
+        own(id, t_end, t_end)
     }
 
     fn standalone(&mut self, i: usize) -> ScanFrom {
@@ -197,7 +258,7 @@ impl Walk<'_, '_> {
             .b
             .add(NodeKind::Bullet, Some(c0..t0), title, p.span.start, parent);
         self.b.nodes[id].span.end = p.span.end;
-        Some((len, id))
+        own(id, len, self.b.nodes[id].title.end - c0)
     }
 
     fn text(&mut self, i: usize) -> ScanFrom {
@@ -206,40 +267,59 @@ impl Walk<'_, '_> {
             let keep = self.b.kept_below(THEME_RANK);
             self.b.close_to(keep, end);
             let title = self.first_sentence(i);
+            let t_end = title.end - self.paras[i].content.start;
             let start = self.paras[i].span.start;
             let id = self
                 .b
                 .push_block(NodeKind::Theme, THEME_RANK, None, None, title, start, i);
-            return Some((0, id));
+            return own(id, 0, t_end);
         }
         if !self.structured {
             let title = self.first_sentence(i);
+            let t_end = title.end - self.paras[i].content.start;
             let id = self.open_top(i, NodeKind::Paragraph, title);
-            return Some((0, id));
+            return own(id, 0, t_end);
         }
         match self.b.top_kind() {
-            // Lead text, or text after the contents list: a preamble.
-            None | Some(NodeKind::Contents) => {
-                let title = self.first_sentence(i);
-                self.open_top(i, NodeKind::Preamble, title);
+            // Lead text: the preamble.
+            None => {
+                self.preamble(i);
                 return None;
             }
-            Some(NodeKind::Preamble) => return None,
+            // Front matter between the contents and the body stays with them.
+            Some(NodeKind::Preamble | NodeKind::Contents) => return None,
             _ => {}
         }
         if self.is_closing(i) {
-            self.coda = self.leads_with_first_point(i + 1);
-            let title = self.first_sentence(i);
-            let id = self.open_top(i, NodeKind::Closing, title);
-            return Some((0, id));
+            return self.closing(i);
         }
         if self.coda
-            && let Some(from) = self.coda_point(i)
+            && let Some(at) = self.coda_point(i)
         {
-            return Some(from);
+            return Some(at);
         }
+        let first_body = self.b.stack.last().is_some_and(|o| !o.has_body);
         self.b.note_body();
-        self.b.top().map(|id| (0, id))
+        self.b.top().map(|block| ScanAt {
+            block,
+            from: 0,
+            own: false,
+            anchor: first_body.then_some(0),
+        })
+    }
+
+    /// Opens the closing at paragraph `i`. After a stand-alone address its
+    /// title is the next paragraph's first sentence.
+    fn closing(&mut self, i: usize) -> ScanFrom {
+        self.coda = self.leads_with_first_point(i + 1);
+        let titled = if self.lines[i].address && i + 1 < self.paras.len() {
+            i + 1
+        } else {
+            i
+        };
+        let title = self.first_sentence(titled);
+        let id = self.open_top(i, NodeKind::Closing, title.clone());
+        (titled == i).then(|| own(id, 0, title.end - self.paras[i].content.start))?
     }
 
     /// An unmarked paragraph right before a `第一,` opens a theme, unless a
@@ -270,7 +350,7 @@ impl Walk<'_, '_> {
         let announces = self.lines[i].announces
             && self.leads_with_first_point(i + 1)
             && self.b.stack.last().is_some_and(|o| o.has_body);
-        cue || announces
+        cue || self.lines[i].address || announces
     }
 
     /// Whether paragraph `i` opens with the first point of a run (`一是`,
@@ -280,7 +360,7 @@ impl Walk<'_, '_> {
             return false;
         };
         let s = &self.b.text[p.content.clone()];
-        inline_marker(s, false).is_some_and(|m| {
+        inline_marker(s).is_some_and(|m| {
             m.ordinal == 1
                 && matches!(
                     m.style,
@@ -294,7 +374,7 @@ impl Walk<'_, '_> {
     fn coda_point(&mut self, i: usize) -> ScanFrom {
         let p = &self.paras[i];
         let s = &self.b.text[p.content.clone()];
-        let m = inline_marker(s, false)?;
+        let m = inline_marker(s)?;
         let c0 = p.content.start;
         let ordinal = inline::accept(self.b, None, &m, c0, self.b.text.len())?;
         let t0 = super::super::markers::skip_separators(s, m.len);
@@ -311,6 +391,6 @@ impl Walk<'_, '_> {
             i,
         );
         self.b.series.insert((None, m.style), ordinal);
-        Some((t_end, id))
+        own(id, t_end, t_end)
     }
 }
