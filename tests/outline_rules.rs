@@ -528,3 +528,18 @@ fn titles_have_a_bounded_length() {
         }
     }
 }
+
+#[test]
+fn lists_nest_one_deep() {
+    // A restart inside a restarted list is no deeper point: the depth of the
+    // tree never grows with the length of a paragraph.
+    let para = "一是甲。二是乙。一是丙。".repeat(2000);
+    let doc = parse(&format!("一、总则\n{para}"));
+    assert_eq!(doc.outline.height(), 3);
+    assert_eq!(
+        render(&parse(
+            "一、总则\n一是甲。二是乙。一是丙。一是丁。二是戊。三是己。"
+        )),
+        "heading 一、 | 总则\n  point 一是 | 甲\n  point 二是 | 乙\n    point 一是 | 丙\n    point 二是 | 戊\n    point 三是 | 己\n"
+    );
+}

@@ -86,9 +86,21 @@ pub struct BlockMarker {
     pub style: BlockStyle,
     pub ordinal: u32,
     /// Length in bytes of the marker as written (`第一`, `一、`, `（一）`).
-    pub len: usize,
+    len: u32,
     /// Bytes from the start to the title (marker plus separators).
-    pub title_start: usize,
+    title_start: u32,
+}
+
+impl BlockMarker {
+    /// Length in bytes of the marker as written (`第一`, `一、`, `（一）`).
+    pub fn marker_len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Bytes from the start to the title (marker plus separators).
+    pub fn title_start(&self) -> usize {
+        self.title_start as usize
+    }
 }
 
 fn starts_with_any(s: &str, set: &[char]) -> Option<usize> {
@@ -146,12 +158,13 @@ fn bracketed(s: &str, close: &[char]) -> Option<(BlockStyle, u32, usize)> {
 
 /// The block marker at the start of `s` (a paragraph's content), if any.
 pub fn block_marker(s: &str) -> Option<BlockMarker> {
-    let mk = |style, ordinal, len, s: &str| {
+    // Reports are at most 256 MiB, so offsets within a paragraph fit in u32.
+    let mk = |style, ordinal, len: usize, s: &str| {
         Some(BlockMarker {
             style,
             ordinal,
-            len,
-            title_start: skip_separators(s, len),
+            len: u32::try_from(len).ok()?,
+            title_start: u32::try_from(skip_separators(s, len)).ok()?,
         })
     };
     if let Some(rest) = s.strip_prefix('第') {
@@ -292,7 +305,7 @@ mod tests {
     use super::*;
 
     fn style(s: &str) -> Option<(BlockStyle, u32, &str)> {
-        block_marker(s).map(|m| (m.style, m.ordinal, &s[..m.len]))
+        block_marker(s).map(|m| (m.style, m.ordinal, &s[..m.marker_len()]))
     }
 
     #[test]
@@ -367,16 +380,19 @@ mod tests {
         let s = "第一,重点行业稳定支撑。工业";
         let m = block_marker(s).unwrap();
         assert_eq!(
-            &s[m.title_start..title_end(s, m.title_start)],
+            &s[m.title_start()..title_end(s, m.title_start())],
             "重点行业稳定支撑"
         );
         let s = "（一）指导思想。**全面";
         let m = block_marker(s).unwrap();
-        assert_eq!(&s[m.title_start..title_end(s, m.title_start)], "指导思想");
+        assert_eq!(
+            &s[m.title_start()..title_end(s, m.title_start())],
+            "指导思想"
+        );
         let s = "一、2023年工作回顾";
         let m = block_marker(s).unwrap();
         assert_eq!(
-            &s[m.title_start..title_end(s, m.title_start)],
+            &s[m.title_start()..title_end(s, m.title_start())],
             "2023年工作回顾"
         );
     }

@@ -34,6 +34,10 @@ impl Contents {
 /// An unlabelled list has at least this many entries.
 const MIN_UNLABELLED: usize = 3;
 
+/// A list has at most this many entries (a longer run of short lines is
+/// something else, and is not held in memory as keys).
+const MAX_ENTRIES: usize = 1000;
+
 fn is_label(s: &str) -> bool {
     let mut letters = s.chars().filter(|&c| !is_space(c) && c != '*');
     matches!(
@@ -54,27 +58,30 @@ fn key(s: &str) -> String {
 
 /// Where a run of entries starting at `from` ends: at the first prose
 /// paragraph or bullet, the first entry seen before, or the first restart
-/// of the run's leading series.
-fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> usize {
+/// of the run's leading series. `None` past [`MAX_ENTRIES`].
+fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> Option<usize> {
     let mut seen = HashSet::new();
     let mut last = [0u32; BlockStyle::ALL.len()];
     let mut top: Option<u8> = None;
     for (k, line) in lines.iter().enumerate().skip(from) {
+        if k - from > MAX_ENTRIES {
+            return None;
+        }
         if line.prose || line.bullet.is_some() || !seen.insert(key(&text[paras[k].content.clone()]))
         {
-            return k;
+            return Some(k);
         }
         if let Some(m) = line.marker {
             let rank = m.style.rank();
             let leading = top.is_none_or(|t| rank <= t);
             if leading && last[m.style.index()] >= m.ordinal {
-                return k;
+                return Some(k);
             }
             last[m.style.index()] = m.ordinal;
             top = Some(top.map_or(rank, |t| t.min(rank)));
         }
     }
-    lines.len()
+    Some(lines.len())
 }
 
 /// The leading series of entries: the highest-ranked style, how often it
@@ -97,14 +104,14 @@ fn leading_series(lines: &[Line]) -> Option<(BlockStyle, usize, u32)> {
 pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents> {
     let first_prose = lines.iter().position(|l| l.prose).unwrap_or(lines.len());
     if let Some(label) = (0..first_prose).find(|&i| is_label(&text[paras[i].content.clone()])) {
-        let end = run_end(text, paras, lines, label + 1);
+        let end = run_end(text, paras, lines, label + 1)?;
         return (end > label + 1).then_some(Contents {
             label: Some(label),
             entries: label + 1..end,
         });
     }
     let start = (0..first_prose).find(|&i| lines[i].marker.is_some() || lines[i].page_number)?;
-    let end = run_end(text, paras, lines, start);
+    let end = run_end(text, paras, lines, start)?;
     let (style, count, first) = leading_series(&lines[start..end])?;
     let restarts = lines[end..].iter().any(|l| {
         l.marker
@@ -176,5 +183,8 @@ mod tests {
         assert_eq!(contents("一、甲\n二、乙\n一、甲\n正文。"), None);
         // A label followed by prose lists nothing.
         assert_eq!(contents("目录\n正文。"), None);
+        // Thousands of short lines are no contents list.
+        let many: String = (0..3000).map(|n| format!("条目{n}\n")).collect();
+        assert_eq!(contents(&format!("目录\n{many}正文。")), None);
     }
 }

@@ -33,6 +33,9 @@ struct OpenPoint {
     /// Where its title ends, in the paragraph's words: a pair under it
     /// opens right there.
     title_end: usize,
+    /// Whether it restarted its style's series under a point of that
+    /// style: a list inside an item, which holds no further restart.
+    restarted: bool,
 }
 
 /// Finds `needle` in `text[from..to]` at a sentence start.
@@ -137,6 +140,64 @@ pub struct Scan {
     pub region_end: usize,
 }
 
+/// Where a candidate marker goes.
+enum Placement {
+    /// A point: how many open points stay open, its parent, its ordinal.
+    Point(usize, NodeId, u32),
+    /// Not a point.
+    Skip,
+    /// A list opening after a colon: a clause, and so are its other items,
+    /// to the end of the sentence.
+    Clause,
+}
+
+/// Decides where the candidate `m` at byte `i` of the paragraph `s` goes,
+/// `prev` being the character before it.
+fn place(
+    b: &Builder,
+    open: &[OpenPoint],
+    block: NodeId,
+    at: &Scan,
+    (i, m, prev): (usize, &InlineMarker, Option<char>),
+) -> Placement {
+    let s = &b.text[at.content.clone()];
+    let pos = at.content.start + i;
+    // A sibling of an open point of its style…
+    let same = open.iter().rposition(|o| o.style == m.style);
+    if let Some(k) = same {
+        let parent = open[k].parent;
+        if let Some(n) = accept(b, Some(parent), m, pos, at.region_end).filter(|&n| n > 1) {
+            return Placement::Point(k, parent, n);
+        }
+        // …or a list restarting inside one (once: lists nest one deep).
+        if m.ordinal != 1 || open[k].restarted {
+            return Placement::Skip;
+        }
+    }
+    // …else a child of the innermost open point (or of the block).
+    let (parent, anchor) = open
+        .last()
+        .map_or((block, at.anchor), |o| (o.id, Some(o.title_end)));
+    let last = b.series.get(&(Some(parent), m.style)).copied().unwrap_or(0);
+    let opening = m.ordinal == 1 && !(m.style == InlineStyle::Grasp && last == 1);
+    if opening {
+        if !opens_list(prev) {
+            return Placement::Clause;
+        }
+        let pair = matches!(
+            m.style,
+            InlineStyle::OneHand | InlineStyle::Grasp | InlineStyle::Sequence
+        );
+        if pair && !anchor.is_some_and(|a| a <= i && only_punctuation(&s[a..i])) {
+            return Placement::Skip;
+        }
+    }
+    match accept(b, Some(parent), m, pos, at.region_end) {
+        Some(n) => Placement::Point(open.len(), parent, n),
+        None => Placement::Skip,
+    }
+}
+
 /// Adds the sub-points of one paragraph under `block`.
 pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
     let text = b.text;
@@ -151,42 +212,21 @@ pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
         if !at.own && open.is_empty() && i != 0 {
             break;
         }
-        let same = open.iter().rposition(|o| o.style == m.style);
-        // A sibling of an open point of its style, else a child of the
-        // innermost open point (or of the block).
-        let sibling = same.and_then(|k| {
-            let parent = open[k].parent;
-            let n = accept(b, Some(parent), &m, c0 + i, at.region_end)?;
-            (n > 1).then_some((k, parent, n))
-        });
-        let (keep, parent, ordinal) = match sibling {
-            Some(found) => found,
-            None => {
-                let (parent, anchor) = open
-                    .last()
-                    .map_or((block, at.anchor), |o| (o.id, Some(o.title_end)));
-                let Some(n) = accept(b, Some(parent), &m, c0 + i, at.region_end) else {
-                    continue;
-                };
-                let opening_pair = matches!(
-                    m.style,
-                    InlineStyle::OneHand | InlineStyle::Grasp | InlineStyle::Sequence
-                );
-                let placed =
-                    !opening_pair || anchor.is_some_and(|a| a <= i && only_punctuation(&s[a..i]));
-                if n == 1 && !opens_list(prev) {
-                    // A list after a colon is a clause: so are its other
-                    // items, to the end of the sentence.
-                    skip_to = s[i..]
-                        .find(['。', '！', '!', '？', '?'])
-                        .map_or(s.len(), |k| i + k);
-                    continue;
-                }
-                if (same.is_some() && n != 1) || (n == 1 && !placed) {
-                    continue;
-                }
-                (open.len(), parent, n)
+        let (keep, parent, ordinal) = match place(b, &open, block, &at, (i, &m, prev)) {
+            Placement::Point(keep, parent, n) => (keep, parent, n),
+            Placement::Skip => continue,
+            Placement::Clause => {
+                skip_to = s[i..]
+                    .find(['。', '！', '!', '？', '?'])
+                    .map_or(s.len(), |k| i + k);
+                continue;
             }
+        };
+        // In a restarted list: a child while a point of its style is open,
+        // or a sibling of such a child.
+        let restarted = match open.get(keep) {
+            Some(sibling) => sibling.restarted,
+            None => open.iter().any(|o| o.style == m.style),
         };
         let start = c0 + i;
         close_points(b, &mut open, keep, start);
@@ -205,6 +245,7 @@ pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
             parent,
             style: m.style,
             title_end: t_end,
+            restarted,
         });
         skip_to = i + m.len;
     }

@@ -16,13 +16,36 @@ pub const SHORT_CHARS: usize = 60;
 /// A stand-alone heading has at most this many characters, spaces aside.
 pub const STANDALONE_CHARS: usize = 20;
 
-/// What one paragraph looks like.
+/// What a paragraph is to the tree walk, decided by [`super::roles`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Head matter: part of the preamble.
+    Head,
+    /// In the contents list.
+    Contents,
+    /// Opens with a block marker (a heading if its series allows it).
+    Marker,
+    /// An unnumbered stand-alone heading.
+    Standalone,
+    /// A `——` bullet.
+    Bullet,
+    /// Anything else.
+    #[default]
+    Text,
+}
+
+// One per paragraph: a report of one-letter lines has millions.
+const _: () = assert!(size_of::<Line>() <= 24);
+
+/// What one paragraph looks like (kept small: one per paragraph).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Line {
     /// The block marker it opens with.
     pub marker: Option<BlockMarker>,
     /// The length of its `——` bullet mark.
-    pub bullet: Option<usize>,
+    pub bullet: Option<u8>,
+    /// Its role, once [`super::roles::plan`] has decided it.
+    pub role: Role,
     /// Body text: a sentence end somewhere, or longer than a heading.
     pub prose: bool,
     /// A short line of words only (letters, digits, spaces, quotes), once a
@@ -109,7 +132,7 @@ pub fn is_button(s: &str) -> bool {
 /// The [`Line`] of one paragraph's words.
 pub fn classify(s: &str) -> Line {
     let marker = block_marker(s);
-    let bullet = bullet(s);
+    let bullet = bullet(s).and_then(|n| u8::try_from(n).ok());
     // A long paragraph is prose without reading it all.
     let long = s.len() > SHORT_CHARS * 4 || s.chars().nth(SHORT_CHARS).is_some();
     if long {
@@ -133,6 +156,7 @@ pub fn classify(s: &str) -> Line {
         page_number,
         announces: s.ends_with(['：', ':']),
         address: is_address(s),
+        role: Role::Text,
     }
 }
 

@@ -50,8 +50,8 @@ fn estimate_nodes(text: &str, paragraphs: usize) -> usize {
 pub fn build(text: &str, paras: &[Paragraph], title: Range<usize>) -> Outline {
     let lines = lines::classify_all(text, paras);
     let contents = contents::find(text, paras, &lines);
-    let plan = roles::plan(&lines, contents);
+    let plan = roles::plan(lines, contents);
     let mut b = tree::Builder::new(text, estimate_nodes(text, paras.len()));
-    walk::walk(&mut b, paras, &lines, &plan, title);
+    walk::walk(&mut b, paras, &plan, title);
     b.finish()
 }

@@ -18,49 +18,46 @@
 //!
 //! [`contents`]: super::contents
 
-use super::super::markers::{BlockMarker, BlockStyle, THEME_RANK};
+use super::super::markers::{BlockStyle, THEME_RANK};
 use super::contents::Contents;
-use super::lines::Line;
+use super::lines::{Line, Role};
 
-/// What a paragraph is to the tree walk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Head,
-    Contents,
-    Marker(BlockMarker),
-    Standalone,
-    Bullet(usize),
-    Text,
-}
-
-/// The roles of a report's paragraphs and what the walk needs to know
-/// about what lies ahead.
+/// The paragraphs with their roles, and what the walk needs to know about
+/// what lies ahead.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    pub roles: Vec<Role>,
+    pub lines: Vec<Line>,
     pub contents: Option<Contents>,
     /// The rank of the report's top level (`第一部分`, `一、`, a theme), if
     /// it has numbered headings at all.
     pub top_rank: Option<u8>,
     /// For each paragraph, the index of the first marker paragraph at or
-    /// after it (`roles.len()` when there is none).
-    pub next_marker: Vec<usize>,
+    /// after it (the paragraph count when there is none).
+    pub next_marker: Vec<u32>,
+    /// The first paragraph of the body (after the head matter).
+    pub body_start: usize,
 }
 
 impl Plan {
+    /// The first marker paragraph at or after `i` (the paragraph count when
+    /// there is none).
+    pub fn next_marker(&self, i: usize) -> usize {
+        self.next_marker
+            .get(i)
+            .map_or(self.lines.len(), |&j| j as usize)
+    }
+
     /// Whether no marker paragraph follows paragraph `i`.
     pub fn after_last_marker(&self, i: usize) -> bool {
-        self.next_marker
-            .get(i + 1)
-            .is_none_or(|&j| j == self.roles.len())
+        self.next_marker(i + 1) == self.lines.len()
     }
 
     /// The marker that opens paragraph `i`, if its role is a marker.
-    pub fn marker(&self, i: usize) -> Option<BlockMarker> {
-        match self.roles.get(i) {
-            Some(Role::Marker(m)) => Some(*m),
-            _ => None,
-        }
+    pub fn marker(&self, i: usize) -> Option<super::super::markers::BlockMarker> {
+        self.lines
+            .get(i)
+            .filter(|l| l.role == Role::Marker)
+            .and_then(|l| l.marker)
     }
 }
 
@@ -82,69 +79,80 @@ fn body_start(lines: &[Line], contents: Option<&Contents>) -> usize {
     contents.map_or(first, |c| first.min(c.paragraphs().start))
 }
 
-/// The roles of every paragraph.
-pub fn plan(lines: &[Line], contents: Option<Contents>) -> Plan {
+/// The role of a paragraph on its own.
+fn own_role(l: &Line) -> Role {
+    if l.marker.is_some() {
+        Role::Marker
+    } else if l.bullet.is_some() {
+        Role::Bullet
+    } else {
+        Role::Text
+    }
+}
+
+/// Decides the role of every paragraph.
+pub fn plan(mut lines: Vec<Line>, contents: Option<Contents>) -> Plan {
     let n = lines.len();
-    let head_end = body_start(lines, contents.as_ref());
-    let in_contents = |i: usize| {
-        contents
-            .as_ref()
-            .is_some_and(|c| c.paragraphs().contains(&i))
-    };
-    let mut roles: Vec<Role> = (0..n)
-        .map(|i| {
-            let l = &lines[i];
-            if i < head_end {
-                Role::Head
-            } else if in_contents(i) {
-                Role::Contents
-            } else if let Some(m) = l.marker {
-                Role::Marker(m)
-            } else if let Some(len) = l.bullet {
-                Role::Bullet(len)
-            } else {
-                Role::Text
-            }
-        })
-        .collect();
-    let mut next_marker = vec![n; n + 1];
+    let head_end = body_start(&lines, contents.as_ref());
+    let listed = contents.as_ref().map_or(0..0, Contents::paragraphs);
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.role = if i < head_end {
+            Role::Head
+        } else if listed.contains(&i) {
+            Role::Contents
+        } else {
+            own_role(l)
+        };
+    }
+    // Reports are at most 256 MiB, so paragraph indices fit in u32.
+    let mut next_marker = vec![n as u32; n + 1];
     for i in (0..n).rev() {
-        next_marker[i] = if matches!(roles[i], Role::Marker(_)) {
-            i
+        next_marker[i] = if lines[i].role == Role::Marker {
+            i as u32
         } else {
             next_marker[i + 1]
         };
     }
-    let top_rank = roles
+    let top_rank = lines
         .iter()
-        .filter_map(|r| match r {
-            Role::Marker(m) if m.ordinal == 1 => Some(level_rank(m.style)),
-            _ => None,
-        })
+        .filter(|l| l.role == Role::Marker)
+        .filter_map(|l| l.marker)
+        .filter(|m| m.ordinal == 1)
+        .map(|m| level_rank(m.style))
         .min();
-    if let Some(top) = top_rank {
-        let after_contents = contents.as_ref().map(|c| c.entries.end);
-        for i in head_end..n {
-            let alone =
-                i.checked_sub(1).is_some_and(|p| lines[p].prose) || Some(i) == after_contents;
-            let next_is_prose = match (lines.get(i + 1), lines.get(i + 2)) {
-                (Some(a), _) if a.prose => true,
-                (Some(a), Some(b)) => a.words_only && a.marker.is_none() && b.prose,
-                _ => false,
-            };
-            let at_top = roles
-                .get(next_marker[i])
-                .is_none_or(|r| matches!(r, Role::Marker(m) if level_rank(m.style) <= top));
-            if roles[i] == Role::Text && lines[i].words_only && alone && next_is_prose && at_top {
-                roles[i] = Role::Standalone;
-            }
-        }
-    }
-    Plan {
-        roles,
+    let mut plan = Plan {
+        lines,
         contents,
         top_rank,
         next_marker,
+        body_start: head_end,
+    };
+    mark_standalone(&mut plan);
+    plan
+}
+
+/// Marks the stand-alone headings: short lines of words only, alone after
+/// prose (or right after the contents), before prose, where a top-level
+/// part could start.
+fn mark_standalone(plan: &mut Plan) {
+    let Some(top) = plan.top_rank else {
+        return;
+    };
+    let after_contents = plan.contents.as_ref().map(|c| c.entries.end);
+    for i in plan.body_start..plan.lines.len() {
+        let lines = &plan.lines;
+        let alone = i.checked_sub(1).is_some_and(|p| lines[p].prose) || Some(i) == after_contents;
+        let next_is_prose = match (lines.get(i + 1), lines.get(i + 2)) {
+            (Some(a), _) if a.prose => true,
+            (Some(a), Some(b)) => a.words_only && a.marker.is_none() && b.prose,
+            _ => false,
+        };
+        let at_top = plan
+            .marker(plan.next_marker(i))
+            .is_none_or(|m| level_rank(m.style) <= top);
+        if lines[i].role == Role::Text && lines[i].words_only && alone && next_is_prose && at_top {
+            plan.lines[i].role = Role::Standalone;
+        }
     }
 }
 
@@ -155,7 +163,7 @@ mod tests {
 
     fn roles(paras: &[&str]) -> Vec<Role> {
         let lines: Vec<Line> = paras.iter().map(|s| classify(s)).collect();
-        plan(&lines, None).roles
+        plan(lines, None).lines.iter().map(|l| l.role).collect()
     }
 
     #[test]
@@ -170,7 +178,7 @@ mod tests {
         ]);
         assert_eq!(&r[..4], &[Role::Head; 4]);
         assert_eq!(r[4], Role::Text);
-        assert!(matches!(r[5], Role::Marker(_)));
+        assert_eq!(r[5], Role::Marker);
     }
 
     #[test]

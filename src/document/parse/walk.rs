@@ -24,8 +24,8 @@ use super::super::outline::{NodeId, NodeKind};
 use super::super::paragraphs::Paragraph;
 use super::super::title::title_end;
 use super::inline::{self, Scan};
-use super::lines::Line;
-use super::roles::{Plan, Role};
+use super::lines::{Line, Role};
+use super::roles::Plan;
 use super::tree::{Builder, TOP_RANK};
 
 /// Paragraph openings that mark the closing remarks of a speech or report.
@@ -66,7 +66,6 @@ fn own(block: NodeId, from: usize, title_end: usize) -> ScanFrom {
 struct Walk<'a, 'b> {
     b: &'b mut Builder<'a>,
     paras: &'b [Paragraph],
-    lines: &'b [Line],
     plan: &'b Plan,
     /// Whether the report has numbered headings at all.
     structured: bool,
@@ -77,18 +76,11 @@ struct Walk<'a, 'b> {
 }
 
 /// Builds the tree of `paras` into `b`.
-pub fn walk(
-    b: &mut Builder,
-    paras: &[Paragraph],
-    lines: &[Line],
-    plan: &Plan,
-    title: Range<usize>,
-) {
-    let structured = plan.roles.iter().any(|r| matches!(r, Role::Marker(_)));
+pub fn walk(b: &mut Builder, paras: &[Paragraph], plan: &Plan, title: Range<usize>) {
+    let structured = plan.lines.iter().any(|l| l.role == Role::Marker);
     let mut w = Walk {
         b,
         paras,
-        lines,
         plan,
         structured,
         coda: false,
@@ -100,6 +92,10 @@ pub fn walk(
 }
 
 impl Walk<'_, '_> {
+    fn line(&self, i: usize) -> &Line {
+        &self.plan.lines[i]
+    }
+
     fn content(&self, i: usize) -> &str {
         &self.b.text[self.paras[i].content.clone()]
     }
@@ -116,19 +112,20 @@ impl Walk<'_, '_> {
     }
 
     fn step(&mut self, i: usize) {
-        let scan_from = match self.plan.roles[i] {
-            Role::Head => self.head(i),
-            Role::Contents => self.contents(i),
-            Role::Marker(m) => match self.b.accept_block(&m) {
+        let line = self.plan.lines[i];
+        let scan_from = match (line.role, line.marker, line.bullet) {
+            (Role::Head, ..) => self.head(i),
+            (Role::Contents, ..) => self.contents(i),
+            (Role::Marker, Some(m), _) => match self.b.accept_block(&m) {
                 Some(keep) => self.heading(i, m, keep),
                 None => self.text(i),
             },
-            Role::Standalone => self.standalone(i),
-            Role::Bullet(len) => self.bullet(i, len),
-            Role::Text => self.text(i),
+            (Role::Standalone, ..) => self.standalone(i),
+            (Role::Bullet, _, Some(len)) => self.bullet(i, usize::from(len)),
+            _ => self.text(i),
         };
         if let Some(sa) = scan_from {
-            let next = self.plan.next_marker[i + 1];
+            let next = self.plan.next_marker(i + 1);
             let region_end = self
                 .paras
                 .get(next)
@@ -168,9 +165,9 @@ impl Walk<'_, '_> {
     /// Opens the preamble at paragraph `i`, titled with the report's title
     /// when that lies before the body.
     fn preamble(&mut self, i: usize) {
-        let body = self.plan.roles.iter().position(|r| *r != Role::Head);
-        let body_start = body
-            .and_then(|k| self.paras.get(k))
+        let body_start = self
+            .paras
+            .get(self.plan.body_start)
             .map_or(self.b.text.len(), |p| p.span.start);
         let title = if self.b.nodes.is_empty()
             && !self.title.is_empty()
@@ -203,7 +200,7 @@ impl Walk<'_, '_> {
         self.b.close_to(keep, end);
         let c0 = self.paras[i].content.start;
         let s = self.content(i);
-        let t_end = title_end(s, m.title_start).max(m.title_start);
+        let t_end = title_end(s, m.title_start()).max(m.title_start());
         let run_in = s[t_end..].chars().any(char::is_alphanumeric);
         let kind = if m.style == BlockStyle::Di {
             NodeKind::Section
@@ -214,8 +211,8 @@ impl Walk<'_, '_> {
             kind,
             m.style.rank(),
             Some((m.style, m.ordinal)),
-            Some(c0..c0 + m.len),
-            c0 + m.title_start..c0 + t_end,
+            Some(c0..c0 + m.marker_len()),
+            c0 + m.title_start()..c0 + t_end,
             self.paras[i].span.start,
             i,
         );
@@ -312,7 +309,7 @@ impl Walk<'_, '_> {
     /// title is the next paragraph's first sentence.
     fn closing(&mut self, i: usize) -> ScanFrom {
         self.coda = self.leads_with_first_point(i + 1);
-        let titled = if self.lines[i].address && i + 1 < self.paras.len() {
+        let titled = if self.line(i).address && i + 1 < self.paras.len() {
             i + 1
         } else {
             i
@@ -325,8 +322,8 @@ impl Walk<'_, '_> {
     /// An unmarked paragraph right before a `第一,` opens a theme, unless a
     /// formal heading already holds the sections.
     fn is_theme(&self, i: usize) -> bool {
-        self.lines[i].marker.is_none()
-            && self.lines[i].bullet.is_none()
+        self.line(i).marker.is_none()
+            && self.line(i).bullet.is_none()
             && self
                 .plan
                 .marker(i + 1)
@@ -347,10 +344,10 @@ impl Walk<'_, '_> {
         }
         let content = self.content(i);
         let cue = CLOSING_CUES.iter().any(|c| content.starts_with(c));
-        let announces = self.lines[i].announces
+        let announces = self.line(i).announces
             && self.leads_with_first_point(i + 1)
             && self.b.stack.last().is_some_and(|o| o.has_body);
-        cue || self.lines[i].address || announces
+        cue || self.line(i).address || announces
     }
 
     /// Whether paragraph `i` opens with the first point of a run (`一是`,
