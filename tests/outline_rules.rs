@@ -543,3 +543,25 @@ fn lists_nest_one_deep() {
         "heading 一、 | 总则\n  point 一是 | 甲\n  point 二是 | 乙\n    point 一是 | 丙\n    point 二是 | 戊\n    point 三是 | 己\n"
     );
 }
+
+#[test]
+fn text_right_after_a_heading_line_is_its_body() {
+    // Even a closing word: the heading has said nothing yet.
+    let doc =
+        parse("一、回顾\n正文。\n二、任务\n（一）甲。正文。\n结束语\n同志们，让我们团结奋斗。");
+    assert_eq!(
+        render(&doc),
+        "heading 一、 | 回顾\nheading 二、 | 任务\n  heading （一） | 甲\nheading | 结束语\n"
+    );
+}
+
+#[test]
+fn web_furniture_at_the_tail_is_no_node() {
+    let doc = parse(
+        "报告\n一、回顾\n正文。\n二、任务\n正文。\n相关报道：\n李强作政府工作报告\n责任编辑：张三\n打印\n关闭",
+    );
+    assert_eq!(
+        render(&doc),
+        "preamble | 报告\nheading 一、 | 回顾\nheading 二、 | 任务\n"
+    );
+}

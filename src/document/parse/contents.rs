@@ -100,24 +100,38 @@ fn leading_series(lines: &[Line]) -> Option<(BlockStyle, usize, u32)> {
     Some((style, 1 + of_style.count(), first))
 }
 
-/// The contents list of a report, if it has one.
+/// The contents list of a report, if it has one. It stands before the
+/// body's first heading: after a label found before the first marker (or
+/// page-numbered) line, or, unlabelled, starting at that line, when its
+/// leading series starts over later or its entries carry page numbers.
 pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents> {
-    let first_prose = lines.iter().position(|l| l.prose).unwrap_or(lines.len());
-    if let Some(label) = (0..first_prose).find(|&i| is_label(&text[paras[i].content.clone()])) {
+    let first_entry = lines
+        .iter()
+        .position(|l| l.marker.is_some() || l.page_number)
+        .unwrap_or(lines.len());
+    if let Some(label) = (0..first_entry).find(|&i| is_label(&text[paras[i].content.clone()])) {
         let end = run_end(text, paras, lines, label + 1)?;
         return (end > label + 1).then_some(Contents {
             label: Some(label),
             entries: label + 1..end,
         });
     }
-    let start = (0..first_prose).find(|&i| lines[i].marker.is_some() || lines[i].page_number)?;
+    let start = first_entry;
     let end = run_end(text, paras, lines, start)?;
-    let (style, count, first) = leading_series(&lines[start..end])?;
-    let restarts = lines[end..].iter().any(|l| {
-        l.marker
-            .is_some_and(|m| m.style == style && m.ordinal == first)
+    let run = lines.get(start..end)?;
+    if run.len() < MIN_UNLABELLED {
+        return None;
+    }
+    let paged = run.iter().filter(|l| l.page_number).count();
+    let restarts = leading_series(run).is_some_and(|(style, count, first)| {
+        count >= 2
+            && first == 1
+            && lines[end..].iter().any(|l| {
+                l.marker
+                    .is_some_and(|m| m.style == style && m.ordinal == first)
+            })
     });
-    (end - start >= MIN_UNLABELLED && count >= 2 && first == 1 && restarts).then_some(Contents {
+    (restarts || paged * 2 >= run.len()).then_some(Contents {
         label: None,
         entries: start..end,
     })
@@ -165,6 +179,26 @@ mod tests {
         assert_eq!(entries.first().unwrap(), "序 言... 1");
         assert_eq!(entries.last().unwrap(), "实 施... 9");
         assert_eq!(entries.len(), 6);
+    }
+
+    #[test]
+    fn page_numbers_alone_tell_a_list() {
+        let t = "纲要\n前言……1\n总则……2\n附则……9\n前言\n正文。";
+        let (label, entries) = contents(t).unwrap();
+        assert_eq!(label, None);
+        assert_eq!(entries, ["前言……1", "总则……2", "附则……9"]);
+    }
+
+    #[test]
+    fn a_foreword_may_precede_the_list() {
+        let t = "纲要\n本纲要依据规划制定。\n目  录\n第一章 总则\n第二章 附则\n第一章 总则\n正文。";
+        let (label, entries) = contents(t).unwrap();
+        assert_eq!(label.as_deref(), Some("目  录"));
+        assert_eq!(entries, ["第一章 总则", "第二章 附则"]);
+        let t = "纲要\n本纲要依据规划制定。\n第一章 总则\n第二章 任务\n第三章 附则\n第一章 总则\n正文。";
+        let (label, entries) = contents(t).unwrap();
+        assert_eq!(label, None);
+        assert_eq!(entries.len(), 3);
     }
 
     #[test]

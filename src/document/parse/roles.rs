@@ -132,8 +132,10 @@ pub fn plan(mut lines: Vec<Line>, contents: Option<Contents>) -> Plan {
 }
 
 /// Marks the stand-alone headings: short lines of words only, alone after
-/// prose (or right after the contents), before prose, where a top-level
-/// part could start.
+/// prose (or right after the contents), where a top-level part could start
+/// (the next numbered heading, if any, is of the top level), and followed
+/// by something to head: prose or that top-level heading, after at most
+/// one more such line (`附件1` / its title / its text).
 fn mark_standalone(plan: &mut Plan) {
     let Some(top) = plan.top_rank else {
         return;
@@ -141,16 +143,18 @@ fn mark_standalone(plan: &mut Plan) {
     let after_contents = plan.contents.as_ref().map(|c| c.entries.end);
     for i in plan.body_start..plan.lines.len() {
         let lines = &plan.lines;
+        let at_top = |k: usize| plan.marker(k).is_some_and(|m| level_rank(m.style) <= top);
+        let content = |k: usize| lines.get(k).is_some_and(|l| l.prose) || at_top(k);
         let alone = i.checked_sub(1).is_some_and(|p| lines[p].prose) || Some(i) == after_contents;
-        let next_is_prose = match (lines.get(i + 1), lines.get(i + 2)) {
-            (Some(a), _) if a.prose => true,
-            (Some(a), Some(b)) => a.words_only && a.marker.is_none() && b.prose,
-            _ => false,
-        };
-        let at_top = plan
-            .marker(plan.next_marker(i))
-            .is_none_or(|m| level_rank(m.style) <= top);
-        if lines[i].role == Role::Text && lines[i].words_only && alone && next_is_prose && at_top {
+        let heads = content(i + 1)
+            || (lines
+                .get(i + 1)
+                .is_some_and(|l| l.words_only && l.marker.is_none())
+                && content(i + 2));
+        let next = plan.next_marker(i);
+        let where_parts_start = next == lines.len() || at_top(next);
+        if lines[i].role == Role::Text && lines[i].words_only && alone && heads && where_parts_start
+        {
             plan.lines[i].role = Role::Standalone;
         }
     }
@@ -197,14 +201,21 @@ mod tests {
             "正文。",
             "结束语",
             "正文。",
+            "附件1",
+            "实施方案",
+            "一、总则",
+            "正文。",
             "打印",
         ]);
         assert_eq!(r[1], Role::Standalone);
         // Followed by a lower-level heading: a line inside a part.
         assert_eq!(r[7], Role::Text);
         assert_eq!(r[11], Role::Standalone);
+        // An annex heading, its title line, then its own top-level parts.
+        assert_eq!(r[13], Role::Standalone);
+        assert_eq!(r[14], Role::Text);
         // Nothing after it: web furniture, not a heading.
-        assert_eq!(r[13], Role::Text);
+        assert_eq!(r[17], Role::Text);
     }
 
     #[test]

@@ -8,11 +8,11 @@
 //! - Text is a theme (an unmarked paragraph right before a `第一,` that no
 //!   formal heading holds), a closing, or the body of the block it is in.
 //! - The closing starts after the last numbered heading, inside the
-//!   structure, at the first paragraph that opens with a closing word
-//!   (`另外`, `此外`, `总之`, `最后，`, `同志们`, `让我们`), at a stand-alone
-//!   address (`各位代表！`: the closing's title is then the sentence after
-//!   it), or at a paragraph that announces a run of points
-//!   (`提三点希望：` before `一是…`) once the last part has said something.
+//!   structure, once the last part has said something, at the first
+//!   paragraph that opens with a closing word (`另外`, `此外`, `总之`,
+//!   `最后，`, `同志们`, `让我们`), at a stand-alone address (`各位代表！`: the
+//!   closing's title is then the sentence after it), or at a paragraph that
+//!   announces a run of points (`提三点希望：` before `一是…`).
 //! - After a closing that announces a run, the paragraphs that open with
 //!   the run's points (`一是…三是`) are top-level points: siblings of the
 //!   parts, not children of the last one nor of the closing (a coda).
@@ -201,7 +201,9 @@ impl Walk<'_, '_> {
         let c0 = self.paras[i].content.start;
         let s = self.content(i);
         let t_end = title_end(s, m.title_start()).max(m.title_start());
-        let run_in = s[t_end..].chars().any(char::is_alphanumeric);
+        // A heading sentence, or a heading with its body run in, has said
+        // something; a bare heading line has not.
+        let run_in = self.line(i).prose || s[t_end..].chars().any(char::is_alphanumeric);
         let kind = if m.style == BlockStyle::Di {
             NodeKind::Section
         } else {
@@ -332,8 +334,8 @@ impl Walk<'_, '_> {
     }
 
     /// A closing paragraph: after the last numbered heading, inside the
-    /// structure, opening with a closing word or announcing a run of points
-    /// once the innermost part has a body.
+    /// structure, once the innermost part has a body: opening with a
+    /// closing word, a stand-alone address, or announcing a run of points.
     fn is_closing(&self, i: usize) -> bool {
         if !self.plan.after_last_marker(i)
             || !self
@@ -342,11 +344,13 @@ impl Walk<'_, '_> {
         {
             return false;
         }
+        // Right after a heading line, text is that heading's body.
+        if !self.b.stack.last().is_some_and(|o| o.has_body) {
+            return false;
+        }
         let content = self.content(i);
         let cue = CLOSING_CUES.iter().any(|c| content.starts_with(c));
-        let announces = self.line(i).announces
-            && self.leads_with_first_point(i + 1)
-            && self.b.stack.last().is_some_and(|o| o.has_body);
+        let announces = self.line(i).announces && self.leads_with_first_point(i + 1);
         cue || self.line(i).address || announces
     }
 
