@@ -565,3 +565,12 @@ fn web_furniture_at_the_tail_is_no_node() {
         "preamble | 报告\nheading 一、 | 回顾\nheading 二、 | 任务\n"
     );
 }
+
+#[test]
+fn an_address_before_a_coda_titles_the_closing() {
+    let doc = parse("１．甲\n一是乙。\n各位代表！\n一是丙。\n二是丁。");
+    assert_eq!(
+        render(&doc),
+        "heading １． | 甲\n  point 一是 | 乙\nclosing | 各位代表\npoint 一是 | 丙\npoint 二是 | 丁\n"
+    );
+}

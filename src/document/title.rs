@@ -50,6 +50,14 @@ pub fn title_end(s: &str, from: usize) -> usize {
     from + rest[..end].trim_end_matches(trailing_separator).len()
 }
 
+/// The first [`MAX_TITLE_CHARS`] characters of `s`, as a byte length: the
+/// title of something that has no sentence to take one from (a lone `**`).
+pub fn prefix_end(s: &str) -> usize {
+    s.char_indices()
+        .nth(MAX_TITLE_CHARS)
+        .map_or(s.len(), |(i, _)| i)
+}
+
 /// The end of a report title made from the first paragraph `s`: its first
 /// clauses, at least [`MIN_REPORT_TITLE_CHARS`] characters when the first
 /// sentence has them and at most [`MAX_REPORT_TITLE_CHARS`].

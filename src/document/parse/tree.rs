@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::super::markers::{BlockMarker, BlockStyle, InlineStyle};
 use super::super::outline::{Node, NodeId, NodeKind, Outline};
 use super::super::paragraphs::is_space;
+use super::super::title::{prefix_end, title_end};
 
 /// Rank of top-level-only nodes (preamble, contents, closing, paragraph):
 /// any block closes them.
@@ -192,10 +193,16 @@ impl<'a> Builder<'a> {
             let n = &mut self.nodes[self.roots[k]];
             n.span.end = n.span.end.max(next);
         }
-        // Only markup (a lone `---` or `**`): keep it visible as one paragraph.
+        // Only markup (a lone `---` or `**`, front matter): keep it visible
+        // as one paragraph.
         let start = text.len() - text.trim_start_matches(is_space).len();
         if self.nodes.is_empty() && start < end {
-            let id = self.add(NodeKind::Paragraph, None, start..end, start, None);
+            let s = &text[start..end];
+            let t = match title_end(s, 0) {
+                0 => prefix_end(s),
+                t => t,
+            };
+            let id = self.add(NodeKind::Paragraph, None, start..start + t, start, None);
             self.nodes[id].span.end = end;
         }
         // The first node also holds whatever precedes it (front matter).

@@ -308,10 +308,16 @@ impl Walk<'_, '_> {
     }
 
     /// Opens the closing at paragraph `i`. After a stand-alone address its
-    /// title is the next paragraph's first sentence.
+    /// title is the next paragraph's first sentence, when that paragraph is
+    /// text the closing holds (not a coda's first point nor a heading).
     fn closing(&mut self, i: usize) -> ScanFrom {
         self.coda = self.leads_with_first_point(i + 1);
-        let titled = if self.line(i).address && i + 1 < self.paras.len() {
+        let next_is_text = self
+            .plan
+            .lines
+            .get(i + 1)
+            .is_some_and(|l| l.role == Role::Text);
+        let titled = if self.line(i).address && !self.coda && next_is_text {
             i + 1
         } else {
             i
