@@ -261,7 +261,10 @@ fn mayor_speech_2019_sections_under_a_heading() {
     assert!(
         doc.text[o.nodes[o.roots[0]].span.clone()].contains("——在市政府八届五次全体会议上的讲话")
     );
-    assert_eq!(doc.display_report_title(), "弘 扬“四气” 提 振 精 神");
+    assert_eq!(
+        doc.display_report_title(),
+        "弘 扬“四气” 提 振 精 神 只 争 朝 夕 狠 抓 落 实"
+    );
     // 第一…第四 under 一、, no theme.
     let sections = markers_of(&doc, NodeKind::Section);
     assert_eq!(

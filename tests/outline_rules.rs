@@ -481,7 +481,10 @@ fn head_matter_is_the_preamble() {
         render(&doc),
         "preamble | 弘 扬“四气” 提 振 精 神\nheading 一、 | 大力弘扬精神\n"
     );
-    assert_eq!(doc.display_report_title(), "弘 扬“四气” 提 振 精 神");
+    assert_eq!(
+        doc.display_report_title(),
+        "弘 扬“四气” 提 振 精 神 只 争 朝 夕 狠 抓 落 实"
+    );
 }
 
 #[test]
@@ -573,4 +576,31 @@ fn an_address_before_a_coda_titles_the_closing() {
         render(&doc),
         "heading １． | 甲\n  point 一是 | 乙\nclosing | 各位代表\npoint 一是 | 丙\npoint 二是 | 丁\n"
     );
+}
+
+#[test]
+fn a_title_may_go_on_on_a_second_line_but_not_into_a_name() {
+    let doc = parse(
+        "中华人民共和国国民经济和社会发展\n第十四个五年规划和2035年远景目标纲要\n正文。\n一、甲",
+    );
+    assert_eq!(
+        doc.display_report_title(),
+        "中华人民共和国国民经济和社会发展 第十四个五年规划和2035年远景目标纲要"
+    );
+    for second in [
+        "陈国阳",
+        "盛 阅 春",
+        "（2010年2月22日）",
+        "——在会议上的讲话",
+        "同志们：",
+    ] {
+        let doc = parse(&format!(
+            "在全市教育系统年度工作会议上的讲话\n{second}\n正文。\n一、甲"
+        ));
+        assert_eq!(
+            doc.title(),
+            "在全市教育系统年度工作会议上的讲话",
+            "{second}"
+        );
+    }
 }

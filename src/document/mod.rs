@@ -165,9 +165,9 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     {
         return t;
     }
-    let Some(first) = split.paragraphs.first() else {
+    if split.paragraphs.is_empty() {
         return 0..0;
-    };
+    }
     if let Some(h1) = split.paragraphs.iter().take(3).find(|p| p.md_heading == 1) {
         return h1.content.clone();
     }
@@ -178,16 +178,39 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
         .paragraphs
         .iter()
         .take(MAX_FURNITURE_LINES)
-        .find(|p| {
+        .position(|p| {
             let s = &text[p.content.clone()];
             let skip = parse::lines::is_field(s) || (after_field && parse::lines::is_button(s));
             after_field = skip;
             !skip
         })
-        .unwrap_or(first);
-    let s = &text[lead.content.clone()];
-    lead.content.start..lead.content.start + title::lead_title_end(s)
+        .unwrap_or(0);
+    let p = &split.paragraphs[lead];
+    let s = &text[p.content.clone()];
+    let end = title::lead_title_end(s);
+    // A title line of words only may go on on the next line (`…发展` /
+    // `第十四个五年规划…纲要`, `弘 扬“四气”…` / `只 争 朝 夕…`), but not into an
+    // author's name, a date, a subtitle or a salutation.
+    let words = |s: &str| {
+        let line = parse::lines::classify(s);
+        line.words_only && !line.page_number
+    };
+    let second = split.paragraphs.get(lead + 1).filter(|q| {
+        let t = &text[q.content.clone()];
+        end == s.len()
+            && words(s)
+            && words(t)
+            && t.chars().filter(|&c| !paragraphs::is_space(c)).count() >= MIN_TITLE_LINE_CHARS
+    });
+    match second {
+        Some(q) => p.content.start..q.content.end,
+        None => p.content.start..p.content.start + end,
+    }
 }
 
 /// How many lines of web-page furniture may precede a title line.
 const MAX_FURNITURE_LINES: usize = 8;
+
+/// A second title line has at least this many characters (a name has
+/// fewer).
+const MIN_TITLE_LINE_CHARS: usize = 5;

@@ -163,17 +163,20 @@ impl Walk<'_, '_> {
     }
 
     /// Opens the preamble at paragraph `i`, titled with the report's title
-    /// when that lies before the body.
+    /// when that lies before the body (its first line: a node's title is
+    /// one line).
     fn preamble(&mut self, i: usize) {
         let body_start = self
             .paras
             .get(self.plan.body_start)
             .map_or(self.b.text.len(), |p| p.span.start);
+        let t = self.title.clone();
         let title = if self.b.nodes.is_empty()
-            && !self.title.is_empty()
-            && self.title.end <= body_start.max(self.paras[i].span.end)
+            && !t.is_empty()
+            && t.end <= body_start.max(self.paras[i].span.end)
         {
-            self.title.clone()
+            let line = self.paras.iter().find(|p| p.content.contains(&t.start));
+            t.start..line.map_or(t.end, |p| t.end.min(p.content.end))
         } else {
             self.first_sentence(i)
         };
