@@ -21,7 +21,7 @@ pub const MAX_REPORT_TITLE_CHARS: usize = 40;
 
 /// A report title made from a first paragraph has at least this many
 /// characters when the paragraph has them (`7月24日` alone says nothing).
-const MIN_REPORT_TITLE_CHARS: usize = 12;
+pub const MIN_REPORT_TITLE_CHARS: usize = 12;
 
 /// Characters that end a sentence, so a title.
 fn ends_title(c: char) -> bool {
