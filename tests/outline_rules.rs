@@ -604,3 +604,22 @@ fn a_title_may_go_on_on_a_second_line_but_not_into_a_name() {
         );
     }
 }
+
+#[test]
+fn a_caption_is_no_heading_but_does_not_hide_one() {
+    // 专栏1 heads a box, not the report: 结束语 after it is the heading.
+    let text = "一、甲\n正文。\n二、乙\n正文。\n专栏1  主要指标\n结束语\n实现目标，意义重大。";
+    assert_eq!(
+        render(&parse(text)),
+        "heading 一、 | 甲\nheading 二、 | 乙\nheading | 结束语\n"
+    );
+}
+
+#[test]
+fn a_paged_contents_list_gives_back_the_first_heading_of_the_body() {
+    let text = "纲要\n目  录\n第一章  基础 ………1\n第一节  成就 ………1\n第二章  指导 ………8\n序言\n“十四五”时期很关键。\n第一章  基础\n第一节  成就\n正文。\n第二章  指导\n正文。";
+    assert_eq!(
+        render(&parse(text)),
+        "preamble | 纲要\ncontents | 目  录\nheading | 序言\nheading 第一章 | 基础\n  heading 第一节 | 成就\nheading 第二章 | 指导\n"
+    );
+}

@@ -67,7 +67,9 @@ fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> Opti
         if k - from > MAX_ENTRIES {
             return None;
         }
-        if line.prose || line.bullet.is_some() || !seen.insert(key(&text[paras[k].content.clone()]))
+        if line.prose
+            || line.bullet().is_some()
+            || !seen.insert(key(&text[paras[k].content.clone()]))
         {
             return Some(k);
         }
@@ -82,6 +84,20 @@ fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> Opti
         }
     }
     Some(lines.len())
+}
+
+/// A list whose entries carry page numbers gives back a last line without
+/// one that stands right before prose: the body's first heading (`序言`).
+fn give_back(lines: &[Line], entries: Range<usize>) -> Range<usize> {
+    let run = &lines[entries.clone()];
+    let paged = run.iter().filter(|l| l.page_number).count();
+    let last_unpaged = run.last().is_some_and(|l| !l.page_number);
+    let before_prose = lines.get(entries.end).is_some_and(|l| l.prose);
+    if run.len() > 1 && paged * 2 >= run.len() && last_unpaged && before_prose {
+        entries.start..entries.end - 1
+    } else {
+        entries
+    }
 }
 
 /// The leading series of entries: the highest-ranked style, how often it
@@ -111,9 +127,9 @@ pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents>
         .unwrap_or(lines.len());
     if let Some(label) = (0..first_entry).find(|&i| is_label(&text[paras[i].content.clone()])) {
         let end = run_end(text, paras, lines, label + 1)?;
-        return (end > label + 1).then_some(Contents {
+        return (end > label + 1).then(|| Contents {
             label: Some(label),
-            entries: label + 1..end,
+            entries: give_back(lines, label + 1..end),
         });
     }
     let start = first_entry;
@@ -131,9 +147,9 @@ pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents>
                     .is_some_and(|m| m.style == style && m.ordinal == first)
             })
     });
-    (restarts || paged * 2 >= run.len()).then_some(Contents {
+    (restarts || paged * 2 >= run.len()).then(|| Contents {
         label: None,
-        entries: start..end,
+        entries: give_back(lines, start..end),
     })
 }
 
@@ -179,6 +195,17 @@ mod tests {
         assert_eq!(entries.first().unwrap(), "序 言... 1");
         assert_eq!(entries.last().unwrap(), "实 施... 9");
         assert_eq!(entries.len(), 6);
+    }
+
+    #[test]
+    fn a_paged_list_gives_back_the_bodys_first_heading() {
+        let t = "纲要\n目  录\n第一章 基础……1\n第二章 指导……8\n序言\n“十四五”时期很关键。\n第一章 基础\n正文。";
+        let (_, entries) = contents(t).unwrap();
+        assert_eq!(entries, ["第一章 基础……1", "第二章 指导……8"]);
+        // Not when the list has no page numbers: the line may be an entry.
+        let t = "纲要\n目  录\n第一章 基础\n第二章 指导\n附则\n本纲要自发布之日起施行。\n第一章 基础\n正文。";
+        let (_, entries) = contents(t).unwrap();
+        assert_eq!(entries.len(), 3);
     }
 
     #[test]

@@ -34,6 +34,16 @@ pub enum Role {
     Text,
 }
 
+impl Line {
+    /// The length of its `——` bullet mark, if it has one.
+    pub fn bullet(&self) -> Option<usize> {
+        (self.bullet_len > 0).then_some(usize::from(self.bullet_len))
+    }
+}
+
+/// A bare numbered label has at most this many characters, spaces aside.
+pub const LABEL_CHARS: usize = 6;
+
 // One per paragraph: a report of one-letter lines has millions.
 const _: () = assert!(size_of::<Line>() <= 24);
 
@@ -42,8 +52,9 @@ const _: () = assert!(size_of::<Line>() <= 24);
 pub struct Line {
     /// The block marker it opens with.
     pub marker: Option<BlockMarker>,
-    /// The length of its `——` bullet mark.
-    pub bullet: Option<u8>,
+    /// The length of its `——` bullet mark (0: no bullet; see
+    /// [`Line::bullet`]).
+    pub bullet_len: u8,
     /// Its role, once [`super::roles::plan`] has decided it.
     pub role: Role,
     /// Body text: a sentence end somewhere, or longer than a heading.
@@ -54,6 +65,9 @@ pub struct Line {
     pub words_only: bool,
     /// Ends with a page number after dots or spaces (`... 2`, `………1`).
     pub page_number: bool,
+    /// A bare numbered label of words only (`附件1`, `附表 2`): the next line
+    /// may be its title.
+    pub numbered_label: bool,
     /// Ends with a colon: it announces what follows (`提三点希望：`).
     pub announces: bool,
     /// A stand-alone address to the audience: a few words and `！`
@@ -132,28 +146,32 @@ pub fn is_button(s: &str) -> bool {
 /// The [`Line`] of one paragraph's words.
 pub fn classify(s: &str) -> Line {
     let marker = block_marker(s);
-    let bullet = bullet(s).and_then(|n| u8::try_from(n).ok());
+    let bullet_len = bullet(s).map_or(0, |n| u8::try_from(n).unwrap_or(0));
     // A long paragraph is prose without reading it all.
     let long = s.len() > SHORT_CHARS * 4 || s.chars().nth(SHORT_CHARS).is_some();
     if long {
         return Line {
             marker,
-            bullet,
+            bullet_len,
             prose: true,
             ..Line::default()
         };
     }
     let (body, page_number) = strip_page_number(s);
     let words = body.chars().filter(|&c| !is_space(c)).count();
+    let words_only = words <= STANDALONE_CHARS
+        && body
+            .chars()
+            .all(|c| c.is_alphanumeric() || heading_punctuation(c));
     Line {
         marker,
-        bullet,
+        bullet_len,
         prose: s.chars().any(sentence_end),
-        words_only: words <= STANDALONE_CHARS
-            && body
-                .chars()
-                .all(|c| c.is_alphanumeric() || heading_punctuation(c)),
+        words_only,
         page_number,
+        numbered_label: words_only
+            && s.chars().filter(|&c| !is_space(c)).count() <= LABEL_CHARS
+            && s.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)),
         announces: s.ends_with(['：', ':']),
         address: is_address(s),
         role: Role::Text,
@@ -211,7 +229,10 @@ mod tests {
         assert!(l.words_only && !l.prose && l.marker.is_none());
         let l = classify("实 施... 18");
         assert!(l.words_only && l.page_number);
-        assert!(classify("附件1").words_only);
+        assert!(classify("附件1").words_only && classify("附件1").numbered_label);
+        assert!(classify("附表 2").numbered_label);
+        assert!(!classify("专栏1 主要指标").numbered_label);
+        assert!(!classify("序 言").numbered_label);
         assert!(classify("弘 扬“四气” 提 振 精 神").words_only);
         let l = classify("百年大计，教育为本。");
         assert!(l.prose && !l.words_only);
@@ -225,7 +246,7 @@ mod tests {
         let l = classify("（2010年2月22日）");
         assert!(!l.prose && !l.words_only && l.marker.is_none());
         let l = classify("——在市政府八届五次全体会议上的讲话");
-        assert!(l.bullet.is_some() && !l.prose && !l.words_only);
+        assert!(l.bullet().is_some() && !l.prose && !l.words_only);
         assert!(classify(&"字".repeat(61)).prose);
         assert!(!classify(&"字".repeat(21)).words_only);
         let l = classify("第一章 指导思想和工作方针... 2");

@@ -83,7 +83,7 @@ fn body_start(lines: &[Line], contents: Option<&Contents>) -> usize {
 fn own_role(l: &Line) -> Role {
     if l.marker.is_some() {
         Role::Marker
-    } else if l.bullet.is_some() {
+    } else if l.bullet().is_some() {
         Role::Bullet
     } else {
         Role::Text
@@ -132,10 +132,11 @@ pub fn plan(mut lines: Vec<Line>, contents: Option<Contents>) -> Plan {
 }
 
 /// Marks the stand-alone headings: short lines of words only, alone after
-/// prose (or right after the contents), where a top-level part could start
-/// (the next numbered heading, if any, is of the top level), and followed
-/// by something to head: prose or that top-level heading, after at most
-/// one more such line (`附件1` / its title / its text).
+/// prose (or right after the contents, or after one caption line that
+/// follows prose), where a top-level part could start (the next numbered
+/// heading, if any, is of the top level), and followed by something to
+/// head: prose or that top-level heading (a bare numbered label, `附件1`,
+/// may have its title line first).
 fn mark_standalone(plan: &mut Plan) {
     let Some(top) = plan.top_rank else {
         return;
@@ -145,11 +146,16 @@ fn mark_standalone(plan: &mut Plan) {
         let lines = &plan.lines;
         let at_top = |k: usize| plan.marker(k).is_some_and(|m| level_rank(m.style) <= top);
         let content = |k: usize| lines.get(k).is_some_and(|l| l.prose) || at_top(k);
-        let alone = i.checked_sub(1).is_some_and(|p| lines[p].prose) || Some(i) == after_contents;
+        let prose = |k: Option<usize>| k.and_then(|k| lines.get(k)).is_some_and(|l| l.prose);
+        let caption = |k: usize| lines[k].words_only && lines[k].role == Role::Text;
+        let alone = prose(i.checked_sub(1))
+            || Some(i) == after_contents
+            || (i >= 1 && caption(i - 1) && prose(i.checked_sub(2)));
         let heads = content(i + 1)
-            || (lines
-                .get(i + 1)
-                .is_some_and(|l| l.words_only && l.marker.is_none())
+            || (lines[i].numbered_label
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| l.words_only && l.marker.is_none())
                 && content(i + 2));
         let next = plan.next_marker(i);
         let where_parts_start = next == lines.len() || at_top(next);

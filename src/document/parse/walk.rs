@@ -113,7 +113,7 @@ impl Walk<'_, '_> {
 
     fn step(&mut self, i: usize) {
         let line = self.plan.lines[i];
-        let scan_from = match (line.role, line.marker, line.bullet) {
+        let scan_from = match (line.role, line.marker, line.bullet()) {
             (Role::Head, ..) => self.head(i),
             (Role::Contents, ..) => self.contents(i),
             (Role::Marker, Some(m), _) => match self.b.accept_block(&m) {
@@ -121,7 +121,7 @@ impl Walk<'_, '_> {
                 None => self.text(i),
             },
             (Role::Standalone, ..) => self.standalone(i),
-            (Role::Bullet, _, Some(len)) => self.bullet(i, usize::from(len)),
+            (Role::Bullet, _, Some(len)) => self.bullet(i, len),
             _ => self.text(i),
         };
         if let Some(sa) = scan_from {
@@ -334,7 +334,7 @@ impl Walk<'_, '_> {
     /// formal heading already holds the sections.
     fn is_theme(&self, i: usize) -> bool {
         self.line(i).marker.is_none()
-            && self.line(i).bullet.is_none()
+            && self.line(i).bullet().is_none()
             && self
                 .plan
                 .marker(i + 1)
