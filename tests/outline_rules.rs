@@ -623,3 +623,12 @@ fn a_paged_contents_list_gives_back_the_first_heading_of_the_body() {
         "preamble | 纲要\ncontents | 目  录\nheading | 序言\nheading 第一章 | 基础\n  heading 第一节 | 成就\nheading 第二章 | 指导\n"
     );
 }
+
+#[test]
+fn articles_of_a_regulation() {
+    let text = "上海市促进条例\n第一章　总则\n第一条　为了促进发展，制定本条例。\n第二条　本条例适用于本市。\n第二章　附则\n第三条　本条例自2024年1月1日起施行。";
+    assert_eq!(
+        render(&parse(text)),
+        "preamble | 上海市促进条例\nheading 第一章 | 总则\n  heading 第一条 | 为了促进发展，制定本条例\n  heading 第二条 | 本条例适用于本市\nheading 第二章 | 附则\n  heading 第三条 | 本条例自2024年1月1日起施行\n"
+    );
+}

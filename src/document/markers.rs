@@ -1,6 +1,6 @@
 //! Recognising outline markers in a paragraph's words.
 //!
-//! Block markers open a paragraph (`第一篇`, `第一部分`, `第一章`, `一、`,
+//! Block markers open a paragraph (`第一篇`, `第一部分`, `第一章`, `第一条`, `一、`,
 //! `（一）` or `(十 八)`, `【重点任务1】`, `1.`, `（1）`, `①`, the speech-style
 //! `第一,`); inline markers open a sentence anywhere in
 //! a paragraph (`一是`, `一方面`, `一手抓`, `首先`, `其一`). This module only
@@ -21,6 +21,8 @@ pub enum BlockStyle {
     Zhang,
     /// `第一节`
     Jie,
+    /// `第一条`, the article of a regulation
+    Tiao,
     /// `一、`
     CnComma,
     /// `（一）` or `(一)`, spaces inside allowed (`(十 八)`)
@@ -45,23 +47,25 @@ impl BlockStyle {
             BlockStyle::Part => 2,
             BlockStyle::Zhang => 3,
             BlockStyle::Jie => 4,
-            BlockStyle::CnComma => 5,
-            BlockStyle::CnParen => 6,
-            BlockStyle::Bracket => 7,
-            BlockStyle::Arabic => 8,
-            BlockStyle::ArabicParen => 9,
-            BlockStyle::Circled => 10,
-            // A theme has rank 11, its sections 12.
-            BlockStyle::Di => 12,
+            BlockStyle::Tiao => 5,
+            BlockStyle::CnComma => 6,
+            BlockStyle::CnParen => 7,
+            BlockStyle::Bracket => 8,
+            BlockStyle::Arabic => 9,
+            BlockStyle::ArabicParen => 10,
+            BlockStyle::Circled => 11,
+            // A theme has rank 12, its sections 13.
+            BlockStyle::Di => 13,
         }
     }
 
     /// Every style, in rank order (for tables indexed by style).
-    pub const ALL: [BlockStyle; 11] = [
+    pub const ALL: [BlockStyle; 12] = [
         BlockStyle::Pian,
         BlockStyle::Part,
         BlockStyle::Zhang,
         BlockStyle::Jie,
+        BlockStyle::Tiao,
         BlockStyle::CnComma,
         BlockStyle::CnParen,
         BlockStyle::Bracket,
@@ -78,7 +82,7 @@ impl BlockStyle {
 }
 
 /// Rank of an unmarked theme paragraph.
-pub const THEME_RANK: u8 = 11;
+pub const THEME_RANK: u8 = 12;
 
 /// A marker found at the start of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,6 +180,7 @@ pub fn block_marker(s: &str) -> Option<BlockMarker> {
             ("部分", BlockStyle::Part),
             ("章", BlockStyle::Zhang),
             ("节", BlockStyle::Jie),
+            ("条", BlockStyle::Tiao),
         ]
         .into_iter()
         .find(|(u, _)| tail.starts_with(u));
@@ -317,6 +322,10 @@ mod tests {
         );
         assert_eq!(style("第3节"), Some((BlockStyle::Jie, 3, "第3节")));
         assert_eq!(
+            style("第十二条　本办法自发布之日起施行。"),
+            Some((BlockStyle::Tiao, 12, "第十二条"))
+        );
+        assert_eq!(
             style("一、总体要求"),
             Some((BlockStyle::CnComma, 1, "一、"))
         );
@@ -351,6 +360,7 @@ mod tests {
             "第一责任人",
             "第一线",
             "第一个阶段",
+            "第一条地铁线路于1993年开通。",
             "第七届人民代表大会",
             "1.3万亿斤以上",
             "一村一品",
