@@ -161,3 +161,43 @@ fn completions_for_each_shell() {
         assert!(out.contains("outline"), "{shell}");
     }
 }
+
+#[test]
+fn titles_shown_are_bounded_collapsed_and_without_bold() {
+    let dir = tempfile::tempdir().unwrap();
+    // A paragraph without 。；！？ is no 136 KB title in every node and path.
+    let long = dir.path().join("long.txt");
+    let para = "高新技术企业达到4000家，".repeat(4000);
+    std::fs::write(&long, format!("一、总则\n{para}\n二、任务\n一是{para}\n")).unwrap();
+    let (code, out, err) = gangmu(&["--outline", "--format", "json", long.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.len() < 4096, "{} bytes of JSON", out.len());
+    let (code, out, err) = gangmu(&[
+        "--search",
+        "4000家",
+        "--format",
+        "json",
+        long.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 8000);
+    for h in hits {
+        for t in h["path"].as_array().unwrap() {
+            assert!(t.as_str().unwrap().chars().count() <= 81, "{t}");
+        }
+    }
+    // Spaces collapsed and bold removed in text and JSON titles.
+    let md = dir.path().join("md.txt");
+    std::fs::write(
+        &md,
+        "**目  录**\n一、总体  要求\n一、**总体  要求**\n正文。\n",
+    )
+    .unwrap();
+    let (_, out, _) = gangmu(&["--outline", md.to_str().unwrap()]);
+    assert_eq!(out, "[contents] 目 录\n一、 总体 要求\n");
+    let (_, out, _) = gangmu(&["--outline", "--format", "json", md.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["nodes"][1]["title"], "总体 要求");
+}

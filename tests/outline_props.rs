@@ -75,6 +75,25 @@ const PIECES: &[&str] = &[
     "😀",
     "\u{0301}",
     "\u{1b}[2J",
+    "第一部分 ",
+    "第二部分",
+    "(十 八)",
+    "( 二 )",
+    "【重点任务1】",
+    "【字号：大 中 小】",
+    "目  录",
+    "序 言",
+    "结束语",
+    "附件1",
+    "... 2",
+    "………1",
+    "各位代表！",
+    "同志们，",
+    "让我们",
+    "提三点希望：",
+    "来源：",
+    "打印",
+    "(2010-2020年)",
 ];
 
 fn report_like() -> impl Strategy<Value = String> {
@@ -88,6 +107,16 @@ fn report_like() -> impl Strategy<Value = String> {
     .prop_map(|v| v.concat())
 }
 
+/// Reports as lines: each line a few pieces, so heading lines, contents
+/// lists and stand-alone lines come up often.
+fn report_lines() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(prop::sample::select(PIECES), 0..5).prop_map(|v| v.concat()),
+        0..40,
+    )
+    .prop_map(|lines| lines.join("\n"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -97,6 +126,21 @@ proptest! {
         prop_assert_eq!(&doc.text, &text);
         if let Err(e) = check(&doc.text, &doc.outline) {
             return Err(TestCaseError::fail(format!("{e}\n{text:?}")));
+        }
+    }
+
+    #[test]
+    fn any_report_lines_give_a_valid_bounded_outline(text in report_lines()) {
+        let doc = Document::from_text("p", text.clone(), Default::default());
+        if let Err(e) = check(&doc.text, &doc.outline) {
+            return Err(TestCaseError::fail(format!("{e}\n{text:?}")));
+        }
+        // Ranks, styles and one restarted list bound the depth.
+        prop_assert!(doc.outline.height() <= 24, "height {}", doc.outline.height());
+        prop_assert!(doc.title().chars().count() <= 80);
+        for id in 0..doc.outline.len() {
+            prop_assert!(doc.node_title(id).chars().count() <= 80);
+            prop_assert!(!doc.display_title(id).contains("**"));
         }
     }
 

@@ -111,7 +111,7 @@ fn global_cycling_and_depths() {
 #[test]
 fn h_and_l_fold_and_walk() {
     let mut s = state();
-    let sec = find(&s, "第一 重点行业稳定支撑");
+    let sec = find(&s, "第二 重点企业靠前发力");
     while s.report().tree.selected() != Some(sec) {
         s.apply(Action::Down);
     }
@@ -189,17 +189,17 @@ fn clicks_select_and_toggle() {
     let mut s = state();
     let a = s.areas();
     let tree = a.tree.unwrap();
-    // Row 2 of the tree is 第一 重点行业稳定支撑 (a folded section).
-    let id = s.report().tree.visible[2];
+    // Row 3 of the tree is 第二 重点企业靠前发力 (a folded section).
+    let id = s.report().tree.visible[3];
     s.apply(Action::Click {
         column: tree.x + 10,
-        row: tree.y + 2,
+        row: tree.y + 3,
     });
     assert_eq!(s.report().tree.selected(), Some(id));
     assert!(!s.report().tree.expanded[id]);
     s.apply(Action::Click {
         column: tree.x + 2,
-        row: tree.y + 2,
+        row: tree.y + 3,
     });
     assert!(s.report().tree.expanded[id]);
     s.apply(Action::Click {

@@ -34,7 +34,7 @@ fn node_out(doc: &Document, id: NodeId, dotted: String) -> NodeOut {
     NodeOut {
         kind: n.kind.as_str(),
         marker: doc.node_marker(id).map(str::to_string),
-        title: doc.node_title(id).to_string(),
+        title: doc.display_title(id).into_owned(),
         start: n.span.start,
         end: n.span.end,
         children: n
@@ -51,7 +51,7 @@ fn node_out(doc: &Document, id: NodeId, dotted: String) -> NodeOut {
 pub fn outline_out(doc: &Document) -> OutlineOut {
     OutlineOut {
         source: doc.source.clone(),
-        title: doc.title().to_string(),
+        title: doc.display_report_title().into_owned(),
         bytes: doc.text.len(),
         nodes: doc
             .outline

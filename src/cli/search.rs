@@ -65,7 +65,7 @@ pub fn search_out(doc: &Document, query: &str, hits: &[Hit]) -> SearchOut {
                     doc.outline
                         .path(id)
                         .into_iter()
-                        .map(|n| doc.node_title(n).to_string())
+                        .map(|n| doc.display_title(n).into_owned())
                         .collect()
                 }),
                 start: h.range.start,

@@ -1,7 +1,8 @@
 //! Recognising outline markers in a paragraph's words.
 //!
-//! Block markers open a paragraph (`第一章`, `一、`, `（一）`, `1.`, `（1）`,
-//! `①`, the speech-style `第一,`); inline markers open a sentence anywhere in
+//! Block markers open a paragraph (`第一篇`, `第一部分`, `第一章`, `第一条`, `一、`,
+//! `（一）` or `(十 八)`, `【重点任务1】`, `1.`, `（1）`, `①`, the speech-style
+//! `第一,`); inline markers open a sentence anywhere in
 //! a paragraph (`一是`, `一方面`, `一手抓`, `首先`, `其一`). This module only
 //! says what a marker *could* be; whether it really is one (ordinals in
 //! sequence, pairs closed) is decided by the parser.
@@ -14,14 +15,20 @@ use super::numerals::{parse_any_ordinal, parse_arabic, parse_circled, parse_cn_o
 pub enum BlockStyle {
     /// `第一篇`
     Pian,
+    /// `第一部分` (a level like 篇; below it where both occur)
+    Part,
     /// `第一章`
     Zhang,
     /// `第一节`
     Jie,
+    /// `第一条`, the article of a regulation
+    Tiao,
     /// `一、`
     CnComma,
-    /// `（一）` or `(一)`
+    /// `（一）` or `(一)`, spaces inside allowed (`(十 八)`)
     CnParen,
+    /// A bracket label with a number: `【重点任务1】`
+    Bracket,
     /// `1.` `1、` `１．`
     Arabic,
     /// `（1）` or `(1)`
@@ -37,21 +44,45 @@ impl BlockStyle {
     pub fn rank(self) -> u8 {
         match self {
             BlockStyle::Pian => 1,
-            BlockStyle::Zhang => 2,
-            BlockStyle::Jie => 3,
-            BlockStyle::CnComma => 4,
-            BlockStyle::CnParen => 5,
-            BlockStyle::Arabic => 6,
-            BlockStyle::ArabicParen => 7,
-            BlockStyle::Circled => 8,
-            // A theme has rank 9, its sections 10.
-            BlockStyle::Di => 10,
+            BlockStyle::Part => 2,
+            BlockStyle::Zhang => 3,
+            BlockStyle::Jie => 4,
+            BlockStyle::Tiao => 5,
+            BlockStyle::CnComma => 6,
+            BlockStyle::CnParen => 7,
+            BlockStyle::Bracket => 8,
+            BlockStyle::Arabic => 9,
+            BlockStyle::ArabicParen => 10,
+            BlockStyle::Circled => 11,
+            // A theme has rank 12, its sections 13.
+            BlockStyle::Di => 13,
         }
+    }
+
+    /// Every style, in rank order (for tables indexed by style).
+    pub const ALL: [BlockStyle; 12] = [
+        BlockStyle::Pian,
+        BlockStyle::Part,
+        BlockStyle::Zhang,
+        BlockStyle::Jie,
+        BlockStyle::Tiao,
+        BlockStyle::CnComma,
+        BlockStyle::CnParen,
+        BlockStyle::Bracket,
+        BlockStyle::Arabic,
+        BlockStyle::ArabicParen,
+        BlockStyle::Circled,
+        BlockStyle::Di,
+    ];
+
+    /// Position in [`BlockStyle::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
 /// Rank of an unmarked theme paragraph.
-pub const THEME_RANK: u8 = 9;
+pub const THEME_RANK: u8 = 12;
 
 /// A marker found at the start of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,9 +90,21 @@ pub struct BlockMarker {
     pub style: BlockStyle,
     pub ordinal: u32,
     /// Length in bytes of the marker as written (`第一`, `一、`, `（一）`).
-    pub len: usize,
+    len: u32,
     /// Bytes from the start to the title (marker plus separators).
-    pub title_start: usize,
+    title_start: u32,
+}
+
+impl BlockMarker {
+    /// Length in bytes of the marker as written (`第一`, `一、`, `（一）`).
+    pub fn marker_len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Bytes from the start to the title (marker plus separators).
+    pub fn title_start(&self) -> usize {
+        self.title_start as usize
+    }
 }
 
 fn starts_with_any(s: &str, set: &[char]) -> Option<usize> {
@@ -93,29 +136,56 @@ fn chapter_like(s: &str, after: usize) -> bool {
         || (s.chars().count() <= 40 && !s.contains('。'))
 }
 
+fn cn_digit_or_ten(c: char) -> bool {
+    super::numerals::cn_digit(c).is_some() || matches!(c, '十' | '百')
+}
+
+/// A number closed by one of `close` at the start of `s`, spaces allowed
+/// inside (`十 八)`, ` 3 )`): the style it implies (Chinese or Arabic), its
+/// value and the bytes used, the closing bracket included.
+fn bracketed(s: &str, close: &[char]) -> Option<(BlockStyle, u32, usize)> {
+    // A number in brackets is short: look no further than a few characters.
+    let end = s
+        .char_indices()
+        .take(8)
+        .find(|&(_, c)| close.contains(&c))?
+        .0;
+    let inner = &s[..end];
+    let digits: String = inner.chars().filter(|&c| !c.is_whitespace()).collect();
+    let (style, (n, used)) = match parse_cn_ordinal(&digits) {
+        Some(v) => (BlockStyle::CnParen, v),
+        None => (BlockStyle::ArabicParen, parse_arabic(&digits)?),
+    };
+    let close_len = s[end..].chars().next().map_or(0, char::len_utf8);
+    (used == digits.len()).then_some((style, n, end + close_len))
+}
+
 /// The block marker at the start of `s` (a paragraph's content), if any.
 pub fn block_marker(s: &str) -> Option<BlockMarker> {
-    let mk = |style, ordinal, len, s: &str| {
+    // Reports are at most 256 MiB, so offsets within a paragraph fit in u32.
+    let mk = |style, ordinal, len: usize, s: &str| {
         Some(BlockMarker {
             style,
             ordinal,
-            len,
-            title_start: skip_separators(s, len),
+            len: u32::try_from(len).ok()?,
+            title_start: u32::try_from(skip_separators(s, len)).ok()?,
         })
     };
     if let Some(rest) = s.strip_prefix('第') {
         let (n, used) = parse_any_ordinal(rest)?;
         let after = '第'.len_utf8() + used;
         let tail = &s[after..];
-        let unit = tail.chars().next();
-        let style = match unit {
-            Some('篇') => Some(BlockStyle::Pian),
-            Some('章') => Some(BlockStyle::Zhang),
-            Some('节') => Some(BlockStyle::Jie),
-            _ => None,
-        };
-        if let Some(style) = style {
-            let len = after + '章'.len_utf8();
+        let unit = [
+            ("篇", BlockStyle::Pian),
+            ("部分", BlockStyle::Part),
+            ("章", BlockStyle::Zhang),
+            ("节", BlockStyle::Jie),
+            ("条", BlockStyle::Tiao),
+        ]
+        .into_iter()
+        .find(|(u, _)| tail.starts_with(u));
+        if let Some((unit, style)) = unit {
+            let len = after + unit.len();
             return chapter_like(s, len).then(|| mk(style, n, len, s)).flatten();
         }
         // Speech style: `第一,` — Chinese numerals only (`第1,` is rare and
@@ -125,14 +195,18 @@ pub fn block_marker(s: &str) -> Option<BlockMarker> {
         return mk(BlockStyle::Di, n, after, s);
     }
     if let Some(open) = starts_with_any(s, &OPEN_PAREN) {
-        let inner = &s[open..];
-        let (style, (n, used)) = if let Some(v) = parse_cn_ordinal(inner) {
-            (BlockStyle::CnParen, v)
-        } else {
-            (BlockStyle::ArabicParen, parse_arabic(inner)?)
-        };
-        let close = starts_with_any(&inner[used..], &CLOSE_PAREN)?;
-        return mk(style, n, open + used + close, s);
+        let (style, n, len) = bracketed(&s[open..], &CLOSE_PAREN)?;
+        return mk(style, n, open + len, s);
+    }
+    if let Some(rest) = s.strip_prefix('【') {
+        // A label of a few letters, then its number: `【重点任务1】`.
+        let label = rest
+            .char_indices()
+            .take(9)
+            .find(|&(_, c)| !c.is_alphabetic() || cn_digit_or_ten(c))
+            .map_or(0, |(i, _)| i);
+        let (_, n, len) = bracketed(&rest[label..], &['】'])?;
+        return mk(BlockStyle::Bracket, n, '【'.len_utf8() + label + len, s);
     }
     if let Some((n, used)) = parse_circled(s) {
         return mk(BlockStyle::Circled, n, used, s);
@@ -189,9 +263,8 @@ pub struct InlineMarker {
     pub len: usize,
 }
 
-/// The inline marker at the start of `s`, if any. `after_comma` allows only
-/// the opening halves of pairs, which may follow a topic (`工业,一方面…`).
-pub fn inline_marker(s: &str, after_comma: bool) -> Option<InlineMarker> {
+/// The inline marker at the start of `s`, if any.
+pub fn inline_marker(s: &str) -> Option<InlineMarker> {
     let m = |style, ordinal, len| {
         Some(InlineMarker {
             style,
@@ -204,9 +277,6 @@ pub fn inline_marker(s: &str, after_comma: bool) -> Option<InlineMarker> {
     }
     if s.starts_with("一手抓") {
         return m(InlineStyle::Grasp, 1, "一手抓".len());
-    }
-    if after_comma {
-        return None;
     }
     if s.starts_with("另一方面") {
         return m(InlineStyle::OneHand, 2, "另一方面".len());
@@ -233,30 +303,14 @@ pub fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':')
 }
 
-/// Where a title that starts at `from` ends: before the first sentence end,
-/// a `**` bold mark, or the end of `s`; trailing commas and spaces dropped.
-pub fn title_end(s: &str, from: usize) -> usize {
-    let rest = &s[from..];
-    let mut end = rest.len();
-    for (i, c) in rest.char_indices() {
-        if matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?') || rest[i..].starts_with("**")
-        {
-            end = i;
-            break;
-        }
-    }
-    let t = rest[..end].trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '，' | '、' | ':' | '：' | '.' | '．')
-    });
-    from + t.len()
-}
+pub use super::title::title_end;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn style(s: &str) -> Option<(BlockStyle, u32, &str)> {
-        block_marker(s).map(|m| (m.style, m.ordinal, &s[..m.len]))
+        block_marker(s).map(|m| (m.style, m.ordinal, &s[..m.marker_len()]))
     }
 
     #[test]
@@ -267,6 +321,10 @@ mod tests {
             Some((BlockStyle::Zhang, 12, "第十二章"))
         );
         assert_eq!(style("第3节"), Some((BlockStyle::Jie, 3, "第3节")));
+        assert_eq!(
+            style("第十二条　本办法自发布之日起施行。"),
+            Some((BlockStyle::Tiao, 12, "第十二条"))
+        );
         assert_eq!(
             style("一、总体要求"),
             Some((BlockStyle::CnComma, 1, "一、"))
@@ -302,6 +360,7 @@ mod tests {
             "第一责任人",
             "第一线",
             "第一个阶段",
+            "第一条地铁线路于1993年开通。",
             "第七届人民代表大会",
             "1.3万亿斤以上",
             "一村一品",
@@ -315,7 +374,7 @@ mod tests {
 
     #[test]
     fn inline_markers() {
-        let i = |s| inline_marker(s, false).map(|m| (m.style, m.ordinal, m.len));
+        let i = |s| inline_marker(s).map(|m| (m.style, m.ordinal, m.len));
         assert_eq!(i("一是发挥"), Some((InlineStyle::Shi, 1, 6)));
         assert_eq!(i("十二是"), Some((InlineStyle::Shi, 12, 9)));
         assert_eq!(i("另一方面做大"), Some((InlineStyle::OneHand, 2, 12)));
@@ -324,8 +383,6 @@ mod tests {
         assert_eq!(i("其二，"), Some((InlineStyle::Qi, 2, 6)));
         assert_eq!(i("其中"), None);
         assert_eq!(i("一企一策"), None);
-        assert_eq!(inline_marker("另一方面", true), None);
-        assert!(inline_marker("一方面优化", true).is_some());
     }
 
     #[test]
@@ -333,16 +390,19 @@ mod tests {
         let s = "第一,重点行业稳定支撑。工业";
         let m = block_marker(s).unwrap();
         assert_eq!(
-            &s[m.title_start..title_end(s, m.title_start)],
+            &s[m.title_start()..title_end(s, m.title_start())],
             "重点行业稳定支撑"
         );
         let s = "（一）指导思想。**全面";
         let m = block_marker(s).unwrap();
-        assert_eq!(&s[m.title_start..title_end(s, m.title_start)], "指导思想");
+        assert_eq!(
+            &s[m.title_start()..title_end(s, m.title_start())],
+            "指导思想"
+        );
         let s = "一、2023年工作回顾";
         let m = block_marker(s).unwrap();
         assert_eq!(
-            &s[m.title_start..title_end(s, m.title_start)],
+            &s[m.title_start()..title_end(s, m.title_start())],
             "2023年工作回顾"
         );
     }

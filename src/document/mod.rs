@@ -11,7 +11,9 @@ pub mod numerals;
 pub mod outline;
 pub mod paragraphs;
 pub mod parse;
+pub mod title;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -41,8 +43,8 @@ impl Document {
     /// Parses already-decoded text.
     pub fn from_text(source: impl Into<String>, text: String, decoding: Decoding) -> Document {
         let split = paragraphs::split(&text);
-        let outline = parse::build(&text, &split.paragraphs);
         let title = find_title(&text, &split);
+        let outline = parse::build(&text, &split.paragraphs, title.clone());
         Document {
             source: source.into(),
             text,
@@ -82,14 +84,25 @@ impl Document {
         Document::from_vec(path.display().to_string(), bytes)
     }
 
-    /// The title text.
+    /// The title text, as written.
     pub fn title(&self) -> &str {
         &self.text[self.title.clone()]
     }
 
-    /// A node's title.
+    /// The report's title as every view shows it ([`title::display`]).
+    pub fn display_report_title(&self) -> Cow<'_, str> {
+        title::display(self.title())
+    }
+
+    /// A node's title as written (a bounded range of the text); an
+    /// unlabelled contents list is titled `目录`. Views show
+    /// [`Document::display_title`].
     pub fn node_title(&self, id: NodeId) -> &str {
-        &self.text[self.outline.nodes[id].title.clone()]
+        let n = &self.outline.nodes[id];
+        if n.title.is_empty() && n.kind == NodeKind::Contents {
+            return "目录";
+        }
+        &self.text[n.title.clone()]
     }
 
     /// A node's marker as written, if any.
@@ -97,11 +110,20 @@ impl Document {
         self.outline.nodes[id].marker.clone().map(|r| &self.text[r])
     }
 
-    /// `marker title` (or just the title) for a node, as a tree shows it.
+    /// A node's title as every view shows it: bounded, runs of spaces
+    /// collapsed, no Markdown `**` ([`title::display`]). Control characters
+    /// are left for the views' sanitizer.
+    pub fn display_title(&self, id: NodeId) -> Cow<'_, str> {
+        title::display(self.node_title(id))
+    }
+
+    /// `marker title` (or just the title) for a node, as a tree shows it:
+    /// the marker as written, then [`Document::display_title`].
     pub fn node_label(&self, id: NodeId) -> String {
+        let t = self.display_title(id);
         match self.node_marker(id) {
-            Some(m) => format!("{m} {}", self.node_title(id)),
-            None => self.node_title(id).to_string(),
+            Some(m) => format!("{} {t}", title::display(m)),
+            None => t.into_owned(),
         }
     }
 
@@ -135,25 +157,60 @@ impl Document {
     }
 }
 
-/// The title: YAML front matter, a `#` heading, a short first line, or the
-/// first sentence.
+/// The title: YAML front matter, a `#` heading, or what the first paragraph
+/// gives ([`title::lead_title_end`]).
 fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     if let Some(fm) = split.front_matter.clone()
         && let Some(t) = paragraphs::front_matter_title(text, fm)
     {
         return t;
     }
-    let Some(first) = split.paragraphs.first() else {
+    if split.paragraphs.is_empty() {
         return 0..0;
-    };
+    }
     if let Some(h1) = split.paragraphs.iter().take(3).find(|p| p.md_heading == 1) {
         return h1.content.clone();
     }
-    let s = &text[first.content.clone()];
-    if s.chars().count() <= 60 && !s.contains('。') {
-        let end = s.find("——").unwrap_or(s.len());
-        return first.content.start..first.content.start + s[..end].trim_end().len();
+    // Skip the furniture of a web page before the title line: field lines,
+    // and button words among them.
+    let mut after_field = false;
+    let lead = split
+        .paragraphs
+        .iter()
+        .take(MAX_FURNITURE_LINES)
+        .position(|p| {
+            let s = &text[p.content.clone()];
+            let skip = parse::lines::is_field(s) || (after_field && parse::lines::is_button(s));
+            after_field = skip;
+            !skip
+        })
+        .unwrap_or(0);
+    let p = &split.paragraphs[lead];
+    let s = &text[p.content.clone()];
+    let end = title::lead_title_end(s);
+    // A title line of words only may go on on the next line (`…发展` /
+    // `第十四个五年规划…纲要`, `弘 扬“四气”…` / `只 争 朝 夕…`), but not into an
+    // author's name, a date, a subtitle or a salutation.
+    let words = |s: &str| {
+        let line = parse::lines::classify(s);
+        line.words_only && !line.page_number
+    };
+    let second = split.paragraphs.get(lead + 1).filter(|q| {
+        let t = &text[q.content.clone()];
+        end == s.len()
+            && words(s)
+            && words(t)
+            && t.chars().filter(|&c| !paragraphs::is_space(c)).count() >= MIN_TITLE_LINE_CHARS
+    });
+    match second {
+        Some(q) => p.content.start..q.content.end,
+        None => p.content.start..p.content.start + end,
     }
-    let end = markers::title_end(s, 0);
-    first.content.start..first.content.start + end
 }
+
+/// How many lines of web-page furniture may precede a title line.
+const MAX_FURNITURE_LINES: usize = 8;
+
+/// A second title line has at least this many characters (a name has
+/// fewer).
+const MIN_TITLE_LINE_CHARS: usize = 5;

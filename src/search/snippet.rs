@@ -22,7 +22,8 @@ impl Snippet {
 }
 
 /// Up to `context` characters either side of `range`, within its line,
-/// with control characters made visible ([`visible`]).
+/// with control characters made visible ([`visible`]) and Markdown bold
+/// marks (`**`) left out of the context.
 ///
 /// A range off the character boundaries is widened to them, never cut.
 pub fn snippet(text: &str, range: Range<usize>, context: usize) -> Snippet {
@@ -64,8 +65,8 @@ pub fn snippet(text: &str, range: Range<usize>, context: usize) -> Snippet {
     if cut_before {
         before.push('…');
     }
-    before.push_str(&visible(text[b..range.start].trim_start()));
-    let mut after = visible(text[range.end..a].trim_end()).into_owned();
+    before.push_str(&visible(&without_bold(text[b..range.start].trim_start())));
+    let mut after = visible(&without_bold(text[range.end..a].trim_end())).into_owned();
     if cut_after {
         after.push('…');
     }
@@ -73,6 +74,15 @@ pub fn snippet(text: &str, range: Range<usize>, context: usize) -> Snippet {
         before,
         hit: visible(&text[range]).into_owned(),
         after,
+    }
+}
+
+/// `s` without Markdown bold marks.
+fn without_bold(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains("**") {
+        s.replace("**", "").into()
+    } else {
+        s.into()
     }
 }
 
@@ -89,5 +99,13 @@ mod tests {
         assert_eq!(s.after, "c d");
         let s = snippet(t, 7..19, 20);
         assert_eq!(s.before, "a␛[31mb");
+    }
+
+    #[test]
+    fn bold_marks_never_reach_a_snippet() {
+        let t = "**（一）指导思想。**全面贯彻大零号湾**精神**。";
+        let at = t.find("大零号湾").unwrap();
+        let s = snippet(t, at..at + "大零号湾".len(), 40);
+        assert_eq!(s.plain(), "（一）指导思想。全面贯彻大零号湾精神。");
     }
 }

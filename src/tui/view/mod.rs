@@ -54,7 +54,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     let title = if r.doc.title().is_empty() {
         sanitize(&r.doc.source).into_owned()
     } else {
-        r.display(r.doc.title())
+        r.display(&r.doc.display_report_title())
     };
     let title = truncate(&title, a.title.width as usize);
     buf.set_stringn(

@@ -50,7 +50,7 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
         let y = inner.y + i as u16;
         match *row {
             SidebarRow::Header(theme_id) => {
-                let title = r.display(r.doc.node_title(theme_id));
+                let title = r.display(&r.doc.display_title(theme_id));
                 put(buf, inner.x, y, &title, inner.width, theme.theme_title());
             }
             SidebarRow::Item(t) => {

@@ -1,0 +1,255 @@
+//! Stage 1: what each paragraph looks like, on its own.
+//!
+//! A [`Line`] records the signals the later stages decide with: the block
+//! marker it opens with, a `——` bullet, whether it is prose (it has a
+//! sentence end, or is long) or a heading-only line, whether it could be an
+//! unnumbered stand-alone heading (`序 言`, `结束语`, `附件1`), and whether it
+//! announces a list (ends with a colon). Nothing here looks at neighbours.
+
+use super::super::markers::{BlockMarker, block_marker, bullet};
+use super::super::paragraphs::{Paragraph, is_space};
+
+/// A heading-only line has at most this many characters (a `目录` entry, a
+/// title, a heading without body).
+pub const SHORT_CHARS: usize = 60;
+
+/// A stand-alone heading has at most this many characters, spaces aside.
+pub const STANDALONE_CHARS: usize = 20;
+
+/// What a paragraph is to the tree walk, decided by [`super::roles`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Head matter: part of the preamble.
+    Head,
+    /// In the contents list.
+    Contents,
+    /// Opens with a block marker (a heading if its series allows it).
+    Marker,
+    /// An unnumbered stand-alone heading.
+    Standalone,
+    /// A `——` bullet.
+    Bullet,
+    /// Anything else.
+    #[default]
+    Text,
+}
+
+impl Line {
+    /// The length of its `——` bullet mark, if it has one.
+    pub fn bullet(&self) -> Option<usize> {
+        (self.bullet_len > 0).then_some(usize::from(self.bullet_len))
+    }
+}
+
+/// A bare numbered label has at most this many characters, spaces aside.
+pub const LABEL_CHARS: usize = 6;
+
+// One per paragraph: a report of one-letter lines has millions.
+const _: () = assert!(size_of::<Line>() <= 24);
+
+/// What one paragraph looks like (kept small: one per paragraph).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The block marker it opens with.
+    pub marker: Option<BlockMarker>,
+    /// The length of its `——` bullet mark (0: no bullet; see
+    /// [`Line::bullet`]).
+    pub bullet_len: u8,
+    /// Its role, once [`super::roles::plan`] has decided it.
+    pub role: Role,
+    /// Body text: a sentence end somewhere, or longer than a heading.
+    pub prose: bool,
+    /// A short line of words only (letters, digits, spaces, quotes), once a
+    /// contents page number is set aside: a title line or an unnumbered
+    /// heading.
+    pub words_only: bool,
+    /// Ends with a page number after dots or spaces (`... 2`, `………1`).
+    pub page_number: bool,
+    /// A bare numbered label of words only (`附件1`, `附表 2`): the next line
+    /// may be its title.
+    pub numbered_label: bool,
+    /// Ends with a colon: it announces what follows (`提三点希望：`).
+    pub announces: bool,
+    /// A stand-alone address to the audience: a few words and `！`
+    /// (`各位代表！`, `同志们！`).
+    pub address: bool,
+}
+
+/// An address line has at most this many characters before its `！`.
+pub const ADDRESS_CHARS: usize = 8;
+
+/// Characters that end a sentence.
+fn sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?')
+}
+
+/// Characters a stand-alone heading may hold besides letters and digits.
+fn heading_punctuation(c: char) -> bool {
+    is_space(c) || matches!(c, '“' | '”' | '"' | '《' | '》' | '·')
+}
+
+/// `s` without a trailing contents page number (`序 言... 1` → `序 言`),
+/// and whether there was one: digits after dot leaders or spaces.
+pub fn strip_page_number(s: &str) -> (&str, bool) {
+    let t = s.trim_end_matches(is_space);
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == t.len() {
+        return (s, false);
+    }
+    let body = digits.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '.' | '…' | '·' | '．' | '-' | '—' | '_')
+    });
+    if body.len() == digits.len() || body.is_empty() {
+        (s, false)
+    } else {
+        (body, true)
+    }
+}
+
+/// `各位代表！`, `同志们！`: a few words and one closing `！`.
+fn is_address(s: &str) -> bool {
+    let Some(body) = s.strip_suffix(['！', '!']) else {
+        return false;
+    };
+    !body.is_empty()
+        && body.chars().nth(ADDRESS_CHARS).is_none()
+        && !body
+            .chars()
+            .any(|c| sentence_end(c) || matches!(c, '：' | ':'))
+}
+
+/// A field label has at most this many characters (`来源`, `发布时间`).
+const FIELD_LABEL_CHARS: usize = 6;
+
+/// A field line of a page copied from the web (`来源：新华社`,
+/// `时间：2024-03-05`, `相关报道：`, `【字号：大 中 小】`): a short label and a
+/// colon. Never a title (nor is a salutation, `同志们：`, which reads the
+/// same).
+pub fn is_field(s: &str) -> bool {
+    let inner = s
+        .strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .unwrap_or(s);
+    inner.find(['：', ':']).is_some_and(|k| {
+        let label = &inner[..k];
+        !label.is_empty()
+            && label.chars().nth(FIELD_LABEL_CHARS).is_none()
+            && label.chars().all(char::is_alphabetic)
+    })
+}
+
+/// A button word of a web page (`打印`, `下载`, `关闭`): one or two letters.
+pub fn is_button(s: &str) -> bool {
+    s.chars().count() <= 2 && s.chars().all(char::is_alphabetic)
+}
+
+/// The [`Line`] of one paragraph's words.
+pub fn classify(s: &str) -> Line {
+    let marker = block_marker(s);
+    let bullet_len = bullet(s).map_or(0, |n| u8::try_from(n).unwrap_or(0));
+    // A long paragraph is prose without reading it all.
+    let long = s.len() > SHORT_CHARS * 4 || s.chars().nth(SHORT_CHARS).is_some();
+    if long {
+        return Line {
+            marker,
+            bullet_len,
+            prose: true,
+            ..Line::default()
+        };
+    }
+    let (body, page_number) = strip_page_number(s);
+    let words = body.chars().filter(|&c| !is_space(c)).count();
+    let words_only = words <= STANDALONE_CHARS
+        && body
+            .chars()
+            .all(|c| c.is_alphanumeric() || heading_punctuation(c));
+    Line {
+        marker,
+        bullet_len,
+        prose: s.chars().any(sentence_end),
+        words_only,
+        page_number,
+        numbered_label: words_only
+            && s.chars().filter(|&c| !is_space(c)).count() <= LABEL_CHARS
+            && s.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)),
+        announces: s.ends_with(['：', ':']),
+        address: is_address(s),
+        role: Role::Text,
+    }
+}
+
+/// The [`Line`] of every paragraph.
+pub fn classify_all(text: &str, paras: &[Paragraph]) -> Vec<Line> {
+    paras
+        .iter()
+        .map(|p| classify(&text[p.content.clone()]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert_eq!(strip_page_number("序 言... 1"), ("序 言", true));
+        assert_eq!(strip_page_number("第一章 总则………12"), ("第一章 总则", true));
+        assert_eq!(strip_page_number("第一章 总则 3"), ("第一章 总则", true));
+        assert_eq!(strip_page_number("附件1"), ("附件1", false));
+        assert_eq!(strip_page_number("2023"), ("2023", false));
+        assert_eq!(strip_page_number("... 2"), ("... 2", false));
+    }
+
+    #[test]
+    fn web_furniture() {
+        for s in [
+            "来源：新华社",
+            "时间：2024-03-05 10:00",
+            "相关报道：",
+            "【字号：大 中 小】",
+            "同志们：",
+        ] {
+            assert!(is_field(s), "{s}");
+        }
+        for s in [
+            "政府工作报告",
+            "附件1",
+            "今年发展主要预期目标是：国内生产总值增长5%左右",
+            "【重点任务1】",
+        ] {
+            assert!(!is_field(s), "{s}");
+        }
+        assert!(is_button("打印") && is_button("下载"));
+        assert!(!is_button("附件1") && !is_button("政府工作报告"));
+    }
+
+    #[test]
+    fn kinds_of_lines() {
+        let l = classify("序 言");
+        assert!(l.words_only && !l.prose && l.marker.is_none());
+        let l = classify("实 施... 18");
+        assert!(l.words_only && l.page_number);
+        assert!(classify("附件1").words_only && classify("附件1").numbered_label);
+        assert!(classify("附表 2").numbered_label);
+        assert!(!classify("专栏1 主要指标").numbered_label);
+        assert!(!classify("序 言").numbered_label);
+        assert!(classify("弘 扬“四气” 提 振 精 神").words_only);
+        let l = classify("百年大计，教育为本。");
+        assert!(l.prose && !l.words_only);
+        let l = classify("同志们：");
+        assert!(!l.prose && !l.words_only && l.announces);
+        assert!(classify("各位代表！").address);
+        assert!(classify("各位代表、同志们！").address);
+        assert!(!classify("今年发展主要预期目标是：").address);
+        assert!(!classify("这是一个最好的时代，也是一个最坏的时代！").address);
+        assert!(!classify("同志们！征程万里。").address);
+        let l = classify("（2010年2月22日）");
+        assert!(!l.prose && !l.words_only && l.marker.is_none());
+        let l = classify("——在市政府八届五次全体会议上的讲话");
+        assert!(l.bullet().is_some() && !l.prose && !l.words_only);
+        assert!(classify(&"字".repeat(61)).prose);
+        assert!(!classify(&"字".repeat(21)).words_only);
+        let l = classify("第一章 指导思想和工作方针... 2");
+        assert!(l.marker.is_some() && l.page_number && !l.prose);
+    }
+}

@@ -1,0 +1,57 @@
+//! Building the outline from paragraphs, as a pipeline:
+//!
+//! 1. [`lines`]: what each paragraph looks like on its own (a block marker,
+//!    a bullet, prose or a heading-only line, words only, a page number).
+//! 2. [`contents`]: the table of contents, labelled or told by a series
+//!    that starts over.
+//! 3. [`roles`]: the role of each paragraph among its neighbours (head
+//!    matter, contents, marker, stand-alone heading, bullet, text).
+//! 4. [`walk`]: the tree, one paragraph at a time, on a stack of open blocks
+//!    ordered by rank ([`tree`]); a marker counts only where its series
+//!    allows it.
+//! 5. [`inline`]: sentence-opening sub-points inside each paragraph.
+//!
+//! [`tree::Builder::finish`] then closes the spans.
+
+pub mod contents;
+pub mod inline;
+pub mod lines;
+pub mod roles;
+pub mod tree;
+pub mod walk;
+
+use std::ops::Range;
+
+use super::outline::Outline;
+use super::paragraphs::Paragraph;
+
+/// A close upper estimate of the node count, so the node vector is
+/// allocated once: a 13 MB report would otherwise hold two copies of it
+/// while growing. Paragraphs plus the sentence-opening markers a quick
+/// substring count finds.
+fn estimate_nodes(text: &str, paragraphs: usize) -> usize {
+    let count = |needle: &str| memchr::memmem::find_iter(text.as_bytes(), needle).count();
+    let shi = memchr::memmem::find_iter(text.as_bytes(), "是")
+        .filter(|&i| {
+            text[..i]
+                .chars()
+                .next_back()
+                .and_then(super::numerals::cn_digit)
+                .is_some()
+        })
+        .count();
+    // Pairs are common in speeches; 一手抓, 首先… are rare enough to grow
+    // into the slack.
+    paragraphs + shi + count("方面") + paragraphs / 8 + 8
+}
+
+/// The outline of `text`, given its paragraphs and the report's title (a
+/// range of `text`, which titles the preamble when it lies in the head).
+pub fn build(text: &str, paras: &[Paragraph], title: Range<usize>) -> Outline {
+    let lines = lines::classify_all(text, paras);
+    let contents = contents::find(text, paras, &lines);
+    let plan = roles::plan(lines, contents);
+    let mut b = tree::Builder::new(text, estimate_nodes(text, paras.len()));
+    walk::walk(&mut b, paras, &plan, title);
+    b.finish()
+}

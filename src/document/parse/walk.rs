@@ -1,0 +1,406 @@
+//! Stage 4: the walk that builds the tree, one paragraph at a time, each
+//! by its [`Role`].
+//!
+//! - Head matter opens the preamble; the contents list is one node.
+//! - A marker paragraph is a heading if its series allows it
+//!   ([`Builder::accept_block`]), else text.
+//! - A stand-alone heading sits at the report's top level.
+//! - Text is a theme (an unmarked paragraph right before a `第一,` that no
+//!   formal heading holds), a closing, or the body of the block it is in.
+//! - The closing starts after the last numbered heading, inside the
+//!   structure, once the last part has said something, at the first
+//!   paragraph that opens with a closing word (`另外`, `此外`, `总之`,
+//!   `最后，`, `同志们`, `让我们`), at a stand-alone address (`各位代表！`: the
+//!   closing's title is then the sentence after it), or at a paragraph that
+//!   announces a run of points (`提三点希望：` before `一是…`).
+//! - After a closing that announces a run, the paragraphs that open with
+//!   the run's points (`一是…三是`) are top-level points: siblings of the
+//!   parts, not children of the last one nor of the closing (a coda).
+
+use std::ops::Range;
+
+use super::super::markers::{BlockMarker, BlockStyle, InlineStyle, THEME_RANK, inline_marker};
+use super::super::outline::{NodeId, NodeKind};
+use super::super::paragraphs::Paragraph;
+use super::super::title::title_end;
+use super::inline::{self, Scan};
+use super::lines::{Line, Role};
+use super::roles::Plan;
+use super::tree::{Builder, TOP_RANK};
+
+/// Paragraph openings that mark the closing remarks of a speech or report.
+const CLOSING_CUES: [&str; 7] = [
+    "另外",
+    "此外",
+    "总之",
+    "同志们",
+    "最后,",
+    "最后，",
+    "让我们",
+];
+
+/// Where to look for sub-points after a step.
+struct ScanAt {
+    /// The node they belong under.
+    block: NodeId,
+    /// From this byte of the paragraph's words.
+    from: usize,
+    /// Whether the paragraph is the block's own (its heading's paragraph).
+    own: bool,
+    /// Where the block's title sentence ends in the paragraph, if there.
+    anchor: Option<usize>,
+}
+
+type ScanFrom = Option<ScanAt>;
+
+/// The sub-points of a node's own paragraph, after its title at `from`.
+fn own(block: NodeId, from: usize, title_end: usize) -> ScanFrom {
+    Some(ScanAt {
+        block,
+        from,
+        own: true,
+        anchor: Some(title_end),
+    })
+}
+
+struct Walk<'a, 'b> {
+    b: &'b mut Builder<'a>,
+    paras: &'b [Paragraph],
+    plan: &'b Plan,
+    /// Whether the report has numbered headings at all.
+    structured: bool,
+    /// Whether a closing announced a run of top-level points.
+    coda: bool,
+    /// The report's title.
+    title: Range<usize>,
+}
+
+/// Builds the tree of `paras` into `b`.
+pub fn walk(b: &mut Builder, paras: &[Paragraph], plan: &Plan, title: Range<usize>) {
+    let structured = plan.lines.iter().any(|l| l.role == Role::Marker);
+    let mut w = Walk {
+        b,
+        paras,
+        plan,
+        structured,
+        coda: false,
+        title,
+    };
+    for i in 0..paras.len() {
+        w.step(i);
+    }
+}
+
+impl Walk<'_, '_> {
+    fn line(&self, i: usize) -> &Line {
+        &self.plan.lines[i]
+    }
+
+    fn content(&self, i: usize) -> &str {
+        &self.b.text[self.paras[i].content.clone()]
+    }
+
+    /// The end of whatever is open before paragraph `i`.
+    fn end_before(&self, i: usize) -> usize {
+        self.b.end_before(self.paras[i].span.start)
+    }
+
+    /// The first sentence of paragraph `i`, as a title.
+    fn first_sentence(&self, i: usize) -> Range<usize> {
+        let c = &self.paras[i].content;
+        c.start..c.start + title_end(self.content(i), 0)
+    }
+
+    fn step(&mut self, i: usize) {
+        let line = self.plan.lines[i];
+        let scan_from = match (line.role, line.marker, line.bullet()) {
+            (Role::Head, ..) => self.head(i),
+            (Role::Contents, ..) => self.contents(i),
+            (Role::Marker, Some(m), _) => match self.b.accept_block(&m) {
+                Some(keep) => self.heading(i, m, keep),
+                None => self.text(i),
+            },
+            (Role::Standalone, ..) => self.standalone(i),
+            (Role::Bullet, _, Some(len)) => self.bullet(i, len),
+            _ => self.text(i),
+        };
+        if let Some(sa) = scan_from {
+            let next = self.plan.next_marker(i + 1);
+            let region_end = self
+                .paras
+                .get(next)
+                .map_or(self.b.text.len(), |q| q.span.start);
+            let p = &self.paras[i];
+            let at = Scan {
+                content: p.content.clone(),
+                end: p.span.end,
+                from: sa.from,
+                own: sa.own,
+                anchor: sa.anchor,
+                region_end,
+            };
+            inline::scan(self.b, at, sa.block);
+        }
+    }
+
+    /// Opens a top-level-only node (preamble, contents, closing, paragraph).
+    fn open_top(&mut self, i: usize, kind: NodeKind, title: Range<usize>) -> NodeId {
+        let end = self.end_before(i);
+        self.b.close_to(0, end);
+        let start = self.paras[i].span.start;
+        self.b
+            .push_block(kind, TOP_RANK, None, None, title, start, i)
+    }
+
+    fn head(&mut self, i: usize) -> ScanFrom {
+        if !self.structured {
+            return self.text(i);
+        }
+        if self.b.stack.is_empty() {
+            self.preamble(i);
+        }
+        None
+    }
+
+    /// Opens the preamble at paragraph `i`, titled with the report's title
+    /// when that lies before the body (its first line: a node's title is
+    /// one line).
+    fn preamble(&mut self, i: usize) {
+        let body_start = self
+            .paras
+            .get(self.plan.body_start)
+            .map_or(self.b.text.len(), |p| p.span.start);
+        let t = self.title.clone();
+        let title = if self.b.nodes.is_empty()
+            && !t.is_empty()
+            && t.end <= body_start.max(self.paras[i].span.end)
+        {
+            let line = self.paras.iter().find(|p| p.content.contains(&t.start));
+            t.start..line.map_or(t.end, |p| t.end.min(p.content.end))
+        } else {
+            self.first_sentence(i)
+        };
+        self.open_top(i, NodeKind::Preamble, title);
+    }
+
+    fn contents(&mut self, i: usize) -> ScanFrom {
+        let Some(c) = &self.plan.contents else {
+            return self.text(i);
+        };
+        if c.paragraphs().start == i {
+            let content = self.paras[i].content.clone();
+            let title = match c.label {
+                Some(_) => content,
+                None => content.start..content.start,
+            };
+            self.open_top(i, NodeKind::Contents, title);
+        }
+        None
+    }
+
+    fn heading(&mut self, i: usize, m: BlockMarker, keep: usize) -> ScanFrom {
+        let end = self.end_before(i);
+        self.b.close_to(keep, end);
+        let c0 = self.paras[i].content.start;
+        let s = self.content(i);
+        let t_end = title_end(s, m.title_start()).max(m.title_start());
+        // A heading sentence, or a heading with its body run in, has said
+        // something; a bare heading line has not.
+        let run_in = self.line(i).prose || s[t_end..].chars().any(char::is_alphanumeric);
+        let kind = if m.style == BlockStyle::Di {
+            NodeKind::Section
+        } else {
+            NodeKind::Heading
+        };
+        let id = self.b.push_block(
+            kind,
+            m.style.rank(),
+            Some((m.style, m.ordinal)),
+            Some(c0..c0 + m.marker_len()),
+            c0 + m.title_start()..c0 + t_end,
+            self.paras[i].span.start,
+            i,
+        );
+        if run_in {
+            self.b.note_body();
+        }
+        own(id, t_end, t_end)
+    }
+
+    fn standalone(&mut self, i: usize) -> ScanFrom {
+        let Some(rank) = self.plan.top_rank else {
+            return self.text(i);
+        };
+        let end = self.end_before(i);
+        let keep = self.b.kept_below(rank);
+        self.b.close_to(keep, end);
+        let title = self.first_sentence(i);
+        let start = self.paras[i].span.start;
+        self.b
+            .push_block(NodeKind::Heading, rank, None, None, title, start, i);
+        None
+    }
+
+    fn bullet(&mut self, i: usize, len: usize) -> ScanFrom {
+        if self.structured
+            && matches!(
+                self.b.top_kind(),
+                None | Some(NodeKind::Preamble | NodeKind::Contents)
+            )
+        {
+            return self.text(i);
+        }
+        let p = &self.paras[i];
+        let c0 = p.content.start;
+        let t0 = c0 + len;
+        let title = t0..t0 + title_end(&self.b.text[t0..p.content.end], 0);
+        let parent = self.b.top();
+        self.b.note_body();
+        let id = self
+            .b
+            .add(NodeKind::Bullet, Some(c0..t0), title, p.span.start, parent);
+        self.b.nodes[id].span.end = p.span.end;
+        own(id, len, self.b.nodes[id].title.end - c0)
+    }
+
+    fn text(&mut self, i: usize) -> ScanFrom {
+        if self.is_theme(i) {
+            let end = self.end_before(i);
+            let keep = self.b.kept_below(THEME_RANK);
+            self.b.close_to(keep, end);
+            let title = self.first_sentence(i);
+            let t_end = title.end - self.paras[i].content.start;
+            let start = self.paras[i].span.start;
+            let id = self
+                .b
+                .push_block(NodeKind::Theme, THEME_RANK, None, None, title, start, i);
+            return own(id, 0, t_end);
+        }
+        if !self.structured {
+            let title = self.first_sentence(i);
+            let t_end = title.end - self.paras[i].content.start;
+            let id = self.open_top(i, NodeKind::Paragraph, title);
+            return own(id, 0, t_end);
+        }
+        match self.b.top_kind() {
+            // Lead text: the preamble.
+            None => {
+                self.preamble(i);
+                return None;
+            }
+            // Front matter between the contents and the body stays with them.
+            Some(NodeKind::Preamble | NodeKind::Contents) => return None,
+            _ => {}
+        }
+        if self.is_closing(i) {
+            return self.closing(i);
+        }
+        if self.coda
+            && let Some(at) = self.coda_point(i)
+        {
+            return Some(at);
+        }
+        let first_body = self.b.stack.last().is_some_and(|o| !o.has_body);
+        self.b.note_body();
+        self.b.top().map(|block| ScanAt {
+            block,
+            from: 0,
+            own: false,
+            anchor: first_body.then_some(0),
+        })
+    }
+
+    /// Opens the closing at paragraph `i`. After a stand-alone address its
+    /// title is the next paragraph's first sentence, when that paragraph is
+    /// text the closing holds (not a coda's first point nor a heading).
+    fn closing(&mut self, i: usize) -> ScanFrom {
+        self.coda = self.leads_with_first_point(i + 1);
+        let next_is_text = self
+            .plan
+            .lines
+            .get(i + 1)
+            .is_some_and(|l| l.role == Role::Text);
+        let titled = if self.line(i).address && !self.coda && next_is_text {
+            i + 1
+        } else {
+            i
+        };
+        let title = self.first_sentence(titled);
+        let id = self.open_top(i, NodeKind::Closing, title.clone());
+        (titled == i).then(|| own(id, 0, title.end - self.paras[i].content.start))?
+    }
+
+    /// An unmarked paragraph right before a `第一,` opens a theme, unless a
+    /// formal heading already holds the sections.
+    fn is_theme(&self, i: usize) -> bool {
+        self.line(i).marker.is_none()
+            && self.line(i).bullet().is_none()
+            && self
+                .plan
+                .marker(i + 1)
+                .is_some_and(|m| m.style == BlockStyle::Di && m.ordinal == 1)
+            && !self.b.is_open(&[NodeKind::Heading])
+    }
+
+    /// A closing paragraph: after the last numbered heading, inside the
+    /// structure, once the innermost part has a body: opening with a
+    /// closing word, a stand-alone address, or announcing a run of points.
+    fn is_closing(&self, i: usize) -> bool {
+        if !self.plan.after_last_marker(i)
+            || !self
+                .b
+                .is_open(&[NodeKind::Section, NodeKind::Theme, NodeKind::Heading])
+        {
+            return false;
+        }
+        // Right after a heading line, text is that heading's body.
+        if !self.b.stack.last().is_some_and(|o| o.has_body) {
+            return false;
+        }
+        let content = self.content(i);
+        let cue = CLOSING_CUES.iter().any(|c| content.starts_with(c));
+        let announces = self.line(i).announces && self.leads_with_first_point(i + 1);
+        cue || self.line(i).address || announces
+    }
+
+    /// Whether paragraph `i` opens with the first point of a run (`一是`,
+    /// `首先`, `其一`).
+    fn leads_with_first_point(&self, i: usize) -> bool {
+        let Some(p) = self.paras.get(i) else {
+            return false;
+        };
+        let s = &self.b.text[p.content.clone()];
+        inline_marker(s).is_some_and(|m| {
+            m.ordinal == 1
+                && matches!(
+                    m.style,
+                    InlineStyle::Shi | InlineStyle::Qi | InlineStyle::Sequence
+                )
+        })
+    }
+
+    /// A paragraph of a coda that opens with the run's next point: a
+    /// top-level point.
+    fn coda_point(&mut self, i: usize) -> ScanFrom {
+        let p = &self.paras[i];
+        let s = &self.b.text[p.content.clone()];
+        let m = inline_marker(s)?;
+        let c0 = p.content.start;
+        let ordinal = inline::accept(self.b, None, &m, c0, self.b.text.len())?;
+        let t0 = super::super::markers::skip_separators(s, m.len);
+        let t_end = title_end(s, t0).max(t0);
+        let end = self.end_before(i);
+        self.b.close_to(0, end);
+        let id = self.b.push_block(
+            NodeKind::Point,
+            TOP_RANK,
+            None,
+            Some(c0..c0 + m.len),
+            c0 + t0..c0 + t_end,
+            p.span.start,
+            i,
+        );
+        self.b.series.insert((None, m.style), ordinal);
+        own(id, t_end, t_end)
+    }
+}
