@@ -3,7 +3,7 @@
 //! targets, and an annotated set scored for precision and recall.
 
 use gangmu::document::Document;
-use gangmu::targets::{Target, extract};
+use gangmu::targets::{Item, extract};
 
 const REPORT_2024: &[u8] = include_bytes!("fixtures/2024-government-work-report.txt");
 const RURAL_2018: &[u8] = include_bytes!("fixtures/2018-rural-revitalization-opinions-crlf.txt");
@@ -12,8 +12,13 @@ fn doc(text: &str) -> Document {
     Document::from_bytes("<test>", text.as_bytes()).unwrap()
 }
 
+/// The targets of a document (results left out).
+fn targets(d: &Document) -> Vec<Item> {
+    extract(d).into_iter().filter(Item::is_target).collect()
+}
+
 /// `subject|verb|value|unit|qualifier|deadline|text|node` for a target.
-fn row(d: &Document, t: &Target) -> String {
+fn row(d: &Document, t: &Item) -> String {
     format!(
         "{}|{}|{}|{}|{}|{}|{}|{}",
         t.subject(d),
@@ -28,7 +33,7 @@ fn row(d: &Document, t: &Target) -> String {
 }
 
 fn rows(d: &Document) -> Vec<String> {
-    extract(d).iter().map(|t| row(d, t)).collect()
+    targets(d).iter().map(|t| row(d, t)).collect()
 }
 
 /// The seed, read line by line. Its forward-looking quantified
@@ -64,7 +69,7 @@ fn every_target_of_the_seed() {
 #[test]
 fn seed_targets_are_in_document_order_with_exact_spans() {
     let d = Document::bundled();
-    let ts = extract(&d);
+    let ts = targets(&d);
     for w in ts.windows(2) {
         assert!(w[0].span.start < w[1].span.start);
     }
@@ -153,7 +158,7 @@ fn main_targets_of_the_2024_report() {
         .iter()
         .find(|p| d.text[p.content.clone()].starts_with("今年发展主要预期目标是"));
     let para = line28.expect("the paragraph is there").span.clone();
-    let got: Vec<String> = extract(&d)
+    let got: Vec<String> = targets(&d)
         .iter()
         .filter(|t| para.contains(&t.span.start))
         .map(|t| row(&d, t))
@@ -219,7 +224,7 @@ fn implicit_verbs_objects_and_durations() {
         ]
     );
     // A borrowed subject lies outside the target's own words.
-    let t = &extract(&d)[0];
+    let t = &targets(&d)[0];
     assert!(t.subject.end < t.span.start);
 }
 
@@ -266,7 +271,7 @@ fn precision_and_recall_on_the_annotated_set() {
     let mut found = 0;
     let mut gold = 0;
     let mut score = |d: &Document, g: &[(&str, usize)]| {
-        let got: Vec<String> = extract(d)
+        let got: Vec<String> = targets(d)
             .iter()
             .map(|t| t.quantity(d).to_string())
             .collect();
@@ -293,4 +298,73 @@ fn precision_and_recall_on_the_annotated_set() {
     );
     assert!(precision >= 0.95, "precision {precision}");
     assert!(recall >= 0.9, "recall {recall}");
+}
+
+// Inputs that once took time quadratic in their length (issue 11), each
+// with its exact answer. The first three are sized so that the old scanner
+// would not finish in CI; the others, the issue's own shapes, at a size a
+// debug build reads quickly. The `targets` bench measures the growth of
+// each shape per doubling.
+
+/// Half a million digits with no unit: the old scanner re-read the run
+/// from every digit (3 s for 40,000 in a release build: over 5 minutes
+/// for this), now it skips the run.
+#[test]
+fn a_run_of_digits_is_read_once() {
+    let digits = format!("力争新增{}。", "9".repeat(500_000));
+    assert_eq!(extract(&doc(&digits)).len(), 0);
+}
+
+/// The same for Chinese numerals.
+#[test]
+fn a_run_of_chinese_numerals_is_read_once() {
+    let numerals = format!("力争新增{}。", "九".repeat(200_000));
+    assert_eq!(extract(&doc(&numerals)).len(), 0);
+}
+
+/// A paragraph of 100,000 quoted quantities: each was checked against
+/// every quote before it (5·10⁹ checks); now the scan jumps over quotes.
+#[test]
+fn quotes_are_jumped_over() {
+    let quoted = "力争新增“1家”，".repeat(100_000);
+    assert_eq!(extract(&doc(&quoted)).len(), 0);
+}
+
+/// `力争新增1家“甲”，`×n (8× the text took 61× the time).
+#[test]
+fn a_paragraph_full_of_quotes_is_linear() {
+    let n = 20_000;
+    let d = doc(&"力争新增1家“甲”，".repeat(n));
+    let ts = targets(&d);
+    assert_eq!(ts.len(), n);
+    assert!(ts.iter().all(|t| t.quantity(&d) == "1家" && t.value == 1.0));
+    assert!(ts.iter().all(|t| t.subject(&d) == "“甲”"));
+}
+
+/// One clause of list items (each reads back only to the one before),
+/// unbalanced quotes, and `分别` with nothing to hand out.
+#[test]
+fn long_lists_are_linear() {
+    let n = 20_000;
+    let list = format!("力争新增{}。", "1家企业、".repeat(n));
+    assert_eq!(targets(&doc(&list)).len(), n);
+    let opens = format!("力争{}新增1家。", "“".repeat(n));
+    assert_eq!(targets(&doc(&opens)).len(), 1);
+    let each = "甲分别新增1家、".repeat(n / 4);
+    assert_eq!(targets(&doc(&format!("力争{each}。"))).len(), n / 4);
+}
+
+/// A value that is not a finite number is no quantity (`新增` and 400
+/// nines overflowed to `inf`: `"value": null` in JSON).
+#[test]
+fn overflowing_values_are_not_targets() {
+    let d = doc(&format!("力争新增{}家。", "9".repeat(400)));
+    assert!(extract(&d).is_empty());
+    let d = doc(&format!("力争新增{}万亿家。", "9".repeat(300)));
+    assert!(extract(&d).is_empty());
+    assert!(
+        extract(&Document::bundled())
+            .iter()
+            .all(|t| t.value.is_finite())
+    );
 }
