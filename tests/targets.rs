@@ -112,8 +112,6 @@ fn false_friends_are_not_targets() {
         "力争延长至2030年。",
         // A forecast covers the clauses after it that name no subject.
         "预计今年经济增长,达到5%。",
-        // A verbless value is a metric's only after a metric noun.
-        "年内对100家企业开展检查。",
     ];
     for text in cases {
         let d = doc(text);
@@ -300,6 +298,146 @@ fn precision_and_recall_on_the_annotated_set() {
     assert!(recall >= 0.9, "recall {recall}");
 }
 
+/// The forms issue 10 found missed, one line each: levels to reach or hold
+/// (`提高到`, `降至`, `控制在…以内`, `保持在`, `稳定在`, `不低于`, `不超过`,
+/// `低于`, `≥`), `年均增长`, `目标定为`, `设定…的目标`, ranges (the value is
+/// the upper bound), `从12.4年提高到13.5年` (the target is 13.5), bullets
+/// under `主要预期目标`, `分别` lists (one target per subject), compound
+/// units as written, and sentences opening with `确保`/`力争`/`争取`.
+#[test]
+fn the_forms_issue_10_found_missed() {
+    let d = doc(concat!(
+        "力争到2025年，全社会研发投入强度提高到3%，单位地区生产总值能耗降至0.4吨标准煤，PM2.5平均浓度降低到30微克/立方米。\n",
+        "城镇调查失业率控制在5.5%以内，粮食产量保持在1.3万亿斤以上，居民消费价格涨幅稳定在3%左右。\n",
+        "确保耕地保有量不低于18.65亿亩，新增建设用地不超过50万亩，城镇调查失业率低于5.5%。\n",
+        "经济增长≥6.5%。\n",
+        "力争地区生产总值年均增长7%以上。\n",
+        "经济增长目标定为5%左右。\n",
+        "设定地区生产总值增长6%的目标。\n",
+        "今年地区生产总值增长5%—5.5%，一般公共预算收入增长5%-5.5%。\n",
+        "新增劳动力平均受教育年限从12.4年提高到13.5年。\n",
+        "今年主要预期目标是：\n",
+        "——地区生产总值增长5.5%左右；\n",
+        "——城镇新增就业8万人以上。\n",
+        "争取港口集装箱吞吐量达到500万标箱。\n",
+        "今年小学、初中、高中学生近视率分别控制在46.8%、67.51%、72.73%。\n",
+        "今年氮氧化物、挥发性有机物排放量分别下降8%以上。\n",
+        "今年每名教师培训不少于72学时，新建学校5所，招聘教师300名，建设保障性住房2000套（间）。\n",
+    ));
+    assert_eq!(
+        rows(&d),
+        [
+            "全社会研发投入强度|提高到|3|%||到2025年|全社会研发投入强度提高到3%|1",
+            "单位地区生产总值能耗|降至|0.4|吨标准煤||到2025年|单位地区生产总值能耗降至0.4吨标准煤|1",
+            "PM2.5平均浓度|降低到|30|微克||到2025年|PM2.5平均浓度降低到30微克/立方米|1",
+            "城镇调查失业率|控制在|5.5|%|以内||城镇调查失业率控制在5.5%以内|2",
+            "粮食产量|保持在|1300000000000|斤|以上||粮食产量保持在1.3万亿斤以上|2",
+            "居民消费价格涨幅|稳定在|3|%|左右||居民消费价格涨幅稳定在3%左右|2",
+            "耕地保有量|不低于|1865000000|亩|||耕地保有量不低于18.65亿亩|3",
+            "新增建设用地|不超过|500000|亩|||新增建设用地不超过50万亩|3",
+            "城镇调查失业率|低于|5.5|%|||城镇调查失业率低于5.5%|3",
+            "经济增长|≥|6.5|%|||经济增长≥6.5%|4",
+            "地区生产总值|增长|7|%|以上||地区生产总值年均增长7%以上|5",
+            "经济增长目标|定为|5|%|左右||经济增长目标定为5%左右|6",
+            "地区生产总值|增长|6|%|||地区生产总值增长6%|7",
+            "地区生产总值|增长|5.5|%||今年|地区生产总值增长5%—5.5%|8",
+            "一般公共预算收入|增长|5.5|%||今年|一般公共预算收入增长5%-5.5%|8",
+            "新增劳动力平均受教育年限|提高到|13.5|年|||新增劳动力平均受教育年限从12.4年提高到13.5年|9",
+            "地区生产总值|增长|5.5|%|左右|今年|地区生产总值增长5.5%左右|10.1",
+            "城镇新增就业|新增|80000|人|以上|今年|城镇新增就业8万人以上|10.2",
+            "港口集装箱吞吐量|达到|5000000|标箱|||港口集装箱吞吐量达到500万标箱|11",
+            "小学学生近视率|控制在|46.8|%||今年|小学、初中、高中学生近视率分别控制在46.8%|12",
+            "初中学生近视率|控制在|67.51|%||今年|67.51%|12",
+            "高中学生近视率|控制在|72.73|%||今年|72.73%|12",
+            "氮氧化物排放量|下降|8|%|以上|今年|氮氧化物、挥发性有机物排放量分别下降8%以上|13",
+            "挥发性有机物排放量|下降|8|%|以上|今年|8%以上|13",
+            "每名教师培训|不少于|72|学时||今年|每名教师培训不少于72学时|14",
+            "学校|新建|5|所||今年|新建学校5所|14",
+            "教师|招聘|300|名||今年|招聘教师300名|14",
+            "保障性住房|建设|2000|套||今年|建设保障性住房2000套（间）|14",
+        ]
+    );
+    // The units as written, compound ones whole.
+    let units: Vec<&str> = targets(&d)
+        .iter()
+        .map(|t| &d.text[t.quantity.clone()])
+        .collect();
+    assert!(units.contains(&"30微克/立方米") && units.contains(&"2000套（间）"));
+}
+
+/// Targets and results: a part that reviews (`…工作回顾`) holds results, a
+/// sentence set in a past year too; `今年` is the report's year, read from
+/// its date line; a heading about the report's year gives its year to the
+/// sentences under it that name none.
+#[test]
+fn kinds_and_years() {
+    let d = doc(concat!(
+        "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上\n",
+        "一、2023年工作回顾\n",
+        "国内生产总值超过126万亿元，增长5.2%。\n",
+        "二、2024年政府工作任务\n",
+        "今年发展主要预期目标是：国内生产总值增长5%左右。\n",
+        "居民医保人均财政补助标准提高30元。\n",
+        "2023年粮食产量1.39万亿斤，明年粮食产量达到1.4万亿斤以上。\n",
+    ));
+    let got: Vec<String> = extract(&d)
+        .iter()
+        .map(|t| format!("{}|{:?}|{:?}", t.text(&d), t.kind, t.year))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "国内生产总值超过126万亿元|Result|Some(2023)",
+            "增长5.2%|Result|Some(2023)",
+            "国内生产总值增长5%左右|Target|Some(2024)",
+            "居民医保人均财政补助标准提高30元|Target|Some(2024)",
+            "粮食产量1.39万亿斤|Result|Some(2023)",
+            "粮食产量达到1.4万亿斤以上|Target|Some(2025)",
+        ]
+    );
+}
+
+/// One per thing (`都有一所`, `每天…一小时`: `一` is a count, not the
+/// article), doublings, rates after `按`, a goal named in quotes, and a
+/// count of things to act on in a forward sentence (`年内对100家企业开展
+/// 检查`: under issue 10's rules a target, no longer a false friend).
+/// Thresholds and spans that pick whom a rule concerns are not targets.
+#[test]
+fn counts_doublings_rates_goals_and_thresholds() {
+    let d = doc(concat!(
+        "年内对100家企业开展检查。\n",
+        "力争全市学校都有一所心理辅导室，保证学生每天锻炼一小时。\n",
+        "到2020年，具有高等教育文化程度的人数比2009年翻一番。\n",
+        "各地要按增值税的3%足额征收教育费附加。\n",
+        "围绕综合经济实力早日重返全国“30强”目标，我们做了很多工作。\n",
+        "要落实600人以上学校设立医务室，加强对后20%学生的跟踪，重视0-3岁婴幼儿教育。\n",
+    ));
+    let got: Vec<String> = extract(&d)
+        .iter()
+        .map(|t| {
+            format!(
+                "{:?}|{}|{}|{}|{}",
+                t.kind,
+                t.subject(&d),
+                t.text(&d),
+                t.value,
+                t.unit
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Target|企业|100家企业|100|家",
+            "Target|心理辅导室|都有一所心理辅导室|1|所",
+            "Target|学生每天锻炼|学生每天锻炼一小时|1|小时",
+            "Target|具有高等教育文化程度的人数|具有高等教育文化程度的人数比2009年翻一番|2|倍",
+            "Target|教育费附加|3%足额征收教育费附加|3|%",
+            "Target|综合经济实力早日重返全国|综合经济实力早日重返全国“30强”|30|强",
+        ]
+    );
+}
+
 // Inputs that once took time quadratic in their length (issue 11), each
 // with its exact answer. The first three are sized so that the old scanner
 // would not finish in CI; the others, the issue's own shapes, at a size a
@@ -323,10 +461,11 @@ fn a_run_of_chinese_numerals_is_read_once() {
 }
 
 /// A paragraph of 100,000 quoted quantities: each was checked against
-/// every quote before it (5·10⁹ checks); now the scan jumps over quotes.
+/// every quote before it (5·10⁹ checks); now the scan jumps over quotes
+/// (a quote counts only when it holds nothing but a quantity: `“30强”`).
 #[test]
 fn quotes_are_jumped_over() {
-    let quoted = "力争新增“1家”，".repeat(100_000);
+    let quoted = "力争新增“1家企业”，".repeat(100_000);
     assert_eq!(extract(&doc(&quoted)).len(), 0);
 }
 

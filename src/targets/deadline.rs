@@ -220,21 +220,23 @@ pub(super) fn time_years(s: &str) -> Vec<(Range<usize>, i32)> {
     out
 }
 
-/// The first year of a period in brackets (`(2010-2020年)`), as plans
-/// write their span under the title.
-pub(super) fn period_start(s: &str) -> Option<i32> {
-    let t = s.trim();
-    let inner = t
-        .strip_prefix(['(', '（'])?
-        .strip_suffix([')', '）'])?
-        .trim();
-    let first: String = inner.chars().take(4).collect();
-    let rest = &inner[first.len()..];
-    let year: i32 = first.parse().ok()?;
-    let dash = rest
-        .trim_start()
-        .starts_with(['-', '－', '—', '–', '~', '～']);
-    (dash && inner.ends_with('年')).then_some(year)
+/// A period opening `s` (`2010- 2012年，…`, `2018－2022年`): its length
+/// in bytes and its last year, which is the deadline it sets.
+pub(super) fn opening_period(s: &str) -> Option<(usize, i32)> {
+    let year = |t: &str| -> Option<i32> {
+        (t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+            .then(|| t[..4].parse().ok())
+            .flatten()
+    };
+    year(s)?;
+    let rest = s[4..].trim_start();
+    let dash = ['-', '－', '—', '–', '~', '～', '至', '到']
+        .into_iter()
+        .find(|d| rest.starts_with(*d))?;
+    let rest = rest[dash.len_utf8()..].trim_start();
+    let end = year(rest)?;
+    let after = rest[4..].strip_prefix('年')?;
+    Some((s.len() - after.len(), end))
 }
 
 #[cfg(test)]
@@ -274,8 +276,8 @@ mod tests {
         let s = "2012年达到4%，比2009年翻一番，在2009年的基础上，2010-2020年";
         let got: Vec<i32> = time_years(s).into_iter().map(|(_, y)| y).collect();
         assert_eq!(got, [2012]);
-        assert_eq!(period_start("(2010-2020年)"), Some(2010));
-        assert_eq!(period_start("（2018－2022年）"), Some(2018));
-        assert_eq!(period_start("(公开征求意见稿)"), None);
+        assert_eq!(opening_period("2010- 2012年，围绕"), Some((13, 2012)));
+        assert_eq!(opening_period("2018－2022年"), Some((14, 2022)));
+        assert_eq!(opening_period("2018年"), None);
     }
 }

@@ -13,7 +13,11 @@
 //!   result unless the sentence looks forward;
 //! - the verb ([`VerbClass`]): an action or a level commits by itself, a
 //!   comparator only in a forward-looking sentence, a bare value after a
-//!   metric's name too. A `预计` forecast is neither.
+//!   metric's name too; elsewhere they state what is observed, a result.
+//!   A goal named as such (`…“30强”目标`) is a target wherever it is. A
+//!   `预计` forecast, a threshold (`600人以上学校`) and, outside a forward
+//!   sentence, a size in passing (`前湾10平方公里重点开发区域`) are
+//!   neither.
 
 use super::deadline::{Deadline, When, deadlines, time_years};
 use super::lexicon::{self, Tag, VerbClass};
@@ -47,11 +51,24 @@ pub(super) enum Basis {
     /// A bare value after a metric's name, or after `近`/`超`.
     Implied,
     /// A bare value after a subject that is no metric.
-    Stated,
+    Stated(Standing),
+    /// A goal by name (`…“30强”目标`): a target wherever it is named.
+    Goal,
     /// A change against an earlier figure (`比上年增加1000亿元`).
     Delta,
     /// The next value of a list the sentence started.
     Continues(Kind),
+}
+
+/// How a verbless value stands in its clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Standing {
+    /// Ends its clause: `缓税缓费7500多亿元。`
+    Alone,
+    /// Sizes the noun after it: `10平方公里重点开发区域`.
+    Attributive,
+    /// Picks whom a rule concerns: `600人以上学校`, `后20%学生`.
+    Threshold,
 }
 
 /// The time signals of one sentence, read once (relative positions).
@@ -178,6 +195,9 @@ pub(super) fn decide(
     clause: usize,
     at: usize,
 ) -> Option<Kind> {
+    if basis == Basis::Goal {
+        return Some(Kind::Target);
+    }
     if frame.lookback {
         return Some(Kind::Result);
     }
@@ -191,10 +211,18 @@ pub(super) fn decide(
     if sig.weak_past && !forward {
         return Some(Kind::Result);
     }
+    // What is not said to be ahead is observed: a result.
+    let ahead = if forward { Kind::Target } else { Kind::Result };
     match basis {
-        Basis::Verb(VerbClass::Action | VerbClass::Level) | Basis::Pledged => Some(Kind::Target),
-        Basis::Verb(VerbClass::Comparator) | Basis::Implied => forward.then_some(Kind::Target),
-        Basis::Delta | Basis::Stated | Basis::Continues(_) => None,
+        Basis::Verb(VerbClass::Action | VerbClass::Level) | Basis::Pledged | Basis::Goal => {
+            Some(Kind::Target)
+        }
+        Basis::Verb(VerbClass::Comparator) | Basis::Implied | Basis::Stated(Standing::Alone) => {
+            Some(ahead)
+        }
+        Basis::Stated(Standing::Attributive) => forward.then_some(Kind::Target),
+        Basis::Delta => (!forward).then_some(Kind::Result),
+        Basis::Stated(Standing::Threshold) | Basis::Continues(_) => None,
     }
 }
 
@@ -212,7 +240,7 @@ mod tests {
     fn the_nearest_time_governs() {
         let c = Basis::Verb(VerbClass::Comparator);
         assert_eq!(kind("力争增长5%", c), Some(Kind::Target));
-        assert_eq!(kind("增长5%", c), None);
+        assert_eq!(kind("增长5%", c), Some(Kind::Result));
         assert_eq!(kind("去年增长5%", c), Some(Kind::Result));
         assert_eq!(kind("过去一年，今年要增长5%", c), Some(Kind::Target));
         assert_eq!(kind("今年要巩固过去五年增长5%", c), Some(Kind::Result));
@@ -233,6 +261,13 @@ mod tests {
             Some(Kind::Result)
         );
         assert_eq!(kind("比上年增加5%", Basis::Delta), Some(Kind::Result));
+        assert_eq!(kind("“5强”目标", Basis::Goal), Some(Kind::Target));
+        assert_eq!(kind("5家", Basis::Stated(Standing::Threshold)), None);
+        assert_eq!(kind("5家", Basis::Stated(Standing::Attributive)), None);
+        assert_eq!(
+            kind("力争5家", Basis::Stated(Standing::Attributive)),
+            Some(Kind::Target)
+        );
         assert_eq!(kind("拟比上年增加5%", Basis::Delta), None);
     }
 

@@ -124,7 +124,8 @@ const LEVELS: &[&str] = &[
 /// Verbs that state a level: a commitment only in a forward sentence.
 const COMPARATORS: &[&str] = &[
     "达到", "突破", "超过", "增长", "提高", "提升", "增加", "降低", "下降", "减少", "缩短", "扩大",
-    "上升", "上涨", "下跌", "低于", "高于", "保持", "实现", "达", "为", "按",
+    "上升", "上涨", "下跌", "低于", "高于", "保持", "实现", "重返", "跻身", "迈入", "都有", "均有",
+    "各有", "达", "为", "按",
 ];
 
 /// Verbs after which a unit of time is a duration (`延长30年`).
@@ -261,7 +262,7 @@ pub(super) fn verb_suffix(before: &str) -> Option<&'static str> {
 /// `实现`, `保持`: a clause opened by one of them names its object next).
 pub(super) fn verb_opening(s: &str) -> Option<(&'static str, VerbClass)> {
     longest_verb(words_at(s), |w, c| {
-        c == VerbClass::Action || matches!(w, "实现" | "保持")
+        c == VerbClass::Action || matches!(w, "实现" | "保持" | "重返" | "跻身" | "迈入")
     })
 }
 
@@ -286,11 +287,13 @@ pub(super) fn verb_at(s: &str, at: usize) -> bool {
 /// Verbs that end a subject read after its quantity.
 const OBJECT_VERBS: &[&str] = &[
     "进入", "得到", "获得", "纳入", "入学", "参与", "参加", "接受", "享受", "覆盖", "受益", "用于",
+    "开展", "进行",
 ];
 
 /// Words that make a sentence forward-looking (besides a deadline).
 const CUES: &[&str] = &[
-    "力争", "确保", "争取", "目标", "预期", "拟", "计划", "努力", "力促", "将", "推动", "要",
+    "力争", "确保", "争取", "保证", "目标", "预期", "拟", "计划", "努力", "力促", "将", "推动",
+    "要",
 ];
 
 /// `要` is a cue only as the modal verb, not inside these words.
@@ -305,7 +308,11 @@ pub(super) fn is_cue_at(s: &str, at: usize, cue: &str) -> bool {
 }
 
 /// Words that, opening a clause, pledge what follows.
-pub(super) const PLEDGES: &[&str] = &["确保", "力争", "争取"];
+pub(super) const PLEDGES: &[&str] = &["确保", "力争", "争取", "保证"];
+
+/// Verbs that apply a rate (`按…的3%足额征收`).
+pub(super) const RATE_VERBS: &[&str] =
+    &["征收", "足额征收", "安排", "计提", "提取", "补助", "配套"];
 
 /// A forecast: what follows is expected, not committed to.
 const FORECASTS: &[&str] = &["预计"];

@@ -164,7 +164,7 @@ pub fn extract(doc: &Document) -> Vec<Item> {
         };
         let frame = kind::Frame {
             lookback: part.lookback,
-            forward: part.forward || given.forward,
+            forward: part.forward || given.forward || report.plan && !part.lookback,
             report_year: report.year,
             this_year: if part.lookback {
                 part.year
@@ -233,12 +233,20 @@ pub fn extract(doc: &Document) -> Vec<Item> {
     out
 }
 
-/// A year deadline that opens the sentence `text[r]` (`到2020年，`).
+/// A year deadline or a period that opens the sentence `text[r]`
+/// (`到2020年，`, `2010- 2012年，`).
 fn opening_year(text: &str, r: Range<usize>) -> Option<Intro> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     // A deadline is a few words: look no further than that.
     let head: usize = s[lead..].chars().take(12).map(char::len_utf8).sum();
+    if let Some((n, y)) = deadline::opening_period(&s[lead..]) {
+        return Some(Intro {
+            forward: true,
+            deadline: Some(r.start + lead..r.start + lead + n),
+            year: Some(y),
+        });
+    }
     let d = deadline::deadlines(&s[lead..lead + head])
         .into_iter()
         .next()?;

@@ -8,7 +8,10 @@
 //! else (`C919`, `第3`, `3.0版`), or sits in quotes, the whole run of
 //! numerals is skipped, never re-read from its next character, so a
 //! sentence of a million digits is read in linear time. A value that is
-//! not a finite number (`新增` and 400 nines) is no quantity.
+//! not a finite number (`新增` and 400 nines) is no quantity. A quote that
+//! holds nothing but a quantity (`“30强”`) is one; `翻一番` doubles; `一`
+//! is the article unless one per something is meant (`每天锻炼一小时`,
+//! `都有一所`).
 //!
 //! Units of time (`30年`, `6个月`) are marked [`Quantity::time`]: whether
 //! they are durations or dates is for the sentence to say.
@@ -68,10 +71,20 @@ pub(super) fn scan(s: &str, quotes: &[Range<usize>]) -> Vec<Quantity> {
             quote.next();
         }
         if let Some(q) = quote.peek().filter(|q| q.contains(&i)) {
+            // `“30强”`: a quote that holds one quantity and nothing else
+            // is that quantity; any other quote is a name or a slogan.
+            if let Some(inner) = whole_quantity(s, (*q).clone()) {
+                out.push(inner);
+            }
             i = q.end;
             continue;
         }
-        if !starts_number(s, i) {
+        if let Some(q) = doubling_at(s, i) {
+            i = q.range.end;
+            out.push(q);
+            continue;
+        }
+        if !starts_numeral(s, i) {
             i += s[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -89,8 +102,8 @@ pub(super) fn scan(s: &str, quotes: &[Range<usize>]) -> Vec<Quantity> {
     out
 }
 
-/// Whether a number starts at `i`.
-fn starts_number(s: &str, i: usize) -> bool {
+/// Whether a numeral starts at `i`.
+fn starts_numeral(s: &str, i: usize) -> bool {
     let Some(c) = s[i..].chars().next() else {
         return false;
     };
@@ -127,8 +140,55 @@ fn rejected(s: &str, q: &Quantity, quotes: &[Range<usize>]) -> bool {
     !q.value.is_finite()
         || glued(prev, q.chinese)
         || in_quotes(quotes, i)
-        || q.chinese && digits == "一"
+        || q.chinese && digits == "一" && !distributive(&s[..i])
         || q.chinese && next.is_some_and(number::is_cn_numeral_char)
+}
+
+/// Whether `before` sets up one per something (`每天锻炼一小时`,
+/// `都有一所`): then `一` is a count, not the article.
+fn distributive(before: &str) -> bool {
+    let near: String = before
+        .chars()
+        .rev()
+        .take_while(|&c| !super::clause::is_delimiter(c))
+        .take(10)
+        .collect();
+    near.contains('每') || ["都有", "均有", "各有"].iter().any(|w| before.ends_with(w))
+}
+
+/// The quantity a quote holds when it holds nothing else (`“30强”`).
+fn whole_quantity(s: &str, quote: Range<usize>) -> Option<Quantity> {
+    let open = s[quote.clone()].chars().next()?.len_utf8();
+    let close = s[quote.clone()].chars().next_back()?.len_utf8();
+    let inner = quote.start + open..quote.end - close;
+    if inner.is_empty() || !starts_numeral(s, inner.start) {
+        return None;
+    }
+    let q = read_at(&s[..inner.end], inner.start).ok()?;
+    (q.range == inner && !q.time && q.value.is_finite()).then_some(q)
+}
+
+/// `翻一番` (doubles), `翻两番` (quadruples): 2ⁿ times, unit `倍`.
+fn doubling_at(s: &str, i: usize) -> Option<Quantity> {
+    let rest = s[i..].strip_prefix('翻')?;
+    let c = rest.chars().next()?;
+    let n = crate::document::numerals::cn_digit(c)?;
+    let after = &rest[c.len_utf8()..];
+    if !after.starts_with('番') || n == 0 || n > 8 {
+        return None;
+    }
+    let end = s.len() - after.len() + '番'.len_utf8();
+    Some(Quantity {
+        range: i..end,
+        value: f64::from(2u32.pow(n)),
+        unit: "倍",
+        unit_range: end..end,
+        time: false,
+        chinese: false,
+        fraction: false,
+        pre: None,
+        post: None,
+    })
 }
 
 /// Whether the character before a number shows it is part of something
@@ -473,6 +533,7 @@ mod tests {
             "“一个产业、一个集聚区”",
             "一个集聚区",
             "两个一百年",
+            "培养一名学生",
             "5530弄",
             "7月24日",
             "9999999999",
@@ -486,6 +547,17 @@ mod tests {
         }
         let nines = format!("新增{}家", "9".repeat(400));
         assert!(scan(&nines, &[]).is_empty());
+    }
+
+    #[test]
+    fn quoted_ranks_doublings_and_one_per_thing() {
+        let s = "重返全国“30强”";
+        let q = &scan(s, &crate::targets::clause::quoted(s))[0];
+        assert_eq!((&s[q.range.clone()], q.value, q.unit), ("30强", 30.0, "强"));
+        assert_eq!(one("人数翻一番"), ("翻一番".into(), 2.0, "倍"));
+        assert_eq!(one("翻两番"), ("翻两番".into(), 4.0, "倍"));
+        assert_eq!(one("都有一所特殊教育学校"), ("一所".into(), 1.0, "所"));
+        assert_eq!(one("每天锻炼一小时"), ("一小时".into(), 1.0, "小时"));
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //!
 //! The report's year comes from, in order: a date in its opening lines
 //! (`（2010年2月22日）`, `——2024年3月5日在…`), a year in its title
-//! (`2023政府工作报告`), a plan's period under the title
-//! (`(2010-2020年)` → 2010), a heading that reviews a year
+//! (`2023政府工作报告`), a heading that reviews a year
 //! (`2009年工作回顾` → 2010) or plans one (`2010年工作重点` → 2010), and
 //! last the earliest year a `今年` sentence names. It is `None` when the
 //! text never says.
+//!
+//! A report whose title names a plan (`规划纲要`, `意见`, `方案`) looks
+//! forward throughout, outside the parts that review.
 //!
 //! A part reviews when its heading says so (`回顾`, `执行情况`, `总结`,
 //! `成就`, `过去一年`, `一年来`) or names a year before the report's
@@ -17,7 +19,7 @@
 //! `目标` or `指标` in a heading that is no sentence).
 
 use super::clause;
-use super::deadline::{When, deadlines, period_start, time_years};
+use super::deadline::{When, deadlines, time_years};
 use crate::document::{Document, NodeKind};
 
 /// Words of a heading whose part reviews the past.
@@ -52,6 +54,9 @@ pub(super) struct Part {
 #[derive(Debug)]
 pub(super) struct Report {
     pub(super) year: Option<i32>,
+    /// The document is a plan (`规划纲要`, `意见`, `方案`): outside its
+    /// look-back parts it looks forward throughout.
+    pub(super) plan: bool,
     /// One per outline node.
     pub(super) parts: Vec<Part>,
 }
@@ -77,8 +82,26 @@ impl Report {
                 year: own.year.or(parent.year),
             });
         }
-        Report { year, parts }
+        Report {
+            year,
+            plan: is_plan(doc),
+            parts,
+        }
     }
+}
+
+/// Words of a title that name a plan, whose body commits.
+const PLAN_TITLES: &[&str] = &["规划", "纲要", "计划", "方案", "意见", "决定", "行动"];
+
+/// Whether the report's title (its first paragraph) names a plan.
+fn is_plan(doc: &Document) -> bool {
+    let title = doc
+        .paragraphs
+        .first()
+        .map_or("", |p| &doc.text[p.content.clone()]);
+    title.chars().count() <= 60
+        && !title.contains("报告")
+        && PLAN_TITLES.iter().any(|w| title.contains(w))
 }
 
 /// What a heading's title says of its part.
@@ -130,7 +153,6 @@ pub(super) fn report_year(doc: &Document) -> Option<i32> {
     head.iter()
         .find_map(|p| date_year(p))
         .or_else(|| head.first().and_then(|t| title_year(t)))
-        .or_else(|| head.iter().find_map(|p| period_start(p)))
         .or_else(|| heading_year(doc))
         .or_else(|| this_year_sentences(doc))
 }
@@ -252,7 +274,8 @@ mod tests {
             Some(2024)
         );
         assert_eq!(year_of("2023政府工作报告\n各位代表：\n"), Some(2023));
-        assert_eq!(year_of("规划纲要\n(2010-2020年)\n内容。\n"), Some(2010));
+        // A plan's span is not the year it is delivered in.
+        assert_eq!(year_of("规划纲要\n(2010-2020年)\n内容。\n"), None);
         assert_eq!(
             year_of("讲话\n一、2009年工作回顾\n内容。\n二、任务\n内容。\n"),
             Some(2010)

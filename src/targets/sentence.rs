@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::clause::Clauses;
-use super::kind::{self, Basis, Frame, Kind, Signals};
+use super::kind::{self, Basis, Frame, Kind, Signals, Standing};
 use super::lexicon::{self, PLEDGES, VerbClass};
 use super::quantity::{self, Quantity};
 use super::subject::{self, Share};
@@ -244,10 +244,14 @@ impl Reader<'_> {
         let window = |from: usize, to: usize| &s[from..to];
         let back = char_back(s, q.start(), 12).max(clause);
         let ahead = char_ahead(s, q.end(), 12).min(end);
+        let before = window(back, q.start());
         q.fraction
             || verb::is_duration_verb(s, q.start())
-            || subject::names_duration(window(back, q.start()))
+            || subject::names_duration(before)
             || subject::names_duration(window(q.end(), ahead))
+            || ["每天", "每日", "每周", "每月", "每年"]
+                .iter()
+                .any(|w| before.contains(w))
     }
 
     /// Where the `k`th quantity stands, the previous one ending at `floor`.
@@ -356,7 +360,16 @@ impl Reader<'_> {
                     .flatten()
             });
         let (deadline, year) = self.deadline(q);
-        let text = text_span(q, &subject, verb.as_ref(), at.lead);
+        let mut text = text_span(q, &subject, verb.as_ref(), at.lead);
+        // `“30强”`: the quote closes in the item's words.
+        if s[..q.range.start].ends_with(['“', '"', '‘', '「'])
+            && let Some(c) = s[text.end..]
+                .chars()
+                .next()
+                .filter(|c| "”\"’」".contains(*c))
+        {
+            text.end += c.len_utf8();
+        }
         // A single value for several subjects: one item each.
         let single = self
             .quantities
@@ -426,6 +439,18 @@ impl Reader<'_> {
             .max(q.end());
         let after = || subject::after(s, q.end(), limit);
         let named = |r: &Range<usize>| !subject::is_junk(&s[r.clone()]);
+        // `按…的3%足额征收教育费附加`: the rate is the levy's.
+        if let Some(v) = self.rate_verb(q, at) {
+            let from = q.end() + v.len();
+            let object = subject::after(s, from, limit.max(from));
+            if named(&object) {
+                return Some(Subject {
+                    range: object,
+                    after: true,
+                    ..Subject::default()
+                });
+            }
+        }
         // After a list item whose subject followed it, so does this one's.
         if continues.is_some_and(|p| p.subject_after) {
             return Some(Subject {
@@ -436,10 +461,9 @@ impl Reader<'_> {
         }
         // An action counts the thing named after the unit
         // (`配备1名心理健康指导教师`), unless that is a duration's.
-        let action = near
-            .or(opening)
-            .is_some_and(|v| v.class == VerbClass::Action)
-            && !q.time;
+        let action = near.or(opening).is_some_and(|v| {
+            v.class == VerbClass::Action || matches!(&s[v.range.clone()], "都有" | "均有" | "各有")
+        }) && !q.time;
         if action {
             let a = after();
             if named(&a) {
@@ -451,10 +475,10 @@ impl Reader<'_> {
             }
         }
         // `1小时的体育锻炼时间`, `100%的乡镇中心幼儿园`: the quantity
-        // qualifies the noun after it.
+        // qualifies the noun after it (a duration, a noun naming time).
         if s[q.end()..].starts_with('的') {
             let a = after();
-            if named(&a) {
+            if named(&a) && (!q.time || subject::names_duration(&s[a.clone()])) {
                 return Some(Subject {
                     range: a,
                     after: true,
@@ -558,15 +582,28 @@ impl Reader<'_> {
         subject: &Subject,
         continues: Option<&Prev>,
     ) -> Option<Basis> {
-        let t = &self.s[subject.range.clone()];
+        let s = self.s;
+        let t = &s[subject.range.clone()];
         if t.starts_with(['比', '较']) {
             return Some(Basis::Delta);
+        }
+        // `…“30强”目标`: a goal by name.
+        let after = s[q.end()..].trim_start_matches(['”', '"', '’', '」']);
+        if after.starts_with("目标") && !q.chinese {
+            return Some(Basis::Goal);
         }
         if let Some(v) = verb {
             return Some(Basis::Verb(v.class));
         }
+        let phrase = self.clauses.phrase_start(at.clause);
+        let opening = s[phrase..q.start()].trim_start();
+        let pledged = PLEDGES.iter().any(|p| opening.starts_with(p));
+        if self.applies_rate(q, at) {
+            return Some(Basis::Verb(VerbClass::Level));
+        }
         if q.chinese {
-            return None; // Chinese numerals need a verb of their own
+            // Chinese numerals need a verb or a pledge of their own.
+            return (pledged && !subject::is_junk(t)).then_some(Basis::Pledged);
         }
         if let Some(p) = continues {
             let needs_own = !p.subject_after && subject.after;
@@ -575,16 +612,57 @@ impl Reader<'_> {
         if subject::is_junk(t) {
             return None;
         }
-        let phrase = self.clauses.phrase_start(at.clause);
-        let opening = self.s[phrase..q.start()].trim_start();
-        let pledged = PLEDGES.iter().any(|p| opening.starts_with(p));
         Some(if pledged {
             Basis::Pledged
         } else if q.pre.is_some() || subject::is_metric(t) && !subject.after {
             Basis::Implied
         } else {
-            Basis::Stated
+            Basis::Stated(self.standing(q))
         })
+    }
+
+    /// `按增值税、营业税、消费税的3%足额征收`: a rate after `按` in its clause,
+    /// right before the verb that applies it.
+    fn applies_rate(&self, q: &Quantity, at: &Place) -> bool {
+        self.rate_verb(q, at).is_some()
+    }
+
+    /// The verb that applies a rate after `按` (`征收`), if this is one.
+    fn rate_verb(&self, q: &Quantity, at: &Place) -> Option<&'static str> {
+        let s = self.s;
+        if !s[at.lead..q.start()].contains('按') {
+            return None;
+        }
+        lexicon::RATE_VERBS
+            .iter()
+            .copied()
+            .filter(|v| s[q.end()..].starts_with(v))
+            .max_by_key(|v| v.len())
+    }
+
+    /// How a verbless value stands in its clause: alone (`缓税缓费7500多
+    /// 亿元。`), before the noun it sizes (`10平方公里重点开发区域`), or as
+    /// a threshold or span that picks whom a rule concerns (`600人以上学校`,
+    /// `后20%学生`, `0-3岁婴幼儿`).
+    fn standing(&self, q: &Quantity) -> Standing {
+        let s = self.s;
+        let next = s[q.end()..].chars().next();
+        let alone = next.is_none_or(super::clause::is_delimiter);
+        let before = &s[..q.start()];
+        let range = s[q.range.clone()].contains(['—', '–', '－', '-', '～', '~', '〜']);
+        let threshold = ["前", "后", "每"].iter().any(|w| before.ends_with(w))
+            || !alone && range
+            || !alone
+                && q.post
+                    .as_ref()
+                    .is_some_and(|p| matches!(&s[p.clone()], "以上" | "以下"));
+        if threshold {
+            Standing::Threshold
+        } else if alone {
+            Standing::Alone
+        } else {
+            Standing::Attributive
+        }
     }
 
     /// `预计` forecasts its own clause, and later clauses that name no

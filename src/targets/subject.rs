@@ -49,6 +49,10 @@ const STEERING: &[&str] = &[
     "要",
     "的",
     "逐步",
+    "保证",
+    "加快",
+    "早日",
+    "围绕",
 ];
 
 /// Verbs that open a clause without naming its measure (`推动…`,
@@ -99,7 +103,8 @@ const TRAILERS: &[&str] = &[
 /// Words that name no measure on their own.
 const NON_NAMING: &[&str] = &[
     "年均", "平均", "分别", "累计", "同比", "均", "共", "总计", "合计", "其中", "目前", "当前",
-    "已",
+    "对", "在", "向", "为", "把", "将", "从", "按", "给", "由", "以", "目标", "任务", "要求",
+    "水平", "已",
 ];
 
 /// Words dropped from the end of a subject that follows the quantity.
@@ -157,12 +162,28 @@ fn trim_with(s: &str, mut r: Range<usize>, dls: &[Deadline], openers: bool) -> R
             r.end = r.start + t2.len();
             continue;
         }
+        // An opening quote before the quantity (`全国“30强”`).
+        if let Some(q) = t.strip_suffix(['“', '"', '‘', '「']) {
+            r.end = r.start + q.len();
+            continue;
+        }
+        // A baseline at the end: `人数比2009年`, `收入比上年`.
+        if let Some(k) = t.rfind('比').filter(|&k| k > 0 && is_baseline(&t[k..])) {
+            r.end = r.start + k;
+            continue;
+        }
         match TRAILERS.iter().find(|w| t.ends_with(*w)) {
             Some(w) if t.len() > w.len() => r.end -= w.len(),
             _ => break,
         }
     }
     r
+}
+
+/// Whether `t` is a comparison's baseline: `比2009年`, `比上年`, `比去年`.
+fn is_baseline(t: &str) -> bool {
+    let rest = &t['比'.len_utf8()..];
+    ["上年", "去年", "前年", "上年同期"].contains(&rest) || bare_year(rest) == Some(rest.len())
 }
 
 /// The length of a span of years at the start of `t` when more follows
@@ -467,6 +488,10 @@ mod tests {
         assert_eq!(trimmed("地区生产总值年均"), "地区生产总值");
         assert_eq!(trimmed("今年的经济增长目标"), "经济增长目标");
         assert_eq!(trimmed("赤字率拟"), "赤字率");
+        assert_eq!(
+            trimmed("具有高等教育文化程度的人数比2009年"),
+            "具有高等教育文化程度的人数"
+        );
     }
 
     #[test]

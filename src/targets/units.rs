@@ -75,6 +75,7 @@ const UNITS: &[&str] = &[
     "枚",
     "株",
     "头",
+    "强",
 ];
 
 /// Characters that, right after a one-character unit, show it is the start
@@ -93,6 +94,7 @@ fn breaks_word(unit: &str, next: Option<char>) -> bool {
         "位" => matches!(n, '置' | '于' | '数'),
         "头" => matches!(n, '脑'),
         "米" => matches!(n, '面'),
+        "强" => !matches!(n, '”' | '"' | '目' | '城' | '企' | '县' | '区' | '市'),
         _ => false,
     }
 }
