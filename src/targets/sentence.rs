@@ -53,6 +53,9 @@ struct Prev {
     end: usize,
     verb: Option<Range<usize>>,
     subject_after: bool,
+    /// Its subject, for a value that follows with a verb and none of its
+    /// own (`国内生产总值超过126万亿元，增长5.2%`).
+    subject: Range<usize>,
     kind: Kind,
     /// Subjects still to hand out in a `分别` list.
     shares: Handout,
@@ -316,7 +319,14 @@ impl Reader<'_> {
                 ..Subject::default()
             },
             None => {
-                match self.subject(q, at, near.as_ref(), opening.as_ref(), continues.as_ref()) {
+                match self.subject(
+                    q,
+                    at,
+                    near.as_ref(),
+                    opening.as_ref(),
+                    continues.as_ref(),
+                    prev.as_ref(),
+                ) {
                     Some(sub) => sub,
                     None => return Vec::new(),
                 }
@@ -385,6 +395,7 @@ impl Reader<'_> {
             end: text.end,
             verb: verb.clone(),
             subject_after: subject.after,
+            subject: subject.range.clone(),
             kind,
             shares,
         });
@@ -428,6 +439,7 @@ impl Reader<'_> {
         near: Option<&Verb>,
         opening: Option<&Verb>,
         continues: Option<&Prev>,
+        last: Option<&Prev>,
     ) -> Option<Subject> {
         let s = self.s;
         let dls = &self.signals.deadlines;
@@ -538,12 +550,16 @@ impl Reader<'_> {
                 ..Subject::default()
             });
         }
-        // A verb with nothing around it (`再延长近3个月`).
-        near.map(|v| Subject {
-            range: v.range.start..v.range.start,
-            outside: true,
-            ..Subject::default()
-        })
+        // `…超过126万亿元，增长5.2%`: a verb right after the last item
+        // takes its subject. Otherwise a value whose measure goes unnamed
+        // (`再延长近3个月`) is no item: there is no empty subject.
+        let v = near?;
+        last.filter(|p| self.joined(p.end, v.range.start) && named(&p.subject))
+            .map(|p| Subject {
+                range: p.subject.clone(),
+                outside: true,
+                ..Subject::default()
+            })
     }
 
     /// `A、B、C…分别<verb>x、y、z`: the subjects of the list this

@@ -267,6 +267,9 @@ pub(super) fn is_junk(t: &str) -> bool {
     let Some(first) = named().next() else {
         return true;
     };
+    if named().nth(1).is_none() && !t.contains(['“', '"', '‘', '「']) {
+        return true; // one character names nothing here (`有`, `计`), unless quoted
+    }
     // A date or a count and nothing else: digits (or a numeral) and a
     // counter (`2024年`, `一次性`).
     let lead = named().take_while(|&c| numeric(c)).count();
