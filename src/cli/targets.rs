@@ -92,6 +92,8 @@ const HEADER: [&str; 12] = [
     "end",
 ];
 
+/// A row's cells for the table and CSV, control characters shown as the
+/// reader's visible stand-ins (report text never drives the terminal).
 fn row(t: &TargetOut) -> [String; 12] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
@@ -108,6 +110,7 @@ fn row(t: &TargetOut) -> [String; 12] {
         t.start.to_string(),
         t.end.to_string(),
     ]
+    .map(|cell| crate::layout::safe::visible(&cell).into_owned())
 }
 
 /// The targets (with `all`, the results too) as a table whose columns

@@ -33,7 +33,16 @@ pub fn is_sentence_end(c: char) -> bool {
 pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = para.start;
-    for (i, c) in text[para.clone()].char_indices() {
+    let body = &text[para.clone()];
+    // `!` `?` are ASCII; `。！？` start with 0xE3 or 0xEF: only those bytes
+    // can end a sentence.
+    for (i, b) in body.bytes().enumerate() {
+        if !matches!(b, b'!' | b'?' | 0xE3 | 0xEF) {
+            continue;
+        }
+        let Some(c) = body[i..].chars().next() else {
+            continue;
+        };
         if is_sentence_end(c) {
             let end = para.start + i + c.len_utf8();
             out.push(start..end);

@@ -60,15 +60,22 @@ fn year_before(s: &str, i: usize) -> Option<(usize, i32)> {
 /// overlapping).
 pub(super) fn deadlines(s: &str) -> Vec<Deadline> {
     let mut found: Vec<Deadline> = Vec::new();
-    for (kw, when) in [
+    // Every keyword holds `年`: find them around each `年` in one pass.
+    const WORDS: [(&str, When); 6] = [
         ("年内", When::ThisYear),
         ("全年", When::ThisYear),
         ("今年", When::ThisYear),
         ("明年", When::NextYear),
         ("本年度", When::ThisYear),
         ("年底前", When::ThisYear),
-    ] {
-        for (i, _) in s.match_indices(kw) {
+    ];
+    for (y, _) in s.match_indices('年') {
+        for (kw, when) in WORDS {
+            let Some(k) = kw.find('年') else { continue };
+            let Some(i) = y.checked_sub(k) else { continue };
+            if !s.get(i..).is_some_and(|t| t.starts_with(kw)) {
+                continue;
+            }
             let mut start = i;
             let mut when = when;
             if kw == "年内" {

@@ -104,13 +104,27 @@ pub(super) fn scan(s: &str, quotes: &[Range<usize>]) -> Vec<Quantity> {
 
 /// Whether a numeral starts at `i`.
 fn starts_numeral(s: &str, i: usize) -> bool {
-    let Some(c) = s[i..].chars().next() else {
-        return false;
-    };
-    number::arabic_digit(c).is_some()
-        || crate::document::numerals::cn_digit(c).is_some()
-        || c == '十'
-        || s[i..].starts_with("百分之")
+    match s[i..].chars().next() {
+        Some(
+            '0'..='9'
+            | '０'..='９'
+            | '〇'
+            | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十',
+        ) => true,
+        Some('百') => s[i..].starts_with("百分之"),
+        _ => false,
+    }
 }
 
 /// The end of the run of numeral characters at `i` (at least one

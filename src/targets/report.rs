@@ -231,14 +231,23 @@ fn heading_year(doc: &Document) -> Option<i32> {
 /// 年`): `展望新一年…2019年要过苦日子` → 2019.
 fn this_year_sentences(doc: &Document) -> Option<i32> {
     let text = doc.text.as_str();
+    let says_now = |s: &str| {
+        s.match_indices('年').any(|(y, _)| {
+            let before = &s[..y];
+            before.ends_with('今')
+                || before.ends_with("新一")
+                || before.ends_with("新的一")
+                || before.ends_with('本') && s[y..].starts_with("年度")
+        })
+    };
     let mut best: Option<i32> = None;
     for p in &doc.paragraphs {
+        if !says_now(&text[p.content.clone()]) {
+            continue;
+        }
         for r in clause::sentences(text, p.content.clone()) {
             let s = &text[r];
-            let now = ["今年", "新的一年", "新一年", "本年度"]
-                .iter()
-                .any(|w| s.contains(w));
-            if !now {
+            if !says_now(s) {
                 continue;
             }
             let explicit = deadlines(s).iter().any(|d| matches!(d.when, When::Year(_)));

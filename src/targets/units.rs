@@ -12,6 +12,8 @@
 //! are read apart ([`match_time`]): they make a duration only where the
 //! words around say so (`再延长30年`, `受教育年限…13.5年`), never a date.
 
+use std::sync::OnceLock;
+
 /// Units, longest first where one is a prefix of another.
 const UNITS: &[&str] = &[
     "个百分点",
@@ -99,8 +101,28 @@ fn breaks_word(unit: &str, next: Option<char>) -> bool {
     }
 }
 
+/// Whether `c` starts some unit (most characters after a number do not:
+/// one test spares the walk through the table).
+fn may_start_unit(c: char) -> bool {
+    static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let mut v: Vec<char> = UNITS
+            .iter()
+            .chain(TIMES)
+            .filter_map(|u| u.chars().next())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    firsts.binary_search(&c).is_ok()
+}
+
 /// The unit at the start of `s`, as written (without a compound tail).
 pub fn match_unit(s: &str) -> Option<&'static str> {
+    if !s.chars().next().is_some_and(may_start_unit) {
+        return None;
+    }
     let unit = UNITS.iter().copied().find(|u| s.starts_with(u))?;
     (!breaks_word(unit, s[unit.len()..].chars().next())).then_some(unit)
 }
@@ -110,6 +132,9 @@ const TIMES: &[&str] = &["个月", "小时", "年", "天"];
 
 /// The unit of time at the start of `s`.
 pub fn match_time(s: &str) -> Option<&'static str> {
+    if !s.chars().next().is_some_and(may_start_unit) {
+        return None;
+    }
     TIMES.iter().copied().find(|u| s.starts_with(u))
 }
 
