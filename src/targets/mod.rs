@@ -21,11 +21,12 @@
 //!    and year ([`deadline`]);
 //! 5. [`kind`]: target, result, or neither (a description, a forecast).
 //!
-//! The words they match live in [`lexicon`]. A `——` bullet after a
-//! paragraph that ends with `：` (`今年主要预期目标是：`) reads in that
-//! paragraph's light: its cue, deadline and year.
+//! The words they match live in [`lexicon`]; [`context`] carries what a
+//! paragraph hands the ones after it (a list's introduction, a deadline
+//! that opens a part).
 
 mod clause;
+mod context;
 mod deadline;
 mod kind;
 mod lexicon;
@@ -125,148 +126,62 @@ impl Item {
     }
 }
 
-/// What a list's introduction (`今年主要预期目标是：`) hands its bullets.
-#[derive(Clone, Debug, Default)]
-struct Intro {
-    forward: bool,
-    deadline: Option<Range<usize>>,
-    year: Option<i32>,
-}
-
 /// Every target and result of the document, in document order.
 pub fn extract(doc: &Document) -> Vec<Item> {
     let report = report::Report::read(doc);
-    let text = doc.text.as_str();
+    let mut light = context::Light::default();
     let mut out = Vec::new();
-    // A list's introduction, for its `——` bullets.
-    let mut intro: Option<Intro> = None;
-    // A paragraph that opens with a deadline (`到2020年，…`), for the
-    // paragraphs after it in the same part.
-    let mut carry: Option<(NodeId, Intro)> = None;
     for p in &doc.paragraphs {
-        let para = p.content.clone();
-        let body = &text[para.clone()];
-        let bullet = body.trim_start().starts_with("——");
-        if !bullet {
-            intro = None;
-        }
-        let Some(node) = doc.outline.node_at(para.start) else {
+        let Some(node) = doc.outline.node_at(p.content.start) else {
             continue;
         };
-        if carry.as_ref().is_some_and(|(n, _)| *n != node) {
-            carry = None;
-        }
+        let para = context::Para::new(&doc.text, p.content.clone());
+        let (frame, given) = light.enter(&report, node, &para);
         let part = report.parts[node];
-        let given = match (&intro, &carry) {
-            (Some(i), _) if bullet => i.clone(),
-            (_, Some((_, c))) => c.clone(),
-            _ => Intro::default(),
-        };
-        let frame = kind::Frame {
-            lookback: part.lookback,
-            forward: part.forward || given.forward || report.plan && !part.lookback,
-            report_year: report.year,
-            this_year: if part.lookback {
-                part.year
-            } else {
-                report.year.or(part.year)
-            },
-        };
-        let quotes: Vec<Range<usize>> = clause::quoted(body)
-            .into_iter()
-            .map(|q| para.start + q.start..para.start + q.end)
-            .collect();
-        let sentences = clause::sentences(text, para.clone());
-        for sentence in &sentences {
-            let s = &text[sentence.clone()];
-            let base = sentence.start;
-            // The quotes that overlap the sentence, relative to it.
-            let first = quotes.partition_point(|q| q.end <= base);
-            let rel: Vec<Range<usize>> = quotes[first..]
-                .iter()
-                .take_while(|q| q.start < sentence.end)
-                .map(|q| q.start.max(base) - base..q.end.min(sentence.end) - base)
-                .collect();
-            for f in sentence::read(s, &rel, &frame) {
-                let abs = |r: Range<usize>| base + r.start..base + r.end;
-                let node = doc.outline.node_at(base + f.quantity.start).unwrap_or(node);
-                // A year of its own (`2012年达到4%`) takes no other deadline.
-                let inherit = f.year.is_none();
-                let deadline = f
-                    .deadline
-                    .map(abs)
-                    .or(given.deadline.clone().filter(|_| inherit));
-                let year = f.year.or(given.year).or(part.year);
-                out.push(Item {
-                    kind: f.kind,
-                    node,
-                    span: abs(f.text),
-                    sentence: sentence.clone(),
-                    subject: abs(f.subject),
-                    subject_head: f.head.map(abs),
-                    verb: f.verb.map(abs),
-                    quantity: abs(f.quantity),
-                    value: f.value,
-                    unit: f.unit.to_string(),
-                    qualifier: f.qualifier.map(abs),
-                    deadline,
-                    year,
-                });
+        for sentence in &para.sentences {
+            let quotes = para.quotes_in(sentence.clone());
+            let s = &doc.text[sentence.clone()];
+            for f in sentence::read(s, &quotes, &frame) {
+                out.push(item(doc, sentence.clone(), f, node, part.year, &given));
             }
         }
-        if !bullet && body.trim_end().ends_with(['：', ':']) {
-            intro = sentences
-                .last()
-                .map(|r| intro_of(&text[r.clone()], r.start, &frame));
-        }
-        // `到2020年，…` opening the paragraph (or its run-in heading's
-        // body: `(三)战略目标。到2020年，…`) sets the time of the part.
-        if !part.lookback
-            && let Some(c) = sentences
-                .iter()
-                .take(2)
-                .find_map(|r| opening_year(text, r.clone()))
-        {
-            carry = Some((node, c));
-        }
+        light.leave(&doc.text, &report, node, &para, &frame);
     }
     out
 }
 
-/// A year deadline or a period that opens the sentence `text[r]`
-/// (`到2020年，`, `2010- 2012年，`).
-fn opening_year(text: &str, r: Range<usize>) -> Option<Intro> {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    // A deadline is a few words: look no further than that.
-    let head: usize = s[lead..].chars().take(12).map(char::len_utf8).sum();
-    if let Some((n, y)) = deadline::opening_period(&s[lead..]) {
-        return Some(Intro {
-            forward: true,
-            deadline: Some(r.start + lead..r.start + lead + n),
-            year: Some(y),
-        });
-    }
-    let d = deadline::deadlines(&s[lead..lead + head])
-        .into_iter()
-        .next()?;
-    match d.when {
-        deadline::When::Year(y) if d.range.start == 0 && !d.as_of => Some(Intro {
-            forward: true,
-            deadline: Some(r.start + lead..r.start + lead + d.range.end),
-            year: Some(y),
-        }),
-        _ => None,
-    }
-}
-
-/// What a sentence that introduces a list gives its items.
-fn intro_of(s: &str, base: usize, frame: &kind::Frame) -> Intro {
-    let sig = kind::Signals::read(s, frame.report_year);
-    let d = sig.deadlines.first();
-    Intro {
-        forward: sig.forward(),
-        deadline: d.map(|d| base + d.range.start..base + d.range.end),
-        year: d.and_then(|d| d.when.resolve(frame.this_year)),
+/// An item from what the sentence at `sentence` found, its deadline and
+/// year completed from its part (`part_year`) or the paragraph it reads in
+/// the light of (`given`).
+fn item(
+    doc: &Document,
+    sentence: Range<usize>,
+    f: sentence::Found,
+    node: NodeId,
+    part_year: Option<i32>,
+    given: &context::Given,
+) -> Item {
+    let base = sentence.start;
+    let abs = |r: Range<usize>| base + r.start..base + r.end;
+    // A year of its own (`2012年达到4%`) takes no other deadline.
+    let deadline = match f.deadline {
+        Some(d) => Some(abs(d)),
+        None if f.year.is_none() => given.deadline.clone(),
+        None => None,
+    };
+    Item {
+        kind: f.kind,
+        node: doc.outline.node_at(base + f.quantity.start).unwrap_or(node),
+        span: abs(f.text),
+        sentence,
+        subject: abs(f.subject),
+        subject_head: f.head.map(abs),
+        verb: f.verb.map(abs),
+        quantity: abs(f.quantity),
+        value: f.value,
+        unit: f.unit.to_string(),
+        qualifier: f.qualifier.map(abs),
+        deadline,
+        year: f.year.or(given.year).or(part_year),
     }
 }

@@ -106,6 +106,35 @@ struct Subject {
     outside: bool,
 }
 
+/// The verbs around a quantity.
+#[derive(Clone, Debug)]
+struct Verbs {
+    /// Right before it (`达到4000家`).
+    near: Option<Verb>,
+    /// Opening its clause, an object between (`安排…债券3.9万亿元`).
+    opening: Option<Verb>,
+}
+
+impl Verbs {
+    fn main(&self) -> Option<&Verb> {
+        self.near.as_ref().or(self.opening.as_ref())
+    }
+}
+
+/// A quantity's subject and its place among the items before it.
+#[derive(Clone, Debug)]
+struct Reading {
+    subject: Subject,
+    /// The item it continues, if any.
+    continues: Option<Prev>,
+    /// It shares that item's verb (`新建7公里绿道、1万平方米立体绿化`).
+    shared_verb: bool,
+    /// The `分别` subjects left for the values after it.
+    shares: Handout,
+    /// The other subjects of a `分别` list with this single value.
+    copies: Vec<Share>,
+}
+
 /// Where a quantity stands in its sentence.
 #[derive(Clone, Debug)]
 struct Place {
@@ -116,6 +145,8 @@ struct Place {
     /// clauses before it only enumerate (`小学、初中和…入学率100％`), never
     /// before the previous quantity.
     lead: usize,
+    /// Where the previous quantity's words end: no look back passes it.
+    floor: usize,
     /// No earlier quantity lies in its clause.
     own_clause: bool,
     /// Where a starting value before it begins (`从12.4年提高到`).
@@ -275,6 +306,7 @@ impl Reader<'_> {
             k,
             clause,
             lead,
+            floor,
             own_clause: floor <= clause,
             cut,
         }
@@ -283,121 +315,23 @@ impl Reader<'_> {
     /// Stage 3 for one quantity: one item, or one per subject of a `分别`
     /// list with a single value; none when it is no commitment or result.
     fn read_one(&self, q: &Quantity, at: &Place, prev: &mut Option<Prev>) -> Vec<Found> {
-        let s = self.s;
-        // Stage 3a: the verb, right before or opening the clause.
-        let near = verb::before(s, at.lead, q.start(), q.unit);
-        let opening = near
-            .is_none()
-            .then(|| {
-                verb::opening(
-                    s,
-                    subject::trim_steering(
-                        s,
-                        at.clause.max(at.lead)..q.start(),
-                        &self.signals.deadlines,
-                    ),
-                )
-            })
-            .flatten();
-        // Stage 3b: the subject (a `分别` list hands them out in order).
-        // A value right after the last item (`、1万平方米`) continues it.
-        let direct = prev
-            .as_ref()
-            .filter(|p| self.joined(p.end, q.start()))
-            .cloned();
-        let continues = direct.clone();
-        let shares = match continues.as_ref().filter(|p| !p.shares.is_empty()) {
-            Some(p) => p.shares.clone(),
-            None => Handout::new(self.shares(q, at, near.as_ref()).unwrap_or_default()),
-        };
-        let handed = continues.as_ref().is_some_and(|p| !p.shares.is_empty());
-        let subject = match shares.first() {
-            Some((c, h)) => Subject {
-                range: c.clone(),
-                head: h.clone(),
-                outside: handed,
-                ..Subject::default()
-            },
-            None => {
-                match self.subject(
-                    q,
-                    at,
-                    near.as_ref(),
-                    opening.as_ref(),
-                    continues.as_ref(),
-                    prev.as_ref(),
-                ) {
-                    Some(sub) => sub,
-                    None => return Vec::new(),
-                }
-            }
-        };
-        let shared_verb = !shares.is_empty() || continues.as_ref().is_some_and(|p| p.subject_after);
-        // So does a value whose own subject comes right after it
-        // (`…40个以上，省级以上实训基地25个以上`).
-        let continues = direct.or_else(|| {
-            prev.as_ref()
-                .filter(|p| !subject.after && self.joined(p.end, subject.range.start))
-                .cloned()
-        });
-        let first = shares.first().is_some();
-        let mut shares = shares.rest();
-        // Stage 3c: the basis, then (stage 4) the kind.
-        let verb = near.as_ref().or(opening.as_ref());
-        let Some(basis) = self.basis(q, at, verb, &subject, continues.as_ref()) else {
+        let verbs = self.verbs(q, at);
+        let Some(reading) = self.reading(q, at, &verbs, prev.as_ref()) else {
             return Vec::new();
         };
-        if self.forecast_covers(at.clause, q.start(), &subject, basis) {
-            return Vec::new();
-        }
-        let Some(kind) = kind::decide(basis, &self.signals, self.frame, at.clause, q.start())
-        else {
+        let Some(kind) = self.kind(q, at, &verbs, &reading) else {
             return Vec::new();
         };
-        // The verb as shown: its own, a list's shared one, or the one a
-        // metric's name holds (`城镇新增就业`).
-        let verb = verb
-            .map(|v| v.range.clone())
-            .or_else(|| {
-                continues
-                    .as_ref()
-                    .filter(|_| shared_verb)
-                    .and_then(|p| p.verb.clone())
-            })
-            .or_else(|| {
-                (!subject.after)
-                    .then(|| subject::verb_inside(s, subject.range.clone()))
-                    .flatten()
-            });
+        let verb = self.shown_verb(&verbs, &reading);
         let (deadline, year) = self.deadline(q);
-        let mut text = text_span(q, &subject, verb.as_ref(), at.lead);
-        // `“30强”`: the quote closes in the item's words.
-        if s[..q.range.start].ends_with(['“', '"', '‘', '「'])
-            && let Some(c) = s[text.end..]
-                .chars()
-                .next()
-                .filter(|c| "”\"’」".contains(*c))
-        {
-            text.end += c.len_utf8();
-        }
-        // A single value for several subjects: one item each.
-        let single = self
-            .quantities
-            .get(at.k + 1)
-            .is_none_or(|n| !self.joined(q.end(), n.start()));
-        let copies: Vec<Share> = if single && !handed && first {
-            let rest = std::mem::take(&mut shares);
-            rest.list[rest.next..].to_vec()
-        } else {
-            Vec::new()
-        };
+        let text = self.text_span(q, &reading.subject, verb.as_ref(), at.lead);
         *prev = Some(Prev {
             end: text.end,
             verb: verb.clone(),
-            subject_after: subject.after,
-            subject: subject.range.clone(),
+            subject_after: reading.subject.after,
+            subject: reading.subject.range.clone(),
             kind,
-            shares,
+            shares: reading.shares,
         });
         let found = Found {
             quantity: q.range.clone(),
@@ -405,21 +339,147 @@ impl Reader<'_> {
             unit: q.unit,
             qualifier: q.post.clone().or(q.pre.clone()),
             verb,
-            subject: subject.range,
-            head: subject.head,
+            subject: reading.subject.range,
+            head: reading.subject.head,
             text,
             deadline,
             year,
             kind,
         };
-        let mut out = vec![found.clone()];
-        out.extend(copies.into_iter().map(|(c, h)| Found {
+        // A single value for several subjects: one item each.
+        let copies = reading.copies.into_iter().map(|(c, h)| Found {
             subject: c,
             head: h,
             text: q.start()..q.end(),
             ..found.clone()
-        }));
-        out
+        });
+        std::iter::once(found.clone()).chain(copies).collect()
+    }
+
+    /// Stage 3a: the verb right before the quantity, or the one opening
+    /// its clause.
+    fn verbs(&self, q: &Quantity, at: &Place) -> Verbs {
+        let s = self.s;
+        let near = verb::before(s, at.lead, q.start(), q.unit);
+        let opening = near
+            .is_none()
+            .then(|| {
+                let lead = at.clause.max(at.lead)..q.start();
+                verb::opening(s, subject::trim_steering(s, lead, &self.signals.deadlines))
+            })
+            .flatten();
+        Verbs { near, opening }
+    }
+
+    /// Stage 3b: the subject, and how the quantity stands to the items
+    /// before it (a list it continues, a `分别` list's subjects).
+    fn reading(
+        &self,
+        q: &Quantity,
+        at: &Place,
+        verbs: &Verbs,
+        prev: Option<&Prev>,
+    ) -> Option<Reading> {
+        // A value right after the last item (`、1万平方米`) continues it.
+        let direct = prev.filter(|p| self.joined(p.end, q.start())).cloned();
+        let handed = direct.as_ref().is_some_and(|p| !p.shares.is_empty());
+        let shares = match direct.as_ref().filter(|p| !p.shares.is_empty()) {
+            Some(p) => p.shares.clone(),
+            None => Handout::new(self.shares(q, at, verbs.near.as_ref()).unwrap_or_default()),
+        };
+        let subject = match shares.first() {
+            Some((c, h)) => Subject {
+                range: c.clone(),
+                head: h.clone(),
+                outside: handed,
+                ..Subject::default()
+            },
+            None => self.subject(q, at, verbs, direct.as_ref(), prev)?,
+        };
+        let shared_verb = !shares.is_empty() || direct.as_ref().is_some_and(|p| p.subject_after);
+        // So does a value whose own subject comes right after the last
+        // item (`…40个以上，省级以上实训基地25个以上`).
+        let continues = direct.or_else(|| {
+            prev.filter(|p| !subject.after && self.joined(p.end, subject.range.start))
+                .cloned()
+        });
+        let opens = shares.first().is_some() && !handed;
+        let mut rest = shares.rest();
+        let single = self
+            .quantities
+            .get(at.k + 1)
+            .is_none_or(|n| !self.joined(q.end(), n.start()));
+        let copies = if single && opens {
+            let all = std::mem::take(&mut rest);
+            all.list[all.next..].to_vec()
+        } else {
+            Vec::new()
+        };
+        Some(Reading {
+            subject,
+            continues,
+            shared_verb,
+            shares: rest,
+            copies,
+        })
+    }
+
+    /// Stages 3c and 4: why the quantity could be a commitment, then
+    /// whether it is a target, a result or neither.
+    fn kind(&self, q: &Quantity, at: &Place, verbs: &Verbs, r: &Reading) -> Option<Kind> {
+        let basis = self.basis(q, at, verbs.main(), &r.subject, r.continues.as_ref())?;
+        if self.forecast_covers(at.clause, q.start(), &r.subject, basis) {
+            return None;
+        }
+        kind::decide(basis, &self.signals, self.frame, at.clause, q.start())
+    }
+
+    /// The verb as shown: its own, a list's shared one, or the one a
+    /// metric's name holds (`城镇新增就业`).
+    fn shown_verb(&self, verbs: &Verbs, r: &Reading) -> Option<Range<usize>> {
+        verbs
+            .main()
+            .map(|v| v.range.clone())
+            .or_else(|| {
+                r.continues
+                    .as_ref()
+                    .filter(|_| r.shared_verb)
+                    .and_then(|p| p.verb.clone())
+            })
+            .or_else(|| {
+                (!r.subject.after)
+                    .then(|| subject::verb_inside(self.s, r.subject.range.clone()))
+                    .flatten()
+            })
+    }
+
+    /// The item's own words: subject, verb, quantity and qualifiers. A
+    /// subject that lies outside (borrowed, handed out) and a verb before
+    /// `lead` (a list's shared verb) are not among them; a quote around
+    /// the quantity (`“30强”`) is.
+    fn text_span(
+        &self,
+        q: &Quantity,
+        subject: &Subject,
+        verb: Option<&Range<usize>>,
+        lead: usize,
+    ) -> Range<usize> {
+        let s = self.s;
+        let mut start = q.start();
+        if let Some(v) = verb.filter(|v| v.end <= q.start() && v.start >= lead) {
+            start = start.min(v.start);
+        }
+        let mut end = q.end();
+        if !subject.outside {
+            start = start.min(subject.range.start);
+            end = end.max(subject.range.end);
+        }
+        if s[..q.range.start].ends_with(['“', '"', '‘', '「'])
+            && let Some(c) = s[end..].chars().next().filter(|c| "”\"’」".contains(*c))
+        {
+            end += c.len_utf8();
+        }
+        start..end
     }
 
     /// Whether only a list joiner lies between the previous item and `at`.
@@ -431,134 +491,136 @@ impl Reader<'_> {
             )
     }
 
-    /// Stage 3b: what the quantity measures.
+    /// Stage 3b: what the quantity measures, the first of these that
+    /// names something.
     fn subject(
         &self,
         q: &Quantity,
         at: &Place,
-        near: Option<&Verb>,
-        opening: Option<&Verb>,
+        verbs: &Verbs,
         continues: Option<&Prev>,
         last: Option<&Prev>,
     ) -> Option<Subject> {
-        let s = self.s;
-        let dls = &self.signals.deadlines;
         let limit = self
             .quantities
             .get(at.k + 1)
-            .map_or(s.len(), |n| n.start())
-            .min(self.clauses.clause_end(s, q.range.start))
+            .map_or(self.s.len(), |n| n.start())
+            .min(self.clauses.clause_end(self.s, q.range.start))
             .max(q.end());
-        let after = || subject::after(s, q.end(), limit);
-        let named = |r: &Range<usize>| !subject::is_junk(&s[r.clone()]);
-        // `按…的3%足额征收教育费附加`: the rate is the levy's.
-        if let Some(v) = self.rate_verb(q, at) {
-            let from = q.end() + v.len();
-            let object = subject::after(s, from, limit.max(from));
-            if named(&object) {
-                return Some(Subject {
-                    range: object,
-                    after: true,
-                    ..Subject::default()
-                });
-            }
-        }
         // After a list item whose subject followed it, so does this one's.
         if continues.is_some_and(|p| p.subject_after) {
-            return Some(Subject {
-                range: after(),
-                after: true,
-                ..Subject::default()
-            });
+            return Some(self.after(q.end(), limit));
         }
-        // An action counts the thing named after the unit
-        // (`配备1名心理健康指导教师`), unless that is a duration's.
-        let action = near.or(opening).is_some_and(|v| {
-            v.class == VerbClass::Action || matches!(&s[v.range.clone()], "都有" | "均有" | "各有")
-        }) && !q.time;
-        if action {
-            let a = after();
-            if named(&a) {
-                return Some(Subject {
-                    range: a,
-                    after: true,
-                    ..Subject::default()
-                });
-            }
+        self.levied(q, at, limit)
+            .or_else(|| self.counted(q, verbs, limit))
+            .or_else(|| self.qualified(q, limit))
+            .or_else(|| self.object(q, verbs))
+            .or_else(|| self.before(q, at, verbs))
+            .or_else(|| Some(self.after(q.end(), limit)).filter(|a| self.named(&a.range)))
+            .or_else(|| self.borrowed(at, verbs, last))
+    }
+
+    fn named(&self, r: &Range<usize>) -> bool {
+        !subject::is_junk(&self.s[r.clone()])
+    }
+
+    /// The words after `from` (read after the quantity).
+    fn after(&self, from: usize, limit: usize) -> Subject {
+        Subject {
+            range: subject::after(self.s, from, limit.max(from)),
+            after: true,
+            ..Subject::default()
         }
-        // `1小时的体育锻炼时间`, `100%的乡镇中心幼儿园`: the quantity
-        // qualifies the noun after it (a duration, a noun naming time).
-        if s[q.end()..].starts_with('的') {
-            let a = after();
-            if named(&a) && (!q.time || subject::names_duration(&s[a.clone()])) {
-                return Some(Subject {
-                    range: a,
-                    after: true,
-                    ..Subject::default()
-                });
-            }
+    }
+
+    /// `按…的3%足额征收教育费附加`: the rate is the levy's.
+    fn levied(&self, q: &Quantity, at: &Place, limit: usize) -> Option<Subject> {
+        let v = self.rate_verb(q, at)?;
+        Some(self.after(q.end() + v.len(), limit)).filter(|a| self.named(&a.range))
+    }
+
+    /// An action counts the thing named after the unit
+    /// (`配备1名心理健康指导教师`, `都有一所…`), unless that is a
+    /// duration's.
+    fn counted(&self, q: &Quantity, verbs: &Verbs, limit: usize) -> Option<Subject> {
+        let v = verbs.main()?;
+        let counts = v.class == VerbClass::Action
+            || matches!(&self.s[v.range.clone()], "都有" | "均有" | "各有");
+        (counts && !q.time)
+            .then(|| self.after(q.end(), limit))
+            .filter(|a| self.named(&a.range))
+    }
+
+    /// `1小时的体育锻炼时间`, `100%的乡镇中心幼儿园`: the quantity
+    /// qualifies the noun after it (for a duration, a noun naming time).
+    fn qualified(&self, q: &Quantity, limit: usize) -> Option<Subject> {
+        if !self.s[q.end()..].starts_with('的') {
+            return None;
         }
-        if let Some(v) = opening {
-            let object = subject::trim(s, v.range.end..q.start(), dls);
-            if named(&object) {
-                return Some(Subject {
-                    range: object,
-                    ..Subject::default()
-                });
-            }
+        let a = self.after(q.end(), limit);
+        let fits = !q.time || subject::names_duration(&self.s[a.range.clone()]);
+        (fits && self.named(&a.range)).then_some(a)
+    }
+
+    /// The object between a clause-opening verb and the quantity
+    /// (`拟安排地方政府专项债券3.9万亿元`).
+    fn object(&self, q: &Quantity, verbs: &Verbs) -> Option<Subject> {
+        let v = verbs.opening.as_ref()?;
+        let range = subject::trim(self.s, v.range.end..q.start(), &self.signals.deadlines);
+        self.named(&range).then(|| Subject {
+            range,
+            ..Subject::default()
+        })
+    }
+
+    /// The words before the verb, when no earlier quantity lies in the
+    /// clause (a subject never starts inside a clause), ending before a
+    /// starting value (`…年限从12.4年提高到`).
+    fn before(&self, q: &Quantity, at: &Place, verbs: &Verbs) -> Option<Subject> {
+        if !at.own_clause {
+            return None;
         }
-        // The words before the verb, when no earlier quantity lies in the
-        // clause (a subject never starts inside a clause).
-        if at.own_clause {
-            let head = near.map_or(q.start(), |v| v.range.start);
-            let head = at
-                .cut
-                .filter(|&c| c >= at.lead)
-                .map_or(head, |c| c.min(head));
-            let before = subject::trim(s, at.lead..head, dls);
-            if named(&before) || s[before.clone()].starts_with(['比', '较']) {
-                return Some(Subject {
-                    range: before,
-                    ..Subject::default()
-                });
-            }
-        }
-        let a = after();
-        if named(&a) {
-            return Some(Subject {
-                range: a,
-                after: true,
-                ..Subject::default()
-            });
-        }
-        // `今年先发行1万亿元`: the object `发行` took earlier; `提高…比例，
-        // 2012年达到4%`: the object of the clause before.
-        let floor = at.lead.min(at.clause);
-        let borrowed = near
-            .filter(|v| v.class == VerbClass::Action)
-            .and_then(|v| subject::earlier_object(s, v.range.clone(), 0))
+        let head = verbs.near.as_ref().map_or(q.start(), |v| v.range.start);
+        let head = at
+            .cut
+            .filter(|&c| c >= at.lead)
+            .map_or(head, |c| c.min(head));
+        let range = subject::trim(self.s, at.lead..head, &self.signals.deadlines);
+        let delta = self.s[range.clone()].starts_with(['比', '较']);
+        (self.named(&range) || delta).then(|| Subject {
+            range,
+            ..Subject::default()
+        })
+    }
+
+    /// A subject from outside the item's words: the object the verb took
+    /// earlier (`发行超长期特别国债，今年先发行1万亿元`), the object of the
+    /// clause before (`提高…比例，2012年达到4%`), or the last item's subject
+    /// for a verb right after it (`…超过126万亿元，增长5.2%`). Without one,
+    /// a value whose measure goes unnamed (`再延长近3个月`) is no item:
+    /// there is no empty subject.
+    fn borrowed(&self, at: &Place, verbs: &Verbs, last: Option<&Prev>) -> Option<Subject> {
+        let s = self.s;
+        let near = verbs.near.as_ref()?;
+        let outside = |range: Range<usize>| Subject {
+            range,
+            outside: true,
+            ..Subject::default()
+        };
+        let earlier = (near.class == VerbClass::Action)
+            .then(|| subject::earlier_object(s, near.range.clone(), at.floor))
+            .flatten();
+        let prev_clause = self.clauses.clause_start(at.clause.saturating_sub(1));
+        let before = (at.clause > 0 && prev_clause >= at.floor)
+            .then(|| subject::previous_object(s, prev_clause..at.clause))
+            .flatten();
+        earlier
+            .or(before)
+            .filter(|o| self.named(o))
+            .map(outside)
             .or_else(|| {
-                let prev_clause = self.clauses.clause_start(at.clause.saturating_sub(1));
-                (at.clause > 0 && prev_clause >= floor.min(prev_clause))
-                    .then(|| subject::previous_object(s, prev_clause..at.clause))
-                    .flatten()
-            });
-        if let Some(o) = borrowed.filter(|o| named(o)) {
-            return Some(Subject {
-                range: o,
-                outside: true,
-                ..Subject::default()
-            });
-        }
-        // `…超过126万亿元，增长5.2%`: a verb right after the last item
-        // takes its subject. Otherwise a value whose measure goes unnamed
-        // (`再延长近3个月`) is no item: there is no empty subject.
-        let v = near?;
-        last.filter(|p| self.joined(p.end, v.range.start) && named(&p.subject))
-            .map(|p| Subject {
-                range: p.subject.clone(),
-                outside: true,
-                ..Subject::default()
+                last.filter(|p| self.joined(p.end, near.range.start) && self.named(&p.subject))
+                    .map(|p| outside(p.subject.clone()))
             })
     }
 
@@ -719,26 +781,6 @@ impl Reader<'_> {
         };
         (d.map(|d| d.range.clone()), year)
     }
-}
-
-/// The item's own words: subject, verb, quantity and qualifiers. A
-/// subject that lies outside (borrowed, handed out) and a verb before
-/// `lead` (a list's shared verb) are not among them.
-fn text_span(
-    q: &Quantity,
-    subject: &Subject,
-    verb: Option<&Range<usize>>,
-    lead: usize,
-) -> Range<usize> {
-    let mut start = q.start();
-    if let Some(v) = verb.filter(|v| v.end <= q.start() && v.start >= lead) {
-        start = start.min(v.start);
-    }
-    if subject.outside {
-        return start..q.end();
-    }
-    start = start.min(subject.range.start);
-    start..subject.range.end.max(q.end())
 }
 
 /// Whether a clause only names something in a list (`小学、`, `初中和`):
