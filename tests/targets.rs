@@ -447,6 +447,59 @@ fn counts_doublings_rates_goals_and_thresholds() {
     );
 }
 
+/// Shapes of report beyond the corpus, written for this test: a plan's
+/// execution report (`…执行情况` then `…计划草案`), a five-year plan
+/// (`发展基础` then `主要目标`), a mid-year briefing (`上半年…同比`).
+#[test]
+fn reports_of_other_shapes() {
+    let got = |text: &str| -> Vec<String> {
+        let d = doc(text);
+        extract(&d)
+            .iter()
+            .map(|t| format!("{:?}|{}|{}|{:?}", t.kind, t.subject(&d), t.text(&d), t.year))
+            .collect()
+    };
+    assert_eq!(
+        got(concat!(
+            "关于2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n",
+            "一、2023年国民经济和社会发展计划执行情况\n",
+            "国内生产总值增长5.2%，城镇新增就业1244万人。\n",
+            "二、2024年国民经济和社会发展计划草案\n",
+            "国内生产总值增长5%左右，城镇新增就业1200万人以上。\n",
+        )),
+        [
+            "Result|国内生产总值|国内生产总值增长5.2%|Some(2023)",
+            "Result|城镇新增就业|城镇新增就业1244万人|Some(2023)",
+            "Target|国内生产总值|国内生产总值增长5%左右|Some(2024)",
+            "Target|城镇新增就业|城镇新增就业1200万人以上|Some(2024)",
+        ]
+    );
+    assert_eq!(
+        got(concat!(
+            "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n",
+            "第一章 发展基础\n",
+            "“十三五”时期，全市地区生产总值年均增长6.5%。\n",
+            "第二章 主要目标\n",
+            "到2025年，常住人口城镇化率提高到65%，森林覆盖率达到24.1%。\n",
+        )),
+        [
+            "Result|全市地区生产总值|全市地区生产总值年均增长6.5%|Some(2020)",
+            "Target|常住人口城镇化率|常住人口城镇化率提高到65%|Some(2025)",
+            "Target|森林覆盖率|森林覆盖率达到24.1%|Some(2025)",
+        ]
+    );
+    assert_eq!(
+        got(
+            "上半年，全区实现地区生产总值1200亿元，同比增长5.5%。我们将确保全年新开工项目100个。\n"
+        ),
+        [
+            "Result|全区实现地区生产总值|全区实现地区生产总值1200亿元|None",
+            "Result|全区实现地区生产总值|增长5.5%|None",
+            "Target|项目|新开工项目100个|None",
+        ]
+    );
+}
+
 // Inputs that once took time quadratic in their length (issue 11), each
 // with its exact answer. The first three are sized so that the old scanner
 // would not finish in CI; the others, the issue's own shapes, at a size a

@@ -482,6 +482,16 @@ impl Reader<'_> {
         start..end
     }
 
+    /// Whether only a list joiner and words that name nothing (`同比`,
+    /// `年均`) lie between the previous item and `at`.
+    fn follows(&self, from: usize, at: usize) -> bool {
+        from <= at && {
+            let gap = self.s[from..at].trim_start();
+            let rest = gap.trim_start_matches(['、', '，', ',', '；', ';', '和', '及']);
+            rest.len() < gap.len() && subject::names_nothing(rest)
+        }
+    }
+
     /// Whether only a list joiner lies between the previous item and `at`.
     fn joined(&self, from: usize, at: usize) -> bool {
         from <= at
@@ -619,7 +629,7 @@ impl Reader<'_> {
             .filter(|o| self.named(o))
             .map(outside)
             .or_else(|| {
-                last.filter(|p| self.joined(p.end, near.range.start) && self.named(&p.subject))
+                last.filter(|p| self.follows(p.end, near.range.start) && self.named(&p.subject))
                     .map(|p| outside(p.subject.clone()))
             })
     }

@@ -53,6 +53,8 @@ const STEERING: &[&str] = &[
     "加快",
     "早日",
     "围绕",
+    "我们",
+    "目前",
 ];
 
 /// Verbs that open a clause without naming its measure (`推动…`,
@@ -106,6 +108,13 @@ const NON_NAMING: &[&str] = &[
     "对", "在", "向", "为", "把", "将", "从", "按", "给", "由", "以", "目标", "任务", "要求",
     "水平", "已",
 ];
+
+/// Whether `t` is empty or a word that qualifies a figure without naming
+/// one (`同比`, `年均`, `累计`).
+pub(super) fn names_nothing(t: &str) -> bool {
+    let t = t.trim();
+    t.is_empty() || NON_NAMING.contains(&t)
+}
 
 /// Words dropped from the end of a subject that follows the quantity.
 const AFTER_SUFFIXES: &[&str] = &["建设", "开放共享", "的", "和", "及", "等"];
