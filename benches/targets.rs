@@ -31,6 +31,7 @@ const SHAPES: &[Shape] = &[
         format!("力争新增{}。", "1家企业、".repeat(n))
     }),
     ("sentences", 5_000, |n| "今年新增1家企业。".repeat(n)),
+    ("deadlines", 5_000, |n| "年内新增1家企业，".repeat(n)),
     ("respectively", 2_000, |n| {
         format!("力争{}。", "甲乙分别新增1家、".repeat(n))
     }),

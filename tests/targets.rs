@@ -553,6 +553,15 @@ fn long_lists_are_linear() {
     assert_eq!(targets(&doc(&opens)).len(), 1);
     let each = "甲乙分别新增1家、".repeat(n / 4);
     assert_eq!(targets(&doc(&format!("力争{each}。"))).len(), n / 4);
+    // A sentence of many deadlines: each item finds its own by a search,
+    // not a walk through all of them.
+    let d = doc(&"年内新增1家企业，".repeat(n));
+    let ts = targets(&d);
+    assert_eq!(ts.len(), n);
+    assert!(
+        ts.iter().all(|t| t.deadline(&d) == Some("年内")
+            && t.span.start - t.deadline.clone().unwrap().end == 0)
+    );
 }
 
 /// A value that is not a finite number is no quantity (`新增` and 400

@@ -186,6 +186,12 @@ pub(super) fn deadlines(s: &str) -> Vec<Deadline> {
     out
 }
 
+/// The deadline of the sorted, disjoint `dls` that starts at `at`.
+pub(super) fn starting_at(dls: &[Deadline], at: usize) -> Option<&Deadline> {
+    let i = dls.partition_point(|d| d.range.start < at);
+    dls.get(i).filter(|d| d.range.start == at)
+}
+
 /// The last year of the `n`th five-year plan (the first ran 1953–1957,
 /// the second to 1962; the third, after three years of readjustment,
 /// from 1966).

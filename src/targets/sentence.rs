@@ -773,16 +773,18 @@ impl Reader<'_> {
         let dls = &self.signals.deadlines;
         let at = q.start();
         let clause_end = self.clauses.clause_end(self.s, at);
-        let d = dls.iter().rev().find(|d| d.range.end <= at).or_else(|| {
-            dls.iter()
-                .find(|d| d.range.start >= q.end() && d.range.end <= clause_end)
+        // Both lists are sorted and disjoint: binary searches keep a
+        // sentence of many deadlines linear.
+        let before = dls.partition_point(|d| d.range.end <= at);
+        let d = before.checked_sub(1).map(|i| &dls[i]).or_else(|| {
+            let after = dls.partition_point(|d| d.range.start < q.end());
+            dls.get(after).filter(|d| d.range.end <= clause_end)
         });
-        let bare = self
-            .signals
-            .years
-            .iter()
-            .rev()
-            .find(|(r, _)| r.end <= at)
+        let years = &self.signals.years;
+        let bare = years
+            .partition_point(|(r, _)| r.end <= at)
+            .checked_sub(1)
+            .map(|i| &years[i])
             .filter(|(r, _)| d.is_none_or(|d| r.start > d.range.start));
         let year = match (d, bare) {
             (_, Some((_, y))) => Some(*y),

@@ -151,9 +151,7 @@ fn trim_with(s: &str, mut r: Range<usize>, dls: &[Deadline], openers: bool) -> R
             r.start += c.len_utf8();
             continue;
         }
-        if let Some(d) = dls
-            .iter()
-            .find(|d| d.range.start == r.start && d.range.end <= r.end)
+        if let Some(d) = super::deadline::starting_at(dls, r.start).filter(|d| d.range.end <= r.end)
         {
             r.start = d.range.end;
             continue;
