@@ -11,17 +11,17 @@
 //! (the base unit, multipliers folded into the value) are normalised.
 //!
 //! The pipeline, one module a stage:
-//! 1. [`report`]: the report's year, and for every part of the outline
+//! 1. `report`: the report's year, and for every part of the outline
 //!    whether it reviews, names targets, and which year it is about;
-//! 2. [`clause`]: a paragraph's sentences, a sentence's clauses and quotes;
-//! 3. [`quantity`]: every number with its unit, in one linear pass
+//! 2. `clause`: a paragraph's sentences, a sentence's clauses and quotes;
+//! 3. `quantity`: every number with its unit, in one linear pass
 //!    ([`number`] reads the numerals, [`units`] the units);
-//! 4. [`sentence`]: for each quantity its verb ([`verb`]), subject
-//!    ([`subject`]), the reason it could be a commitment, its deadline
-//!    and year ([`deadline`]);
-//! 5. [`kind`]: target, result, or neither (a description, a forecast).
+//! 4. `sentence`: for each quantity its verb (`verb`), subject
+//!    (`subject`), the reason it could be a commitment, its deadline
+//!    and year (`deadline`);
+//! 5. `kind`: target, result, or neither (a description, a forecast).
 //!
-//! The words they match live in [`lexicon`]; [`context`] carries what a
+//! The words they match live in `lexicon`; `context` carries what a
 //! paragraph hands the ones after it (a list's introduction, a deadline
 //! that opens a part).
 
