@@ -164,7 +164,7 @@ fn actual_nodes(doc: &Document) -> Vec<Line> {
             depth: doc.outline.nodes[id].depth,
             kind: doc.outline.nodes[id].kind.as_str().to_string(),
             marker: doc.node_marker(id).map(str::to_string),
-            title: doc.node_title(id).to_string(),
+            title: doc.display_title(id).into_owned(),
             at: 0,
         })
         .collect()
@@ -342,20 +342,22 @@ struct Item {
 }
 
 /// THE adapter from the crate's extraction to scoring items: the only place
-/// that knows the crate's target API. Today `extract` returns commitments
-/// only, with no kind and no year, so every item is a target with year
-/// `None`; when the crate grows `kind`/`year`, only this function changes.
+/// that knows the crate's target API: every extracted item, a target or a
+/// result, with its year.
 fn items(doc: &Document) -> Vec<Item> {
     gangmu::targets::extract(doc)
         .iter()
         .map(|t| Item {
             quantity: t.quantity.clone(),
             quantity_text: t.quantity(doc).to_string(),
-            kind: ItemKind::Target,
-            subject: t.subject(doc).to_string(),
+            kind: match t.kind {
+                gangmu::targets::Kind::Target => ItemKind::Target,
+                gangmu::targets::Kind::Result => ItemKind::Result,
+            },
+            subject: t.subject(doc),
             value: t.value,
             unit: t.unit.clone(),
-            year: None,
+            year: t.year,
         })
         .collect()
 }
@@ -735,7 +737,6 @@ fn shortfalls(scores: &[Score]) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "issue 10: goals not met yet"]
 fn corpus_meets_the_goals() {
     let all = fixtures();
     assert!(all.len() >= 8, "the seven corpus reports and the seed");

@@ -34,6 +34,11 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["outline", "search"])]
     pub targets: bool,
 
+    /// With --targets: list the results (what the report says was done)
+    /// too, marked `result`.
+    #[arg(long, requires = "targets")]
+    pub all: bool,
+
     /// Print every hit of QUERY (literal, or pinyin for ASCII letters:
     /// `dlhw`, `dalinghaowan`) instead of opening the reader. Exit status 1
     /// when nothing is found.

@@ -148,9 +148,9 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     }
     if args.targets {
         let s = match args.format {
-            Format::Text => targets::targets_text(&doc),
-            Format::Csv => targets::targets_csv(&doc),
-            f => serialize(&targets::targets_out(&doc), f)?,
+            Format::Text => targets::targets_text(&doc, args.all),
+            Format::Csv => targets::targets_csv(&doc, args.all),
+            f => serialize(&targets::targets_out(&doc, args.all), f)?,
         };
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);

@@ -60,7 +60,7 @@ pub fn outline_out(doc: &Document) -> OutlineOut {
             .enumerate()
             .map(|(i, &r)| node_out(doc, r, (i + 1).to_string()))
             .collect(),
-        targets: super::targets::targets_out(doc),
+        targets: super::targets::targets_out(doc, false),
     }
 }
 

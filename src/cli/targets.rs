@@ -1,20 +1,23 @@
-//! `--targets`: the report's quantified targets as a table, CSV, JSON or
-//! YAML.
+//! `--targets`: the report's quantified targets (and with `--all` its
+//! results, marked `result`) as a table, CSV, JSON or YAML.
 //!
 //! JSON and YAML share [`TargetOut`], which `--outline` also embeds as its
-//! top-level `targets` list. The text table lines up in terminal display
-//! width (CJK characters take two columns); CSV follows RFC 4180 (a header
-//! row, fields quoted when they hold `,`, `"` or a line break).
+//! top-level `targets` list (targets only). The text table lines up in
+//! terminal display width (CJK characters take two columns); CSV follows
+//! RFC 4180 (a header row, fields quoted when they hold `,`, `"` or a line
+//! break).
 
 use serde::{Serialize, Serializer};
 use unicode_width::UnicodeWidthStr;
 
 use crate::document::Document;
-use crate::targets::{self, Target};
+use crate::targets::{self, Item};
 
-/// One serialised target.
+/// One serialised target or result.
 #[derive(Debug, Serialize)]
 pub struct TargetOut {
+    /// `target` or `result`.
+    pub kind: &'static str,
     pub subject: String,
     pub verb: Option<String>,
     #[serde(serialize_with = "number")]
@@ -22,6 +25,8 @@ pub struct TargetOut {
     pub unit: String,
     pub qualifier: Option<String>,
     pub deadline: Option<String>,
+    /// The year it is for, where the text says it.
+    pub year: Option<i32>,
     pub text: String,
     pub node: String,
     pub start: usize,
@@ -46,14 +51,16 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
-fn target_out(doc: &Document, t: &Target) -> TargetOut {
+fn target_out(doc: &Document, t: &Item) -> TargetOut {
     TargetOut {
-        subject: t.subject(doc).to_string(),
+        kind: t.kind.as_str(),
+        subject: t.subject(doc),
         verb: t.verb(doc).map(str::to_string),
         value: t.value,
         unit: t.unit.clone(),
         qualifier: t.qualifier(doc).map(str::to_string),
         deadline: t.deadline(doc).map(str::to_string),
+        year: t.year,
         text: t.text(doc).to_string(),
         node: doc.outline.dotted_id(t.node),
         start: t.span.start,
@@ -61,50 +68,66 @@ fn target_out(doc: &Document, t: &Target) -> TargetOut {
     }
 }
 
-/// The serde model of a document's targets.
-pub fn targets_out(doc: &Document) -> Vec<TargetOut> {
+/// The serde model of a document's targets, and with `all` its results.
+pub fn targets_out(doc: &Document, all: bool) -> Vec<TargetOut> {
     targets::extract(doc)
         .iter()
+        .filter(|t| all || t.is_target())
         .map(|t| target_out(doc, t))
         .collect()
 }
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 12] = [
     "node",
+    "kind",
     "subject",
     "verb",
     "value",
     "unit",
     "qualifier",
     "deadline",
+    "year",
     "text",
     "start",
     "end",
 ];
 
-fn row(t: &TargetOut) -> [String; 10] {
+/// A row's cells for the table and CSV, control characters shown as the
+/// reader's visible stand-ins (report text never drives the terminal).
+fn row(t: &TargetOut) -> [String; 12] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
         t.node.clone(),
+        t.kind.to_string(),
         t.subject.clone(),
         opt(&t.verb),
         format_value(t.value),
         t.unit.clone(),
         opt(&t.qualifier),
         opt(&t.deadline),
+        t.year.map(|y| y.to_string()).unwrap_or_default(),
         t.text.clone(),
         t.start.to_string(),
         t.end.to_string(),
     ]
+    .map(|cell| crate::layout::safe::visible(&cell).into_owned())
 }
 
-/// The targets as a table whose columns line up in display width. The
-/// byte offsets are left to the other formats.
-pub fn targets_text(doc: &Document) -> String {
-    let rows: Vec<[String; 10]> = targets_out(doc).iter().map(row).collect();
-    const COLS: usize = 8; // without start/end
-    let mut widths = [0usize; COLS];
-    for r in std::iter::once(&HEADER.map(str::to_string)).chain(&rows) {
+/// The targets (with `all`, the results too) as a table whose columns
+/// line up in display width. The byte offsets are left to the other
+/// formats, and the kind column to `--all`, where it tells them apart.
+pub fn targets_text(doc: &Document, all: bool) -> String {
+    let cols: Vec<usize> = (0..HEADER.len() - 2) // without start/end
+        .filter(|&c| all || HEADER[c] != "kind")
+        .collect();
+    let pick = |r: &[String; 12]| -> Vec<String> { cols.iter().map(|&c| r[c].clone()).collect() };
+    let header = pick(&HEADER.map(str::to_string));
+    let rows: Vec<Vec<String>> = targets_out(doc, all)
+        .iter()
+        .map(|t| pick(&row(t)))
+        .collect();
+    let mut widths = vec![0usize; cols.len()];
+    for r in std::iter::once(&header).chain(&rows) {
         for (w, cell) in widths.iter_mut().zip(r.iter()) {
             *w = (*w).max(cell.width());
         }
@@ -112,16 +135,16 @@ pub fn targets_text(doc: &Document) -> String {
     let mut out = String::new();
     let mut line = |cells: &[String]| {
         let mut l = String::new();
-        for (i, cell) in cells.iter().take(COLS).enumerate() {
+        for (i, cell) in cells.iter().enumerate() {
             l.push_str(cell);
-            if i + 1 < COLS {
+            if i + 1 < cells.len() {
                 l.extend(std::iter::repeat_n(' ', widths[i] - cell.width() + 2));
             }
         }
         out.push_str(l.trim_end());
         out.push('\n');
     };
-    line(&HEADER.map(str::to_string));
+    line(&header);
     for r in &rows {
         line(r);
     }
@@ -137,8 +160,9 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// The targets as CSV with a header row (CRLF line ends, as RFC 4180 asks).
-pub fn targets_csv(doc: &Document) -> String {
+/// The targets (with `all`, the results too) as CSV with a header row
+/// (CRLF line ends, as RFC 4180 asks).
+pub fn targets_csv(doc: &Document, all: bool) -> String {
     let mut out = String::new();
     let mut line = |cells: &[String]| {
         let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
@@ -146,7 +170,7 @@ pub fn targets_csv(doc: &Document) -> String {
         out.push_str("\r\n");
     };
     line(&HEADER.map(str::to_string));
-    for t in targets_out(doc) {
+    for t in targets_out(doc, all) {
         line(&row(&t));
     }
     out

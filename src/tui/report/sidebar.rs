@@ -29,10 +29,12 @@ pub enum SidebarRow {
 }
 
 /// The sidebar's rows: each target's quantity as written (value and unit,
-/// `4000家`) and subject, under the theme that holds it.
+/// `4000家`) and subject, under the theme that holds it. Results are not
+/// listed.
 pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
     crate::targets::extract(doc)
         .into_iter()
+        .filter(|t| t.is_target())
         .map(|t| {
             let q = t.quantity(doc);
             let subject = t.subject(doc);
