@@ -52,7 +52,7 @@ use crate::document::{Document, NodeId};
 pub use counts::NodeCounts;
 pub use fold::Folded;
 pub use index::SearchIndex;
-pub use query::Query;
+pub use query::{MAX_QUERY_CHARS, Query};
 pub use searcher::{DEFAULT_BUDGET, Searcher};
 pub use snippet::{Snippet, snippet};
 

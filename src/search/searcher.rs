@@ -20,6 +20,8 @@ pub const DEFAULT_BUDGET: usize = 256 * 1024;
 pub struct Searcher<'a> {
     index: Shared<'a, SearchIndex<'a>>,
     query: Query,
+    /// The compiled pinyin pattern (`None` without one).
+    finder: Option<pinyin::PinyinFinder>,
     literal: Vec<Hit>,
     pinyin: Vec<Hit>,
     /// Next folded offset the literal scan looks at.
@@ -42,6 +44,7 @@ impl<'a> Searcher<'a> {
         let no_pinyin = query.pinyin.is_none();
         Searcher {
             index,
+            finder: query.pinyin.as_deref().map(pinyin::PinyinFinder::new),
             query,
             literal: Vec::new(),
             pinyin: Vec::new(),
@@ -56,6 +59,7 @@ impl<'a> Searcher<'a> {
     /// The same search without pinyin matching (literal hits only).
     pub fn literal_only(mut self) -> Searcher<'a> {
         self.query.pinyin = None;
+        self.finder = None;
         self.pinyin_done = true;
         self
     }
@@ -134,8 +138,10 @@ impl<'a> Searcher<'a> {
         let index: &SearchIndex<'_> = &self.index;
         let runs = index.han_runs();
         let doc = index.doc();
-        let pattern = self.query.pinyin.as_deref().unwrap_or_default();
-        let finder = pinyin::PinyinFinder::new(pattern);
+        let Some(finder) = &self.finder else {
+            self.pinyin_done = true;
+            return;
+        };
         let end = self.py_pos.saturating_add(budget);
         while let Some(&(s, e)) = self.runs_at(runs) {
             let (s, e) = (s as usize, e as usize);

@@ -2,11 +2,14 @@
 //! incremental preview, stepping the search, `n`/`N`, the sparse tree
 //! (`f`) and the results list (`F`).
 
-use crate::search::DEFAULT_BUDGET;
+use crate::search::{DEFAULT_BUDGET, MAX_QUERY_CHARS};
 use crate::tui::action::Action;
 use crate::tui::state::{AppState, Mode};
 
 use super::{Origin, Prompt};
+
+/// Said when the prompt refuses a character ([`MAX_QUERY_CHARS`]).
+const QUERY_TOO_LONG: &str = "query at its longest (256 characters)";
 
 impl AppState {
     /// Advances an unfinished search by about `budget` bytes; returns
@@ -117,6 +120,9 @@ impl AppState {
             return;
         };
         match action {
+            Action::SearchInput(_) if p.text.chars().count() >= MAX_QUERY_CHARS => {
+                self.search.notice = Some(QUERY_TOO_LONG);
+            }
             Action::SearchInput(c) => {
                 let c = if c.is_control() { ' ' } else { c };
                 p.text.insert(p.cursor, c);

@@ -15,7 +15,9 @@ pub fn render(buf: &mut Buffer, row: Rect, state: &AppState, theme: &Theme) -> O
     for x in row.left()..row.right() {
         buf[(x, row.y)].reset();
     }
-    let count = if p.text.is_empty() {
+    let count = if let Some(n) = state.search.notice {
+        format!(" {n} ")
+    } else if p.text.is_empty() {
         String::new()
     } else if state.search.is_empty() && !state.search.is_running() {
         " no hits ".to_string()
