@@ -1,20 +1,35 @@
 //! The command line: argument parsing, the scripted views, and dispatch to
 //! the reader.
 //!
-//! Every error is one line on stderr (`gangmu: …`) and exit status 2.
+//! Every error is one line on stderr (`gangmu: …`), cut short and with
+//! control characters made visible ([`say`]), and exit status 2. Output
+//! goes to standard output as it is produced ([`output`]).
 
 pub mod args;
 pub mod outline;
+pub mod output;
 pub mod search;
 pub mod targets;
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::document::Document;
+use crate::layout::safe::one_line;
 pub use args::{Args, Format};
+use output::{Out, write_serialized};
+
+/// The most characters of a message on standard error: one line, however
+/// long the file name or the value it quotes.
+pub const MESSAGE_CHARS: usize = 240;
+
+/// Prints `gangmu: message` on standard error as one short line that
+/// cannot drive the terminal.
+pub fn say(message: &str) {
+    eprintln!("gangmu: {}", one_line(message, MESSAGE_CHARS));
+}
 
 /// A failure to report on one line, with its exit status.
 #[derive(Debug)]
@@ -47,7 +62,7 @@ pub fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("gangmu: {}", e.message);
+            say(&e.message);
             ExitCode::from(e.status)
         }
     }
@@ -64,7 +79,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let text = e.render().to_string();
     let first = text.lines().next().unwrap_or("bad arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("gangmu: {first} (gangmu --help lists every flag)");
+    say(&format!("{first} (gangmu --help lists every flag)"));
     ExitCode::from(2)
 }
 
@@ -76,22 +91,16 @@ pub fn load(args: &Args) -> Result<Document, CliError> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn emit(s: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
+/// Writes to stdout as `write` produces, treating a closed pipe (`| head`)
+/// as success.
+fn to_stdout(write: impl FnOnce(&mut Out) -> io::Result<()>) -> Result<(), CliError> {
+    let mut out = Out::stdout();
+    let written = write(&mut out);
+    out.finish(written)
 }
 
-/// Serialises a value in the chosen format.
-pub fn serialize<T: serde::Serialize>(value: &T, format: Format) -> Result<String, CliError> {
-    match format {
-        Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
-        Format::Yaml => Ok(serde_yaml::to_string(value)?),
-        Format::Text | Format::Csv => Err(CliError::usage("this view has no such format")),
-    }
+fn emit(s: &str) -> Result<(), CliError> {
+    to_stdout(|out| out.write_all(s.as_bytes()))
 }
 
 /// The configuration: `--config FILE`, else
@@ -131,7 +140,7 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     let config = load_config(args)?;
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
-        eprintln!("gangmu: {}: {w}", doc.source);
+        say(&format!("{}: {w}", doc.source));
     }
     if args.outline {
         let s = match args.format {
@@ -141,7 +150,10 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
                     "--outline supports --format text, json or yaml",
                 ));
             }
-            f => serialize(&outline::outline_out(&doc), f)?,
+            f => {
+                to_stdout(|out| write_serialized(out, &outline::outline_out(&doc), f))?;
+                return Ok(ExitCode::SUCCESS);
+            }
         };
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);
@@ -150,7 +162,10 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         let s = match args.format {
             Format::Text => targets::targets_text(&doc),
             Format::Csv => targets::targets_csv(&doc),
-            f => serialize(&targets::targets_out(&doc), f)?,
+            f => {
+                to_stdout(|out| write_serialized(out, &targets::targets_out(&doc), f))?;
+                return Ok(ExitCode::SUCCESS);
+            }
         };
         emit(&s)?;
         return Ok(ExitCode::SUCCESS);
@@ -159,18 +174,27 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         if query.trim().is_empty() {
             return Err(CliError::usage("--search needs a query"));
         }
-        let hits = crate::search::search_opts(&doc, query, config.search.pinyin);
-        let s = match args.format {
-            Format::Text => search::search_text(&doc, &hits, search::use_colour()),
+        let index = crate::search::SearchIndex::new(&doc);
+        let pinyin = config.search.pinyin;
+        let mut found = false;
+        match args.format {
+            Format::Text => to_stdout(|out| {
+                let hits = crate::search::RankedHits::new(&index, query, pinyin);
+                let mut counted = hits.inspect(|_| found = true);
+                search::write_text(out, &doc, &mut counted, search::use_colour()).map(drop)
+            })?,
             Format::Csv => {
                 return Err(CliError::usage(
                     "--search supports --format text, json or yaml",
                 ));
             }
-            f => serialize(&search::search_out(&doc, query, &hits), f)?,
-        };
-        emit(&s)?;
-        return Ok(ExitCode::from(u8::from(hits.is_empty())));
+            f => {
+                let s = search::SearchOut::new(&index, query, pinyin);
+                found = s.total > 0;
+                to_stdout(|out| write_serialized(out, &s, f))?;
+            }
+        }
+        return Ok(ExitCode::from(u8::from(!found)));
     }
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(

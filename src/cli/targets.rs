@@ -82,6 +82,8 @@ const HEADER: [&str; 10] = [
     "end",
 ];
 
+/// A target's cells for the table and CSV, control characters shown as
+/// the reader's visible stand-ins (report text never drives the terminal).
 fn row(t: &TargetOut) -> [String; 10] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
@@ -96,6 +98,7 @@ fn row(t: &TargetOut) -> [String; 10] {
         t.start.to_string(),
         t.end.to_string(),
     ]
+    .map(|cell| crate::layout::safe::visible(&cell).into_owned())
 }
 
 /// The targets as a table whose columns line up in display width. The

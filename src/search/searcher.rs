@@ -64,6 +64,20 @@ impl<'a> Searcher<'a> {
         self
     }
 
+    /// The same search without literal matching (pinyin hits only).
+    pub fn pinyin_only(mut self) -> Searcher<'a> {
+        self.literal_done = true;
+        self
+    }
+
+    /// Moves out the hits found so far (literal, then pinyin): the
+    /// searcher goes on from where it was, holding none.
+    fn take_found(&mut self) -> Vec<Hit> {
+        let mut v = std::mem::take(&mut self.literal);
+        v.append(&mut self.pinyin);
+        v
+    }
+
     pub fn index(&self) -> &SearchIndex<'a> {
         &self.index
     }
@@ -200,6 +214,50 @@ impl<'a> Searcher<'a> {
     }
 }
 
+/// Every hit of a query, ranked as [`Searcher::hits`] ranks them (literal
+/// hits in document order, then pinyin hits), found a step at a time as
+/// the iterator is read: it holds one step's hits, never all of them, so
+/// `--search` writes its results as they are found.
+pub struct RankedHits<'a> {
+    /// The literal search, then the pinyin search; the first is current.
+    stages: Vec<Searcher<'a>>,
+    found: std::vec::IntoIter<Hit>,
+}
+
+impl<'a> RankedHits<'a> {
+    /// The hits of `query`, pinyin ones only if `pinyin` (the
+    /// configuration's `search.pinyin`).
+    pub fn new(index: &'a SearchIndex<'a>, query: &str, pinyin: bool) -> RankedHits<'a> {
+        let mut stages = vec![Searcher::new(index, query).literal_only()];
+        if pinyin {
+            stages.push(Searcher::new(index, query).pinyin_only());
+        }
+        RankedHits {
+            stages,
+            found: Vec::new().into_iter(),
+        }
+    }
+}
+
+impl Iterator for RankedHits<'_> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        loop {
+            if let Some(h) = self.found.next() {
+                return Some(h);
+            }
+            let s = self.stages.first_mut()?;
+            if s.is_done() {
+                self.stages.remove(0);
+                continue;
+            }
+            s.step(DEFAULT_BUDGET);
+            self.found = s.take_found().into_iter();
+        }
+    }
+}
+
 impl Searcher<'static> {
     /// A search that holds a share of its index (see [`SearchIndex::shared`]).
     pub fn shared(index: Arc<SearchIndex<'static>>, query: &str) -> Searcher<'static> {
@@ -226,6 +284,24 @@ mod tests {
                 while !s.step(budget) {}
                 assert_eq!(s.into_hits(), all, "{q} {budget}");
             }
+        }
+    }
+
+    #[test]
+    fn ranked_hits_are_the_one_shot_hits() {
+        let text = "大零号湾,dlhw,大零号湾。\n".repeat(20_000);
+        let d = doc(&text);
+        let index = SearchIndex::new(&d);
+        for q in ["dlhw", "大零", ","] {
+            let all = search_with(&index, q);
+            assert!(all.len() >= 20_000, "{q}");
+            assert!(RankedHits::new(&index, q, true).eq(all.iter().cloned()));
+            let literal: Vec<Hit> = all
+                .iter()
+                .filter(|h| h.kind == HitKind::Literal)
+                .cloned()
+                .collect();
+            assert!(RankedHits::new(&index, q, false).eq(literal));
         }
     }
 
