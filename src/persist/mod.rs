@@ -8,12 +8,14 @@
 //! knows about terminals: the reader converts its state to and from
 //! [`SavedState`].
 
+pub mod small_file;
 pub mod store;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use small_file::{SmallFileError, read_small};
 pub use store::{Loaded, StateStore};
 
 /// The current format of [`SavedState`].
