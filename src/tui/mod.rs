@@ -94,7 +94,7 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     state.memory.notice = state.doc.decoding.warning();
     match loaded {
         Some(Loaded::Found(saved)) => state.restore(&saved),
-        Some(Loaded::SetAside(notice)) => state.memory.notice = Some(notice),
+        Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => state.memory.notice = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
     let (tx, targets) = mpsc::channel();
