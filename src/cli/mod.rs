@@ -17,13 +17,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::document::Document;
-use crate::layout::safe::one_line;
+use crate::layout::safe::{MESSAGE_CHARS, one_line};
 pub use args::{Args, Format};
 use output::{Out, write_serialized};
-
-/// The most characters of a message on standard error: one line, however
-/// long the file name or the value it quotes.
-pub const MESSAGE_CHARS: usize = 240;
 
 /// Prints `gangmu: message` on standard error as one short line that
 /// cannot drive the terminal.
@@ -138,74 +134,112 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     // Checked first, for every view: a bad config is one line naming
     // file:line:col, exit 2, before anything is printed or drawn.
     let config = load_config(args)?;
+    let reader = !(args.outline || args.targets || args.search.is_some());
+    if reader {
+        return run_reader(args, config);
+    }
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
         say(&format!("{}: {w}", doc.source));
     }
     if args.outline {
-        let s = match args.format {
-            Format::Text => outline::outline_text(&doc),
-            Format::Csv => {
-                return Err(CliError::usage(
-                    "--outline supports --format text, json or yaml",
-                ));
-            }
-            f => {
-                to_stdout(|out| write_serialized(out, &outline::outline_out(&doc), f))?;
-                return Ok(ExitCode::SUCCESS);
-            }
-        };
-        emit(&s)?;
-        return Ok(ExitCode::SUCCESS);
+        outline_view(&doc, args.format)
+    } else if args.targets {
+        targets_view(&doc, args.format)
+    } else {
+        let query = args.search.as_deref().unwrap_or_default();
+        search_view(&doc, query, config.search.pinyin, args.format)
     }
-    if args.targets {
-        let s = match args.format {
-            Format::Text => targets::targets_text(&doc),
-            Format::Csv => targets::targets_csv(&doc),
-            f => {
-                to_stdout(|out| write_serialized(out, &targets::targets_out(&doc), f))?;
-                return Ok(ExitCode::SUCCESS);
-            }
-        };
-        emit(&s)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(query) = &args.search {
-        if query.trim().is_empty() {
-            return Err(CliError::usage("--search needs a query"));
+}
+
+fn outline_view(doc: &Document, format: Format) -> Result<ExitCode, CliError> {
+    match format {
+        Format::Text => emit(&outline::outline_text(doc))?,
+        Format::Csv => {
+            return Err(CliError::usage(
+                "--outline supports --format text, json or yaml",
+            ));
         }
-        let index = crate::search::SearchIndex::new(&doc);
-        let pinyin = config.search.pinyin;
-        let mut found = false;
-        match args.format {
-            Format::Text => to_stdout(|out| {
-                let hits = crate::search::RankedHits::new(&index, query, pinyin);
-                let mut counted = hits.inspect(|_| found = true);
-                search::write_text(out, &doc, &mut counted, search::use_colour()).map(drop)
-            })?,
-            Format::Csv => {
-                return Err(CliError::usage(
-                    "--search supports --format text, json or yaml",
-                ));
-            }
-            f => {
-                let s = search::SearchOut::new(&index, query, pinyin);
-                found = s.total > 0;
-                to_stdout(|out| write_serialized(out, &s, f))?;
-            }
-        }
-        return Ok(ExitCode::from(u8::from(!found)));
+        f => to_stdout(|out| write_serialized(out, &outline::outline_out(doc), f))?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn targets_view(doc: &Document, format: Format) -> Result<ExitCode, CliError> {
+    match format {
+        Format::Text => emit(&targets::targets_text(doc))?,
+        Format::Csv => emit(&targets::targets_csv(doc))?,
+        f => to_stdout(|out| write_serialized(out, &targets::targets_out(doc), f))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the hits as they are found; exit status 1 when there is none.
+fn search_view(
+    doc: &Document,
+    query: &str,
+    pinyin: bool,
+    format: Format,
+) -> Result<ExitCode, CliError> {
+    if query.trim().is_empty() {
+        return Err(CliError::usage("--search needs a query"));
+    }
+    let index = crate::search::SearchIndex::new(doc);
+    let mut found = false;
+    match format {
+        Format::Text => to_stdout(|out| {
+            let hits = crate::search::RankedHits::new(&index, query, pinyin);
+            let mut counted = hits.inspect(|_| found = true);
+            search::write_text(out, doc, &mut counted, search::use_colour()).map(drop)
+        })?,
+        Format::Csv => {
+            return Err(CliError::usage(
+                "--search supports --format text, json or yaml",
+            ));
+        }
+        f => {
+            let s = search::SearchOut::new(&index, query, pinyin);
+            found = s.total > 0;
+            to_stdout(|out| write_serialized(out, &s, f))?;
+        }
+    }
+    Ok(ExitCode::from(u8::from(!found)))
+}
+
+/// Opens the reader: refuses a stdout that is not a terminal, takes the
+/// terminal before the report loads (keys typed meanwhile wait for the
+/// reader instead of being echoed onto the screen), and exits with 128 +
+/// the signal that ended it, if one did.
+fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(
             "standard output is not a terminal; use --outline, --targets or --search for scripts",
         ));
     }
+    crate::tui::terminal::take_early()?;
+    let doc = match load(args) {
+        Ok(doc) => doc,
+        Err(e) => {
+            crate::tui::terminal::restore();
+            return Err(e);
+        }
+    };
+    // Said on the screen's status bar, and here once the terminal is back.
+    let warning = doc
+        .decoding
+        .warning()
+        .map(|w| format!("{}: {w}", doc.source));
     let store = if args.no_state {
         None
     } else {
         crate::persist::StateStore::from_env()
     };
-    crate::tui::run(doc, crate::tui::Options { config, store })?;
-    Ok(ExitCode::SUCCESS)
+    let ended_by = crate::tui::run(doc, crate::tui::Options { config, store });
+    if let Some(w) = warning {
+        say(&w);
+    }
+    Ok(match ended_by? {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
 }

@@ -48,6 +48,10 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The most characters of a message on standard error: one line, however
+/// long the file name or the value it quotes.
+pub const MESSAGE_CHARS: usize = 240;
+
 /// A terminal-safe message of one short line: [`visible`], cut to
 /// `max_chars` characters with `…` (a file name or a config value can be
 /// megabytes long). For error messages.

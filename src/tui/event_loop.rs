@@ -100,7 +100,7 @@ pub fn run(
                 }
             }
         }
-        if state.quit || signals.terminate.load(Ordering::Relaxed) {
+        if state.quit || signals.ended_by().is_some() {
             return Ok(());
         }
         if state.search.is_running() && !dirty {

@@ -23,6 +23,7 @@ use std::sync::{Arc, mpsc};
 
 use crate::config::Config;
 use crate::document::Document;
+use crate::layout::safe;
 use crate::persist::{Loaded, StateStore, document_key};
 use state::{AppState, SidebarItem};
 
@@ -73,13 +74,13 @@ pub struct Options {
 
 /// Opens the reader on a document and returns when it is closed (by a
 /// quit key, SIGTERM, SIGHUP or SIGINT), after saving where reading
-/// stopped.
+/// stopped; with the signal that closed it, if one did.
 ///
 /// The first frame does not wait for the slow work on big documents: the
 /// targets are extracted and the search index is built on two threads, and
 /// the event loop hands the targets to the state when they arrive (the
 /// sidebar says "finding targets…" meanwhile).
-pub fn run(doc: Document, opts: Options) -> io::Result<()> {
+pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
     let key = document_key(&doc.text);
     let loaded = opts.store.as_ref().map(|s| s.load(&key));
     let signals = terminal::Signals::register()?;
@@ -122,16 +123,17 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
                 let _ = store.save(&key, &state.saved_state());
             }
         };
-        event_loop::run(&mut term, &mut state, &signals, Some(targets), &mut save)
+        event_loop::run(&mut term, &mut state, signals, Some(targets), &mut save)
     });
     terminal::restore();
     if let Some(store) = &opts.store
         && let Err(e) = store.save(&key, &state.saved_state())
     {
-        eprintln!(
+        let message = format!(
             "gangmu: could not save the reading state in {}: {e}",
             store.dir().display()
         );
+        eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
     }
-    result
+    result.map(|()| signals.ended_by())
 }
