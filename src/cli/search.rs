@@ -12,7 +12,7 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::{Serialize, Serializer};
 
-use crate::document::Document;
+use crate::document::{Document, NodeId};
 use crate::search::{self, Hit, RankedHits, SearchIndex};
 
 /// Characters of context either side of a hit.
@@ -22,9 +22,16 @@ pub const CONTEXT: usize = 20;
 /// whole sentences).
 pub const CRUMB: usize = 20;
 
-fn crumb(label: &str) -> String {
-    let mut out: String = label.chars().take(CRUMB).collect();
-    if label.chars().nth(CRUMB).is_some() {
+/// A node's label (`marker title`) cut to [`CRUMB`] characters, read no
+/// further than that: a title can be a whole paragraph, and every hit in
+/// it shows its breadcrumb.
+fn crumb(doc: &Document, node: NodeId) -> String {
+    let marker = doc.node_marker(node).into_iter();
+    let mut label = marker
+        .flat_map(|m| m.chars().chain([' ']))
+        .chain(doc.node_title(node).chars());
+    let mut out: String = label.by_ref().take(CRUMB).collect();
+    if label.next().is_some() {
         out.push('…');
     }
     search::visible(&out).into_owned()
@@ -128,7 +135,7 @@ pub fn write_text(
             doc.outline
                 .path(id)
                 .into_iter()
-                .map(|n| crumb(&doc.node_label(n)))
+                .map(|n| crumb(doc, n))
                 .collect()
         });
         let s = search::snippet(&doc.text, h.range.clone(), CONTEXT);
