@@ -4,36 +4,14 @@
 //! 232 MB for `，` on the seed ×1000). Measured with a counting allocator,
 //! so this file holds one test.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use gangmu::cli::Format;
 use gangmu::cli::output::write_serialized;
 use gangmu::cli::search::{SearchOut, write_text};
 use gangmu::document::{BUNDLED, Document};
 use gangmu::search::{RankedHits, SearchIndex};
 
-struct Counting;
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            let now = CURRENT.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        CURRENT.fetch_sub(l.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+#[path = "../benches/common/counting.rs"]
+mod counting;
 
 /// Counts what is written, keeps nothing.
 #[derive(Default)]
@@ -47,14 +25,6 @@ impl std::io::Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-/// Heap above what was held before `f` ran, at its peak.
-fn peak_during(f: impl FnOnce()) -> usize {
-    let base = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    f();
-    PEAK.load(Ordering::Relaxed) - base
 }
 
 #[test]
@@ -71,7 +41,7 @@ fn search_output_is_written_as_found() {
     assert_eq!(hits, 200 * 180);
     for format in [Format::Json, Format::Yaml, Format::Text] {
         let mut out = Sink::default();
-        let peak = peak_during(|| match format {
+        let ((), peak) = counting::peak_during(|| match format {
             Format::Text => {
                 let n =
                     write_text(&mut out, &doc, RankedHits::new(&index, "，", true), false).unwrap();

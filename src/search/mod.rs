@@ -24,7 +24,8 @@
 //!
 //! # Cost
 //! [`SearchIndex`] holds what is computed once per document, lazily: the
-//! folded copy with its offset map, and the Han runs. A [`Searcher`] then
+//! folded copy with its (sparse) offset map, about the text's size. The
+//! pinyin scan finds Han runs as it goes. A [`Searcher`] then
 //! scans in slices of a byte budget ([`Searcher::step`]) so a reader can
 //! search a large document a little per frame; [`search`] runs one to the
 //! end. [`RankedHits`] yields the ranked hits a step at a time without

@@ -77,27 +77,6 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
-/// The Han runs of a text as `(start, end)` byte offsets, in order.
-pub fn han_runs(text: &str) -> Vec<(u32, u32)> {
-    let mut runs = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_han(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push((s as u32, i as u32));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        runs.push((s as u32, text.len() as u32));
-    }
-    runs.shrink_to_fit();
-    runs
-}
-
 /// One way to spell a character: a full reading (`zhuang`, six letters at
 /// most) or an initial.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -231,6 +210,10 @@ pub struct PinyinFinder {
     pattern: Box<[u8]>,
     /// The [`Step`] of each spelling of the [`Table`], by id.
     steps: Vec<Step>,
+    /// Per character of [`TABLE_CHARS`], one bit: whether a match can
+    /// start there (a spelling takes the query's first letters). Most
+    /// characters cannot, and are passed over at the cost of a bit test.
+    starts: Vec<u64>,
     table: &'static Table,
 }
 
@@ -247,52 +230,106 @@ impl PinyinFinder {
             Box::new([])
         };
         let table = table();
+        let steps: Vec<Step> = if ok {
+            table
+                .spellings
+                .iter()
+                .map(|s| Step::new(&pattern, s))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut starts = vec![0u64; table.chars.len().div_ceil(64)];
+        if ok {
+            for (i, &packed) in table.chars.iter().enumerate() {
+                let start = (packed >> 8) as usize;
+                let ids = &table.ids[start..start + (packed & 0xFF) as usize];
+                if ids.iter().any(|&id| {
+                    (steps[usize::from(id)].full | steps[usize::from(id)].partial) & 1 != 0
+                }) {
+                    starts[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
         PinyinFinder {
-            steps: if ok {
-                table
-                    .spellings
-                    .iter()
-                    .map(|s| Step::new(&pattern, s))
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            steps,
+            starts,
             pattern,
             table,
         }
     }
 
-    /// Calls `hit` with every non-overlapping match in `run` (a Han run
-    /// starting at byte `base` of the text), leftmost first, each as long
-    /// as it can be.
-    pub fn find_in_run(&self, run: &str, base: usize, mut hit: impl FnMut(Range<usize>)) {
-        if self.pattern.is_empty() {
-            return;
+    /// Whether a match may start at `c` (always, outside the table).
+    #[inline]
+    fn may_start(&self, c: char) -> bool {
+        match (c as u32).checked_sub(*TABLE_CHARS.start()) {
+            Some(i) if (i as usize) < self.table.chars.len() => {
+                let i = i as usize;
+                self.starts[i / 64] & (1 << (i % 64)) != 0
+            }
+            _ => true,
         }
-        let mut i = 0;
-        while let Some(c) = run[i..].chars().next() {
-            match self.longest_at(&run[i..]) {
+    }
+
+    /// Calls `hit` with every non-overlapping match that starts in
+    /// `text[from..to]` (`from` a character boundary), leftmost first, each
+    /// as long as it can be; a match may end past `to`. Returns where the
+    /// scan stopped: a character boundary at or just past `to` (never
+    /// inside a match), so that scanning on from there finds what one scan
+    /// to the end would.
+    pub fn find(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        mut hit: impl FnMut(Range<usize>),
+    ) -> usize {
+        if self.pattern.is_empty() {
+            return text.len();
+        }
+        let bytes = text.as_bytes();
+        let to = to.min(text.len());
+        let mut i = from;
+        while i < to {
+            if bytes[i].is_ascii() {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let found = if is_han(c) && self.may_start(c) {
+                self.longest_at(&text[i..])
+            } else {
+                None
+            };
+            match found {
                 Some(len) => {
-                    hit(base + i..base + i + len);
+                    hit(i..i + len);
                     i += len;
                 }
                 None => i += c.len_utf8(),
             }
         }
+        i
     }
 
     /// The byte length of the longest match at the start of `text`, if any.
     ///
-    /// Walks the characters carrying the set of query positions reached,
-    /// all of them moved at once by each spelling of the character. Every
-    /// spelling consumes at least one letter, so the walk ends within as
-    /// many characters as the query has letters.
+    /// Walks the Han characters carrying the set of query positions
+    /// reached, all of them moved at once by each spelling of the
+    /// character. Every spelling consumes at least one letter, so the walk
+    /// ends within as many characters as the query has letters (or at the
+    /// first character that is not Han: a match never spans one).
     fn longest_at(&self, text: &str) -> Option<usize> {
         let done: States = 1 << self.pattern.len();
         let mut states: States = 1;
         let mut longest = None;
         let mut other = Vec::new();
         for (at, c) in text.char_indices() {
+            if !is_han(c) {
+                break;
+            }
             let end = at + c.len_utf8();
             let mut next: States = 0;
             let mut apply = |step: &Step| {
@@ -334,9 +371,7 @@ mod tests {
         let p = pattern(q).unwrap();
         let f = PinyinFinder::new(&p);
         let mut out = Vec::new();
-        for (s, e) in han_runs(text) {
-            f.find_in_run(&text[s as usize..e as usize], s as usize, |r| out.push(r));
-        }
+        f.find(text, 0, text.len(), |r| out.push(r));
         out
     }
 
@@ -381,13 +416,31 @@ mod tests {
         let q = format!("{}b", "a".repeat(MAX_LETTERS - 1));
         let f = PinyinFinder::new(&q);
         let mut n = 0;
-        f.find_in_run(&run, 0, |_| n += 1);
+        f.find(&run, 0, run.len(), |_| n += 1);
         assert_eq!(n, 0);
         let f = PinyinFinder::new(&"a".repeat(MAX_LETTERS));
         let mut hits = Vec::new();
-        f.find_in_run(&run, 0, |r| hits.push(r));
+        f.find(&run, 0, run.len(), |r| hits.push(r));
         assert_eq!(hits.len(), 2000 / MAX_LETTERS);
         assert_eq!(hits[1], 3 * MAX_LETTERS..6 * MAX_LETTERS);
+    }
+
+    #[test]
+    fn matches_stay_within_han_runs_and_resume_anywhere() {
+        let t = "大零a号湾,大零号湾。大零号湾";
+        assert_eq!(find("dlhw", t), vec![14..26, 29..41]);
+        assert_eq!(find("dl", t), vec![0..6, 14..20, 29..35]);
+        // Scanning in slices of any size finds the same.
+        let f = PinyinFinder::new("dlhw");
+        for step in 1..8 {
+            let mut out = Vec::new();
+            let mut at = 0;
+            while at < t.len() {
+                at = f.find(t, at, at + step, |r| out.push(r));
+                assert!(t.is_char_boundary(at));
+            }
+            assert_eq!(out, find("dlhw", t), "{step}");
+        }
     }
 
     #[test]

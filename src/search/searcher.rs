@@ -26,8 +26,7 @@ pub struct Searcher<'a> {
     pinyin: Vec<Hit>,
     /// Next folded offset the literal scan looks at.
     lit_pos: usize,
-    /// Next Han run the pinyin scan looks at, and the byte it reached.
-    run_idx: usize,
+    /// The byte the pinyin scan reached (on a character boundary).
     py_pos: usize,
     literal_done: bool,
     pinyin_done: bool,
@@ -49,7 +48,6 @@ impl<'a> Searcher<'a> {
             literal: Vec::new(),
             pinyin: Vec::new(),
             lit_pos: 0,
-            run_idx: 0,
             py_pos: 0,
             literal_done: empty,
             pinyin_done: empty || no_pinyin,
@@ -135,9 +133,9 @@ impl<'a> Searcher<'a> {
                     break;
                 }
                 let e = s + needle.len();
-                let start = folded.to_original(s);
+                let start = folded.to_original(&doc.text, s);
                 self.literal.push(Hit {
-                    range: start..folded.to_original(e),
+                    range: start..folded.to_original(&doc.text, e),
                     node: doc.outline.node_at(start),
                     kind: HitKind::Literal,
                 });
@@ -148,37 +146,25 @@ impl<'a> Searcher<'a> {
         self.literal_done = self.lit_pos >= hay.len();
     }
 
+    /// Finds the pinyin matches that start in the next `budget` bytes (the
+    /// last may end past them).
     fn step_pinyin(&mut self, budget: usize) {
-        let index: &SearchIndex<'_> = &self.index;
-        let runs = index.han_runs();
-        let doc = index.doc();
+        let doc = self.index.doc();
+        let text = &doc.text;
         let Some(finder) = &self.finder else {
             self.pinyin_done = true;
             return;
         };
-        let end = self.py_pos.saturating_add(budget);
-        while let Some(&(s, e)) = self.runs_at(runs) {
-            let (s, e) = (s as usize, e as usize);
-            if s >= end {
-                break;
-            }
-            let hits = &mut self.pinyin;
-            finder.find_in_run(&doc.text[s..e], s, |range| {
-                hits.push(Hit {
-                    node: doc.outline.node_at(range.start),
-                    range,
-                    kind: HitKind::Pinyin,
-                })
-            });
-            self.run_idx += 1;
-            self.py_pos = e;
-        }
-        self.py_pos = self.py_pos.max(end);
-        self.pinyin_done = self.run_idx >= runs.len();
-    }
-
-    fn runs_at<'r>(&self, runs: &'r [(u32, u32)]) -> Option<&'r (u32, u32)> {
-        runs.get(self.run_idx)
+        let end = self.py_pos.saturating_add(budget).min(text.len());
+        let hits = &mut self.pinyin;
+        self.py_pos = finder.find(text, self.py_pos, end, |range| {
+            hits.push(Hit {
+                node: doc.outline.node_at(range.start),
+                range,
+                kind: HitKind::Pinyin,
+            })
+        });
+        self.pinyin_done = self.py_pos >= text.len();
     }
 
     /// Hits found so far.
@@ -213,6 +199,10 @@ impl<'a> Searcher<'a> {
         v
     }
 }
+
+/// The slice [`RankedHits`] searches at a time: its hits are all it holds
+/// (at most 64 Ki of them, 2.5 MB, for a one-byte query).
+const RANKED_STEP: usize = 64 * 1024;
 
 /// Every hit of a query, ranked as [`Searcher::hits`] ranks them (literal
 /// hits in document order, then pinyin hits), found a step at a time as
@@ -252,7 +242,7 @@ impl Iterator for RankedHits<'_> {
                 self.stages.remove(0);
                 continue;
             }
-            s.step(DEFAULT_BUDGET);
+            s.step(RANKED_STEP);
             self.found = s.take_found().into_iter();
         }
     }
