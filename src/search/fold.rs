@@ -69,6 +69,25 @@ pub fn fold_str(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// The length of the UTF-8 character that starts with byte `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// A pair of offsets that correspond, folded and original: where a mapping
+/// may go on from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    folded: usize,
+    original: usize,
+}
+
 /// A folded copy of a text with the map back to the original's offsets
 /// (which the mappings are given again: it is not kept here).
 #[derive(Clone, Debug, Default)]
@@ -120,14 +139,18 @@ impl Folded {
         Folded { text, checkpoints }
     }
 
-    /// From the checkpoint at or before an offset (chosen by `key`), walks
-    /// `original` until `done` says stop or the unrecorded changes are
-    /// behind; returns the `(folded, original)` offsets reached.
+    /// From the checkpoint at or before an offset (chosen by `key`), or
+    /// from `from` when that lies between them, walks the two texts
+    /// character by character (by their UTF-8 lead bytes: the folded text
+    /// says what each character became) until `done` says stop or the
+    /// unrecorded changes are behind; returns the `(folded, original)`
+    /// offsets reached.
     fn walk(
         &self,
         original: &str,
         key: impl Fn(&(u32, u32)) -> usize,
         at: usize,
+        from: Cursor,
         done: impl Fn(usize, usize) -> bool,
     ) -> (usize, usize) {
         let idx = self.checkpoints.partition_point(|c| key(c) <= at);
@@ -135,13 +158,16 @@ impl Folded {
             let (f, o) = self.checkpoints[k];
             (f as usize, o as usize)
         });
-        let (mut f, mut o) = (f0, o0);
-        for c in original[o0..].chars() {
-            if done(f, o) || f >= f0 + SPAN {
-                break;
-            }
-            f += fold_char(c).len_utf8();
-            o += c.len_utf8();
+        let (mut f, mut o) =
+            if from.folded >= f0 && key(&(from.folded as u32, from.original as u32)) <= at {
+                (from.folded, from.original)
+            } else {
+                (f0, o0)
+            };
+        let (fb, ob) = (self.text.as_bytes(), original.as_bytes());
+        while f < fb.len() && o < ob.len() && f < f0 + SPAN && !done(f, o) {
+            f += utf8_len(fb[f]);
+            o += utf8_len(ob[o]);
         }
         (f, o)
     }
@@ -149,13 +175,37 @@ impl Folded {
     /// The offset in `original` (the text this was folded from) of a folded
     /// offset that lies on a character boundary (or at the end).
     pub fn to_original(&self, original: &str, folded: usize) -> usize {
-        let (f, o) = self.walk(original, |c| c.0 as usize, folded, |f, _| f >= folded);
-        o + (folded - f.min(folded))
+        self.to_original_from(original, &mut Cursor::default(), folded)
+    }
+
+    /// [`Folded::to_original`] for increasing offsets in turn: the cursor
+    /// remembers the last answer, so a run of hits in one stretch between
+    /// checkpoints walks it once.
+    pub fn to_original_from(&self, original: &str, cursor: &mut Cursor, folded: usize) -> usize {
+        let (f, o) = self.walk(
+            original,
+            |c| c.0 as usize,
+            folded,
+            *cursor,
+            |f, _| f >= folded,
+        );
+        let at = o + (folded - f.min(folded));
+        *cursor = Cursor {
+            folded,
+            original: at,
+        };
+        at
     }
 
     /// The folded offset of an offset of `original` on a character boundary.
     pub fn to_folded(&self, original: &str, at: usize) -> usize {
-        let (f, o) = self.walk(original, |c| c.1 as usize, at, |_, o| o >= at);
+        let (f, o) = self.walk(
+            original,
+            |c| c.1 as usize,
+            at,
+            Cursor::default(),
+            |_, o| o >= at,
+        );
         f + (at - o.min(at))
     }
 
@@ -206,6 +256,10 @@ mod tests {
                 prop_assert_eq!(fold_char(*oc), *fc);
             }
             prop_assert_eq!(f.to_original(&s, f.text.len()), s.len());
+            let mut cursor = Cursor::default();
+            for (oi, fi) in orig.iter().zip(&fold) {
+                prop_assert_eq!(f.to_original_from(&s, &mut cursor, fi.0), oi.0);
+            }
         }
     }
 

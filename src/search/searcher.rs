@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use memchr::memmem;
 
+use super::fold::Cursor;
 use super::index::Shared;
 use super::{Hit, HitKind, Query, SearchIndex, pinyin};
 
@@ -127,15 +128,16 @@ impl<'a> Searcher<'a> {
         let mut next = end;
         if self.lit_pos < stop {
             let doc = self.index.doc();
+            let mut cursor = Cursor::default();
             for s in memmem::find_iter(&hay[self.lit_pos..stop], needle) {
                 let s = self.lit_pos + s;
                 if s >= end {
                     break;
                 }
                 let e = s + needle.len();
-                let start = folded.to_original(&doc.text, s);
+                let start = folded.to_original_from(&doc.text, &mut cursor, s);
                 self.literal.push(Hit {
-                    range: start..folded.to_original(&doc.text, e),
+                    range: start..folded.to_original_from(&doc.text, &mut cursor, e),
                     node: doc.outline.node_at(start),
                     kind: HitKind::Literal,
                 });
