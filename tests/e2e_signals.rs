@@ -163,3 +163,31 @@ fn keys_typed_while_loading_are_not_echoed() {
     });
     assert!(!p.contents().contains("hello"), "{}", p.contents());
 }
+
+/// A report that cannot be opened, after the terminal was taken: one
+/// line where the cursor was, the terminal as it was (leaving an
+/// alternate screen never entered would restore a stale cursor and write
+/// the error over the screen).
+#[test]
+fn a_load_error_after_taking_the_terminal_is_one_line_in_place() {
+    let mut p = Pty::spawn(
+        "sh",
+        &[
+            "-c",
+            r#"printf 'one\ntwo\n'; "$0" /nonexistent/report.txt; echo "status $?""#,
+            env!("CARGO_BIN_EXE_gangmu"),
+        ],
+    );
+    assert_eq!(p.wait_exit(), 0);
+    p.until("the status", |p| p.contents().contains("status 2"));
+    let screen = p.contents();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines[0], "one", "{screen}");
+    assert_eq!(lines[1], "two", "{screen}");
+    assert!(
+        lines[2].starts_with("gangmu: /nonexistent/report.txt: no such file"),
+        "{screen}"
+    );
+    assert_eq!(lines[3], "status 2", "{screen}");
+    assert!(echoes(&p), "raw mode left on");
+}

@@ -23,11 +23,17 @@ pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Whether the terminal is in the reader's mode (so restore runs once).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Whether the alternate screen is on (not yet after [`take_early`]):
+/// leaving one never entered would restore a stale cursor position and
+/// write what follows over the shell's screen.
+static SCREEN: AtomicBool = AtomicBool::new(false);
+
 /// Raw mode, alternate screen, hidden cursor and (if asked) mouse capture.
 pub fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
+    SCREEN.store(true, Ordering::SeqCst);
     execute!(out, EnterAlternateScreen, Hide)?;
     // Ask terminals that speak the kitty keyboard protocol to tell Ctrl-i
     // from Tab (jump forward vs. next pane); others ignore the request.
@@ -48,8 +54,10 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
-    let _ = execute!(out, PopKeyboardEnhancementFlags);
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    if SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    }
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
