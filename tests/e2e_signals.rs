@@ -191,3 +191,18 @@ fn a_load_error_after_taking_the_terminal_is_one_line_in_place() {
     assert_eq!(lines[3], "status 2", "{screen}");
     assert!(echoes(&p), "raw mode left on");
 }
+
+/// `gangmu -` at the terminal reads a report typed or pasted there, to
+/// Ctrl-D: the terminal is not taken before (raw mode has no Ctrl-D).
+#[test]
+fn a_report_typed_at_the_terminal_ends_with_ctrl_d() {
+    let mut p = Pty::spawn(env!("CARGO_BIN_EXE_gangmu"), &["-"]);
+    std::thread::sleep(Duration::from_millis(200));
+    p.send("一、总则\n大零号湾在闵行。\n\u{4}");
+    p.until("the reader on the typed report", |p| {
+        let s = p.parser.lock().unwrap().screen().clone();
+        s.alternate_screen() && s.contents().contains("大零号湾在闵行")
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(), 0);
+}

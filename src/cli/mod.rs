@@ -216,7 +216,13 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
             "standard output is not a terminal; use --outline, --targets or --search for scripts",
         ));
     }
-    crate::tui::terminal::take_early()?;
+    // Not while the report is typed or pasted at the terminal itself
+    // (`gangmu -`): raw mode would take away Ctrl-D, its end.
+    let typed =
+        args.file.as_deref() == Some(std::path::Path::new("-")) && std::io::stdin().is_terminal();
+    if !typed {
+        crate::tui::terminal::take_early()?;
+    }
     let doc = match load(args) {
         Ok(doc) => doc,
         Err(e) => {
