@@ -3,33 +3,11 @@
 //!
 //! Run: `cargo bench --bench parse`
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use criterion::{Criterion, Throughput, criterion_group};
 use gangmu::document::{BUNDLED, Document};
 
-struct Counting;
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            let now = CURRENT.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        CURRENT.fetch_sub(l.size(), Ordering::Relaxed);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
+#[path = "common/counting.rs"]
+mod counting;
 
 fn seed_times(n: usize) -> Vec<u8> {
     let mut v = Vec::with_capacity((BUNDLED.len() + 1) * n);
@@ -60,11 +38,10 @@ fn parse(c: &mut Criterion) {
 /// as a multiple of the text's size.
 fn peak_memory() {
     let big = seed_times(1000);
-    let base = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = counting::reset_peak();
     let doc = Document::from_vec("big", big.clone()).unwrap();
-    let peak = PEAK.load(Ordering::Relaxed) - base;
-    let resident = CURRENT.load(Ordering::Relaxed) - base;
+    let peak = counting::peak() - base;
+    let resident = counting::current() - base;
     let text = doc.text.len() as f64;
     println!(
         "memory/seed_x1000: text {:.1} MB, {} nodes, {} paragraphs; peak heap {:.1} MB ({:.2}x text), \

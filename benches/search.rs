@@ -42,11 +42,10 @@ fn big(c: &mut Criterion) {
     let index = SearchIndex::new(&doc);
     index.prepare();
     eprintln!(
-        "seed×1000: {} bytes; index built once in {:?}, {} heap bytes ({} Han runs)",
+        "seed×1000: {} bytes; index built once in {:?}, {} heap bytes",
         doc.text.len(),
         t.elapsed(),
         index.heap_bytes(),
-        index.han_runs().len()
     );
     let mut g = c.benchmark_group("seed_x1000");
     g.sample_size(10);

@@ -154,3 +154,60 @@ fn bad_flags_and_empty_queries_are_one_line() {
         assert!(err.starts_with("gangmu: "), "{err}");
     }
 }
+
+// ----- hostile config files: refused at once, in one short line -----------
+
+fn refused_at_once(path: &std::path::Path, home: &std::path::Path, what: &str) {
+    let start = std::time::Instant::now();
+    let (code, stdout, stderr) = run(&["--config", path.to_str().unwrap(), "--outline"], home);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.chars().count() < 300, "{} chars", stderr.len());
+    assert!(stderr.contains(what), "{stderr}");
+    // Debug build, loaded machine: the old code took seconds in release.
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn deep_nesting_is_refused_before_the_parser_sees_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // libyaml is quadratic in the nesting: 11 s (release) to refuse this.
+    for (i, yaml) in [
+        "{a: ".repeat(40_000),
+        format!("keys:\n  quit: {}", "[".repeat(40_000)),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let p = dir.path().join(format!("deep{i}.yaml"));
+        std::fs::write(&p, yaml).unwrap();
+        refused_at_once(&p, dir.path(), "nested deeper than 32 levels");
+    }
+}
+
+#[test]
+fn only_small_regular_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 50 MB value made a 52 MB "one line" error.
+    let big = dir.path().join("big.yaml");
+    std::fs::write(&big, format!("theme: {}\n", "x".repeat(50_000_000))).unwrap();
+    refused_at_once(&big, dir.path(), "big.yaml: larger than 1 MiB");
+    // A value under the cap is quoted, but cut short.
+    let long = dir.path().join("long.yaml");
+    std::fs::write(&long, format!("theme: {}\n", "x".repeat(500_000))).unwrap();
+    refused_at_once(&long, dir.path(), "unknown variant `xxx");
+    // /dev/zero grew to gigabytes.
+    refused_at_once(
+        std::path::Path::new("/dev/zero"),
+        dir.path(),
+        "/dev/zero: not a regular file",
+    );
+    // A FIFO with no writer blocked forever.
+    let fifo = dir.path().join("fifo.yaml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    refused_at_once(&fifo, dir.path(), "fifo.yaml: not a regular file");
+    refused_at_once(dir.path(), dir.path(), "not a regular file");
+}

@@ -241,3 +241,36 @@ fn search_pinyin_default_is_kept_for_the_search_ui() {
     assert!(!s.config.search.pinyin);
     assert!(state().config.search.pinyin);
 }
+
+/// A state file with 200,000 history places delayed the first frame by 4 s
+/// (the reader trimmed them one at a time from the front): reading keeps
+/// the last HISTORY_MAX.
+#[test]
+fn a_huge_history_is_trimmed_while_read() {
+    use gangmu::persist::{HISTORY_LIMIT, Loaded, Position, SavedState, StateStore};
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::at(dir.path());
+    let mut s = state();
+    let len = s.report().doc.text.len();
+    let mut saved = SavedState::new();
+    saved.history = (0..200_000)
+        .map(|i| Position {
+            offset: i * 7 % len,
+            node: "1".into(),
+        })
+        .collect();
+    saved.history_forward = 1;
+    std::fs::write(store.path("k"), serde_json::to_vec(&saved).unwrap()).unwrap();
+    let Loaded::Found(loaded) = store.load("k") else {
+        panic!("not loaded")
+    };
+    assert_eq!(loaded.history.len(), HISTORY_LIMIT);
+    assert_eq!(loaded.history[..], saved.history[200_000 - HISTORY_LIMIT..]);
+    s.report_mut().restore(&loaded);
+    let m = &s.report().memory;
+    assert_eq!(
+        m.back.len() + m.forward.len(),
+        gangmu::tui::report::memory::HISTORY_MAX
+    );
+    assert_eq!(m.forward, [199_999 * 7 % len]);
+}

@@ -155,3 +155,94 @@ fn cli_control_characters_are_visible() {
     assert!(!out.trim_end().chars().any(char::is_control), "{out:?}");
     assert!(out.contains("␛[2J⟦大零号湾⟧␇"), "{out}");
 }
+
+// ----- cost: every query is linear in the text and in itself --------------
+
+fn doc_of(text: &str) -> Document {
+    Document::from_bytes("t", text.as_bytes()).unwrap()
+}
+
+/// 啊 spells `a` five ways (its tones) and `a` again as an initial: a
+/// matcher that backtracks tried 10^k paths per character for k letters
+/// (ib-matcher's did; `aaaab` over 1,000 of them took 0.85 s). The set of
+/// positions reached is one state per position.
+#[test]
+fn a_polyphone_run_is_linear_in_any_query() {
+    let doc = doc_of(&format!("{}\n", "啊".repeat(30_000)));
+    for k in [8, 30, 63] {
+        let miss = format!("{}b", "a".repeat(k));
+        assert!(search(&doc, &miss).is_empty(), "{k}");
+    }
+    let hits = search(&doc, &"a".repeat(40));
+    assert_eq!(hits.len(), 30_000 / 40);
+    assert!(hits.iter().all(|h| h.range.len() == 40 * 3));
+}
+
+/// Compiling a 16,000-letter pinyin query took 1.3 s (ib-matcher builds a
+/// DFA for the letters themselves, quadratic in their number); past
+/// `pinyin::MAX_LETTERS` a query is searched literally only.
+#[test]
+fn a_very_long_query_is_searched_literally_at_once() {
+    let doc = Document::bundled();
+    let long = "a".repeat(64_000);
+    assert!(search(&doc, &long).is_empty());
+    let max = "dlhw".repeat(gangmu::search::pinyin::MAX_LETTERS / 4);
+    assert!(search(&doc, &max).is_empty());
+    // The longest pinyin query still finds by pinyin.
+    let text = "大零号湾".repeat(gangmu::search::pinyin::MAX_LETTERS / 4);
+    let doc = doc_of(&format!("{text}\n"));
+    let hits = search(&doc, &max);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].kind, HitKind::Pinyin);
+    assert_eq!(&doc.text[hits[0].range.clone()], text);
+}
+
+/// Pasting 8,000 letters into `/` froze the reader for minutes (each key
+/// recompiled the query): the prompt takes MAX_QUERY_CHARS and says so.
+#[test]
+fn the_prompt_refuses_a_query_past_its_longest() {
+    use gangmu::search::MAX_QUERY_CHARS;
+    use gangmu::tui::action::Action;
+    let mut s = gangmu::tui::initial_state(Document::bundled(), 100, 30);
+    s.apply(Action::SearchOpen);
+    for _ in 0..8_000 {
+        s.apply(Action::SearchInput('a'));
+    }
+    let typed = s
+        .report()
+        .search
+        .prompt
+        .as_ref()
+        .map(|p| p.text.chars().count());
+    assert_eq!(typed, Some(MAX_QUERY_CHARS));
+    let notice = s.notices.search.unwrap_or_default();
+    assert!(notice.contains(&MAX_QUERY_CHARS.to_string()), "{notice:?}");
+    // Backspace makes room again and the notice goes.
+    s.apply(Action::SearchBackspace);
+    assert_eq!(s.notices.search, None);
+    s.apply(Action::SearchInput('b'));
+    let p = s.report().search.prompt.as_ref().unwrap();
+    assert!(p.text.ends_with('b'));
+}
+
+/// A paragraph without `。；！？` is its own title, and every hit in it
+/// showed its breadcrumb by building the whole label first: `，` in
+/// 40,000 clauses copied 40,000 × 1.3 MB. A crumb reads 20 characters.
+#[test]
+fn text_output_reads_only_the_crumb_of_a_long_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("r.txt");
+    std::fs::write(
+        &p,
+        format!("{}\n", "高新技术企业达到4000家，".repeat(40_000)),
+    )
+    .unwrap();
+    let (code, out) = gangmu(&["--search", "，", p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 40_000);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("高新技术企业达到4000家，高新技术企业…: "),
+        "{first}"
+    );
+}

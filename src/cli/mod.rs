@@ -1,20 +1,31 @@
 //! The command line: argument parsing, the scripted views, and dispatch to
 //! the reader.
 //!
-//! Every error is one line on stderr (`gangmu: …`) and exit status 2.
+//! Every error is one line on stderr (`gangmu: …`), cut short and with
+//! control characters made visible ([`say`]), and exit status 2. Output
+//! goes to standard output as it is produced ([`output`]).
 
 pub mod args;
 pub mod outline;
+pub mod output;
 pub mod search;
 pub mod targets;
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::document::Document;
+use crate::layout::safe::{MESSAGE_CHARS, one_line};
 pub use args::{Args, Format};
+use output::{Out, write_serialized};
+
+/// Prints `gangmu: message` on standard error as one short line that
+/// cannot drive the terminal.
+pub fn say(message: &str) {
+    eprintln!("gangmu: {}", one_line(message, MESSAGE_CHARS));
+}
 
 /// A failure to report on one line, with its exit status.
 #[derive(Debug)]
@@ -47,7 +58,7 @@ pub fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("gangmu: {}", e.message);
+            say(&e.message);
             ExitCode::from(e.status)
         }
     }
@@ -64,7 +75,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let text = e.render().to_string();
     let first = text.lines().next().unwrap_or("bad arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("gangmu: {first} (gangmu --help lists every flag)");
+    say(&format!("{first} (gangmu --help lists every flag)"));
     ExitCode::from(2)
 }
 
@@ -76,22 +87,16 @@ pub fn load(args: &Args) -> Result<Document, CliError> {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
-fn emit(s: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
+/// Writes to stdout as `write` produces, treating a closed pipe (`| head`)
+/// as success.
+fn to_stdout(write: impl FnOnce(&mut Out) -> io::Result<()>) -> Result<(), CliError> {
+    let mut out = Out::stdout();
+    let written = write(&mut out);
+    out.finish(written)
 }
 
-/// Serialises a value in the chosen format.
-pub fn serialize<T: serde::Serialize>(value: &T, format: Format) -> Result<String, CliError> {
-    match format {
-        Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
-        Format::Yaml => Ok(serde_yaml::to_string(value)?),
-        Format::Text | Format::Csv => Err(CliError::usage("this view has no such format")),
-    }
+fn emit(s: &str) -> Result<(), CliError> {
+    to_stdout(|out| out.write_all(s.as_bytes()))
 }
 
 /// The configuration: `--config FILE`, else
@@ -129,59 +134,118 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     // Checked first, for every view: a bad config is one line naming
     // file:line:col, exit 2, before anything is printed or drawn.
     let config = load_config(args)?;
+    let reader = !(args.outline || args.targets || args.search.is_some());
+    if reader {
+        return run_reader(args, config);
+    }
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
-        eprintln!("gangmu: {}: {w}", doc.source);
+        say(&format!("{}: {w}", doc.source));
     }
     if args.outline {
-        let s = match args.format {
-            Format::Text => outline::outline_text(&doc),
-            Format::Csv => {
-                return Err(CliError::usage(
-                    "--outline supports --format text, json or yaml",
-                ));
-            }
-            f => serialize(&outline::outline_out(&doc), f)?,
-        };
-        emit(&s)?;
-        return Ok(ExitCode::SUCCESS);
+        outline_view(&doc, args.format)
+    } else if args.targets {
+        targets_view(&doc, args.format, args.all)
+    } else {
+        let query = args.search.as_deref().unwrap_or_default();
+        search_view(&doc, query, config.search.pinyin, args.format)
     }
-    if args.targets {
-        let s = match args.format {
-            Format::Text => targets::targets_text(&doc, args.all),
-            Format::Csv => targets::targets_csv(&doc, args.all),
-            f => serialize(&targets::targets_out(&doc, args.all), f)?,
-        };
-        emit(&s)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(query) = &args.search {
-        if query.trim().is_empty() {
-            return Err(CliError::usage("--search needs a query"));
+}
+
+fn outline_view(doc: &Document, format: Format) -> Result<ExitCode, CliError> {
+    match format {
+        Format::Text => emit(&outline::outline_text(doc))?,
+        Format::Csv => {
+            return Err(CliError::usage(
+                "--outline supports --format text, json or yaml",
+            ));
         }
-        let hits = crate::search::search_opts(&doc, query, config.search.pinyin);
-        let s = match args.format {
-            Format::Text => search::search_text(&doc, &hits, search::use_colour()),
-            Format::Csv => {
-                return Err(CliError::usage(
-                    "--search supports --format text, json or yaml",
-                ));
-            }
-            f => serialize(&search::search_out(&doc, query, &hits), f)?,
-        };
-        emit(&s)?;
-        return Ok(ExitCode::from(u8::from(hits.is_empty())));
+        f => to_stdout(|out| write_serialized(out, &outline::outline_out(doc), f))?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn targets_view(doc: &Document, format: Format, all: bool) -> Result<ExitCode, CliError> {
+    match format {
+        Format::Text => emit(&targets::targets_text(doc, all))?,
+        Format::Csv => emit(&targets::targets_csv(doc, all))?,
+        f => to_stdout(|out| write_serialized(out, &targets::targets_out(doc, all), f))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the hits as they are found; exit status 1 when there is none.
+fn search_view(
+    doc: &Document,
+    query: &str,
+    pinyin: bool,
+    format: Format,
+) -> Result<ExitCode, CliError> {
+    if query.trim().is_empty() {
+        return Err(CliError::usage("--search needs a query"));
+    }
+    let index = crate::search::SearchIndex::new(doc);
+    let mut found = false;
+    match format {
+        Format::Text => to_stdout(|out| {
+            let hits = crate::search::RankedHits::new(&index, query, pinyin);
+            let mut counted = hits.inspect(|_| found = true);
+            search::write_text(out, doc, &mut counted, search::use_colour()).map(drop)
+        })?,
+        Format::Csv => {
+            return Err(CliError::usage(
+                "--search supports --format text, json or yaml",
+            ));
+        }
+        f => {
+            let s = search::SearchOut::new(&index, query, pinyin);
+            found = s.total > 0;
+            to_stdout(|out| write_serialized(out, &s, f))?;
+        }
+    }
+    Ok(ExitCode::from(u8::from(!found)))
+}
+
+/// Opens the reader: refuses a stdout that is not a terminal, takes the
+/// terminal before the report loads (keys typed meanwhile wait for the
+/// reader instead of being echoed onto the screen), and exits with 128 +
+/// the signal that ended it, if one did.
+fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() {
         return Err(CliError::usage(
             "standard output is not a terminal; use --outline, --targets or --search for scripts",
         ));
     }
+    // Not while the report is typed or pasted at the terminal itself
+    // (`gangmu -`): raw mode would take away Ctrl-D, its end.
+    let typed =
+        args.file.as_deref() == Some(std::path::Path::new("-")) && std::io::stdin().is_terminal();
+    if !typed {
+        crate::tui::terminal::take_early()?;
+    }
+    let doc = match load(args) {
+        Ok(doc) => doc,
+        Err(e) => {
+            crate::tui::terminal::restore();
+            return Err(e);
+        }
+    };
+    // Said on the screen's status bar, and here once the terminal is back.
+    let warning = doc
+        .decoding
+        .warning()
+        .map(|w| format!("{}: {w}", doc.source));
     let store = if args.no_state {
         None
     } else {
         crate::persist::StateStore::from_env()
     };
-    crate::tui::run(doc, crate::tui::Options { config, store })?;
-    Ok(ExitCode::SUCCESS)
+    let ended_by = crate::tui::run(doc, crate::tui::Options { config, store });
+    if let Some(w) = warning {
+        say(&w);
+    }
+    Ok(match ended_by? {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
 }

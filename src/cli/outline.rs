@@ -64,7 +64,8 @@ pub fn outline_out(doc: &Document) -> OutlineOut {
     }
 }
 
-/// The outline as an indented tree: two spaces a level, marker and title.
+/// The outline as an indented tree: two spaces a level, marker and title,
+/// control characters shown as visible stand-ins.
 pub fn outline_text(doc: &Document) -> String {
     let mut out = String::new();
     for (id, n) in doc.outline.nodes.iter().enumerate() {
@@ -76,7 +77,9 @@ pub fn outline_text(doc: &Document) -> String {
             out.push_str(n.kind.as_str());
             out.push_str("] ");
         }
-        out.push_str(&doc.node_label(id));
+        // Report text never drives the terminal: control characters as
+        // the reader's stand-ins.
+        out.push_str(&crate::layout::safe::visible(&doc.node_label(id)));
         out.push('\n');
     }
     out

@@ -8,12 +8,12 @@
 //! bracketed `⟦…⟧`, so the mark survives a pipe. Control characters in
 //! snippets and labels are replaced by visible placeholders.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::document::Document;
-use crate::search::{self, Hit};
+use crate::document::{Document, NodeId};
+use crate::search::{self, Hit, RankedHits, SearchIndex};
 
 /// Characters of context either side of a hit.
 pub const CONTEXT: usize = 20;
@@ -22,9 +22,16 @@ pub const CONTEXT: usize = 20;
 /// whole sentences).
 pub const CRUMB: usize = 20;
 
-fn crumb(label: &str) -> String {
-    let mut out: String = label.chars().take(CRUMB).collect();
-    if label.chars().nth(CRUMB).is_some() {
+/// A node's label (`marker title`) cut to [`CRUMB`] characters, read no
+/// further than that: a title can be a whole paragraph, and every hit in
+/// it shows its breadcrumb.
+fn crumb(doc: &Document, node: NodeId) -> String {
+    let marker = doc.node_marker(node).into_iter();
+    let mut label = marker
+        .flat_map(|m| m.chars().chain([' ']))
+        .chain(doc.node_title(node).chars());
+    let mut out: String = label.by_ref().take(CRUMB).collect();
+    if label.next().is_some() {
         out.push('…');
     }
     search::visible(&out).into_owned()
@@ -44,36 +51,63 @@ pub struct HitOut {
     pub kind: &'static str,
 }
 
-/// The JSON output.
-#[derive(Debug, Serialize)]
-pub struct SearchOut {
-    pub query: String,
-    pub total: usize,
-    pub hits: Vec<HitOut>,
+/// One hit as the JSON output shows it.
+pub fn hit_out(doc: &Document, h: &Hit) -> HitOut {
+    HitOut {
+        node: h.node.map(|id| doc.outline.dotted_id(id)),
+        path: h.node.map_or_else(Vec::new, |id| {
+            doc.outline
+                .path(id)
+                .into_iter()
+                .map(|n| doc.display_title(n).into_owned())
+                .collect()
+        }),
+        start: h.range.start,
+        end: h.range.end,
+        snippet: search::snippet(&doc.text, h.range.clone(), CONTEXT).plain(),
+        kind: h.kind.as_str(),
+    }
 }
 
-/// The serde model of a search's hits.
-pub fn search_out(doc: &Document, query: &str, hits: &[Hit]) -> SearchOut {
-    SearchOut {
-        query: query.to_string(),
-        total: hits.len(),
-        hits: hits
-            .iter()
-            .map(|h| HitOut {
-                node: h.node.map(|id| doc.outline.dotted_id(id)),
-                path: h.node.map_or_else(Vec::new, |id| {
-                    doc.outline
-                        .path(id)
-                        .into_iter()
-                        .map(|n| doc.display_title(n).into_owned())
-                        .collect()
-                }),
-                start: h.range.start,
-                end: h.range.end,
-                snippet: search::snippet(&doc.text, h.range.clone(), CONTEXT).plain(),
-                kind: h.kind.as_str(),
-            })
-            .collect(),
+/// The JSON/YAML output. Its hits are searched while it is written
+/// ([`RankedHits`]), so neither the hits nor their output are ever held
+/// whole; `total` comes first, from a counting pass.
+#[derive(Serialize)]
+pub struct SearchOut<'a> {
+    pub query: &'a str,
+    pub total: usize,
+    pub hits: HitsOut<'a>,
+}
+
+/// The hits of a [`SearchOut`], found as they are serialised.
+pub struct HitsOut<'a> {
+    index: &'a SearchIndex<'a>,
+    query: &'a str,
+    pinyin: bool,
+}
+
+impl Serialize for HitsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.index.doc();
+        s.collect_seq(
+            RankedHits::new(self.index, self.query, self.pinyin).map(|h| hit_out(doc, &h)),
+        )
+    }
+}
+
+impl<'a> SearchOut<'a> {
+    /// The output for `query`: counts its hits now, finds them again as it
+    /// is written.
+    pub fn new(index: &'a SearchIndex<'a>, query: &'a str, pinyin: bool) -> SearchOut<'a> {
+        SearchOut {
+            query,
+            total: RankedHits::new(index, query, pinyin).count(),
+            hits: HitsOut {
+                index,
+                query,
+                pinyin,
+            },
+        }
     }
 }
 
@@ -82,35 +116,39 @@ pub fn use_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
 }
 
-/// The hits as text lines.
-pub fn search_text(doc: &Document, hits: &[Hit], colour: bool) -> String {
+/// Writes the hits as text lines as they come; returns how many there were.
+pub fn write_text(
+    out: &mut impl Write,
+    doc: &Document,
+    hits: impl Iterator<Item = Hit>,
+    colour: bool,
+) -> io::Result<usize> {
     let (open, close) = if colour {
         ("\x1b[1;31m", "\x1b[0m")
     } else {
         ("⟦", "⟧")
     };
-    let mut out = String::new();
+    let mut n = 0;
     for h in hits {
+        n += 1;
         let crumbs = h.node.map_or_else(Vec::new, |id| {
             doc.outline
                 .path(id)
                 .into_iter()
-                .map(|n| crumb(&doc.node_label(n)))
+                .map(|n| crumb(doc, n))
                 .collect()
         });
         let s = search::snippet(&doc.text, h.range.clone(), CONTEXT);
-        if crumbs.is_empty() {
-            out.push_str("(top)");
+        let crumbs = if crumbs.is_empty() {
+            "(top)".to_string()
         } else {
-            out.push_str(&crumbs.join(" › "));
-        }
-        out.push_str(": ");
-        out.push_str(&s.before);
-        out.push_str(open);
-        out.push_str(&s.hit);
-        out.push_str(close);
-        out.push_str(&s.after);
-        out.push('\n');
+            crumbs.join(" › ")
+        };
+        writeln!(
+            out,
+            "{crumbs}: {}{open}{}{close}{}",
+            s.before, s.hit, s.after
+        )?;
     }
-    out
+    Ok(n)
 }

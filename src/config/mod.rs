@@ -20,6 +20,14 @@ pub use keys::{KeyName, KeySpec};
 /// The default configuration, commented.
 pub const DEFAULT_YAML: &str = include_str!("../../assets/config.yaml");
 
+/// The largest config file read (the default is 6 KB).
+pub const MAX_BYTES: u64 = 1 << 20;
+
+/// The deepest nesting of flow collections (`[`, `{`) a config may have
+/// (the default has 1): the YAML parser takes time quadratic in it
+/// (`{a: `×40,000 took 11 s to refuse), so deeper is refused first.
+pub const MAX_NESTING: usize = 32;
+
 /// Which palette to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -249,6 +257,53 @@ fn line_of_key(yaml: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Where `yaml` first nests flow collections deeper than [`MAX_NESTING`]
+/// (1-based line and column), if it does. Quoted scalars and comments are
+/// skipped; a quote counts only where a scalar may start.
+fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    // Inside a comment (`#`) or a quoted scalar (`'`, `"`).
+    let mut inside: Option<char> = None;
+    let mut prev = ' ';
+    let (mut line, mut column) = (1, 0);
+    let mut chars = yaml.chars();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+            if inside == Some('#') {
+                inside = None;
+            }
+            prev = ' ';
+            continue;
+        }
+        match inside {
+            Some('#') => {}
+            Some('\'') if c == '\'' => inside = None,
+            Some('"') if c == '\\' => {
+                chars.next();
+                column += 1;
+            }
+            Some('"') if c == '"' => inside = None,
+            Some(_) => {}
+            None => match c {
+                '#' if prev.is_whitespace() => inside = Some('#'),
+                '\'' | '"' if prev.is_whitespace() || "[{,:-?".contains(prev) => inside = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Some((line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    None
+}
+
 impl Config {
     /// The default config merged with a YAML text. `actions` are the names
     /// a `keys:` entry may use.
@@ -259,6 +314,13 @@ impl Config {
             column,
             message,
         };
+        if let Some((line, column)) = too_deep(yaml) {
+            return Err(err(
+                Some(line),
+                Some(column),
+                format!("nested deeper than {MAX_NESTING} levels"),
+            ));
+        }
         let partial: Partial = if yaml.trim().is_empty() {
             Partial::default()
         } else {
@@ -330,20 +392,17 @@ impl Config {
         Ok(config)
     }
 
-    /// Reads a config file.
+    /// Reads a config file: a regular file of at most [`MAX_BYTES`].
     pub fn load(path: &Path, actions: &[&str]) -> Result<Config, ConfigError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let fail = |message: String| ConfigError {
             file: file.clone(),
             line: None,
             column: None,
-            message: match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-                std::io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
-                _ => e.to_string(),
-            },
-        })?;
+            message,
+        };
+        let bytes = crate::persist::read_small(path, MAX_BYTES).map_err(|e| fail(e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8 text".to_string()))?;
         Config::from_yaml(&text, &file, actions)
     }
 
@@ -391,6 +450,37 @@ mod tests {
 
     fn error(yaml: &str) -> ConfigError {
         Config::from_yaml(yaml, "c.yaml", ACTIONS).unwrap_err()
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = "{a: ".repeat(40_000);
+        let e = error(&deep);
+        assert_eq!(
+            (e.line, e.column),
+            (Some(1), Some(4 * MAX_NESTING + 1)),
+            "{e}"
+        );
+        assert!(e.message.contains("nested deeper than 32 levels"), "{e}");
+        let e = error(&format!(
+            "theme: dark\nkeys:\n  quit: {}",
+            "[".repeat(40_000)
+        ));
+        assert_eq!((e.line, e.column), (Some(3), Some(9 + MAX_NESTING)), "{e}");
+        // Brackets in quotes and comments do not nest.
+        let many = "[".repeat(100);
+        for yaml in [
+            format!("# {many}\ntheme: dark\n"),
+            format!("theme: dark # {many}\n"),
+            format!("theme: '{many}'\n"),
+            format!("theme: \"\\\"{many}\"\n"),
+        ] {
+            assert_eq!(too_deep(&yaml), None, "{yaml}");
+        }
+        assert_eq!(too_deep(DEFAULT_YAML), None);
+        // As deep as allowed: serde's own error, not ours.
+        let ok = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert!(!error(&ok).message.contains("nested"));
     }
 
     #[test]

@@ -48,6 +48,25 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The most characters of a message on standard error: one line, however
+/// long the file name or the value it quotes.
+pub const MESSAGE_CHARS: usize = 240;
+
+/// A terminal-safe message of one short line: [`visible`], cut to
+/// `max_chars` characters with `…` (a file name or a config value can be
+/// megabytes long). For error messages.
+pub fn one_line(s: &str, max_chars: usize) -> Cow<'_, str> {
+    let cut = s.char_indices().nth(max_chars).map(|(i, _)| i);
+    match cut {
+        None => visible(s),
+        Some(i) => {
+            let mut out = visible(&s[..i]).into_owned();
+            out.push('…');
+            Cow::Owned(out)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +79,17 @@ mod tests {
             "a␛[2Jb␦c␦d e␊f␡"
         );
         assert!(matches!(visible("大零号湾 ok"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_is_short_and_safe() {
+        assert_eq!(one_line("no\x1b[2Jsuch\nfile", 40), "no␛[2Jsuch␊file");
+        let long = "x".repeat(1_000_000);
+        let cut = one_line(&long, 100);
+        assert_eq!(cut.chars().count(), 101);
+        assert!(cut.ends_with('…'));
+        assert!(matches!(one_line("大零号湾", 4), Cow::Borrowed(_)));
+        assert_eq!(one_line("大零号湾", 2), "大零…");
     }
 
     #[test]

@@ -11,8 +11,21 @@
 //! Because folding is one character for one character, a byte offset at a
 //! character boundary of the folded text maps to exactly one boundary of
 //! the original. Only the characters whose UTF-8 length changes (`，` is 3
-//! bytes, `,` is 1) are recorded, as checkpoints: between checkpoints the two
-//! texts advance in step, so the map costs 8 bytes per changed character.
+//! bytes, `,` is 1) put the two texts out of step, and only some of those
+//! are recorded, as checkpoints: one after at most [`EVERY`] of them, and
+//! any that comes [`SPAN`] bytes or more after the last checkpoint. A
+//! mapping walks the original from the checkpoint before it for at most
+//! `SPAN` folded bytes (where the unrecorded changes are), then the texts
+//! advance in step. The map costs at most 8 bytes per `EVERY` changed
+//! characters (it cost 8 bytes per changed character: 2.7 times the text
+//! for a run of full-width punctuation).
+
+/// A checkpoint is recorded after at most this many changed characters.
+pub const EVERY: usize = 16;
+
+/// Changed characters more than this many folded bytes after the last
+/// checkpoint are recorded: a mapping walks at most this far.
+pub const SPAN: usize = 256;
 
 /// Folds one character (see the module documentation).
 #[inline]
@@ -56,13 +69,34 @@ pub fn fold_str(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
-/// A folded copy of a text with the map back to the original's offsets.
+/// The length of the UTF-8 character that starts with byte `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// A pair of offsets that correspond, folded and original: where a mapping
+/// may go on from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    folded: usize,
+    original: usize,
+}
+
+/// A folded copy of a text with the map back to the original's offsets
+/// (which the mappings are given again: it is not kept here).
 #[derive(Clone, Debug, Default)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// `(folded, original)` offsets just after each character whose folded
-    /// form has a different UTF-8 length, in increasing order.
+    /// `(folded, original)` offsets just after some of the characters whose
+    /// folded form has a different UTF-8 length, in increasing order (see
+    /// the module documentation).
     checkpoints: Vec<(u32, u32)>,
 }
 
@@ -73,6 +107,7 @@ impl Folded {
         assert!(original.len() <= u32::MAX as usize, "text too long to fold");
         let mut text = String::with_capacity(original.len());
         let mut checkpoints = Vec::new();
+        let (mut last, mut unrecorded) = (0, 0);
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -90,39 +125,88 @@ impl Folded {
             text.push(f);
             i += c.len_utf8();
             if f.len_utf8() != c.len_utf8() {
-                checkpoints.push((text.len() as u32, i as u32));
+                unrecorded += 1;
+                if unrecorded >= EVERY || text.len() - last >= SPAN {
+                    checkpoints.push((text.len() as u32, i as u32));
+                    (last, unrecorded) = (text.len(), 0);
+                }
             }
         }
+        if text.capacity() - text.len() > text.len() / 8 {
+            text.shrink_to_fit();
+        }
+        checkpoints.shrink_to_fit();
         Folded { text, checkpoints }
     }
 
-    /// The original offset of a folded offset that lies on a character
-    /// boundary (or at the end).
-    pub fn to_original(&self, folded: usize) -> usize {
-        let idx = self
-            .checkpoints
-            .partition_point(|&(f, _)| f as usize <= folded);
-        match idx.checked_sub(1) {
-            None => folded,
-            Some(k) => {
-                let (f, o) = self.checkpoints[k];
-                o as usize + (folded - f as usize)
-            }
+    /// From the checkpoint at or before an offset (chosen by `key`), or
+    /// from `from` when that lies between them, walks the two texts
+    /// character by character (by their UTF-8 lead bytes: the folded text
+    /// says what each character became) until `done` says stop or the
+    /// unrecorded changes are behind; returns the `(folded, original)`
+    /// offsets reached.
+    fn walk(
+        &self,
+        original: &str,
+        key: impl Fn(&(u32, u32)) -> usize,
+        at: usize,
+        from: Cursor,
+        done: impl Fn(usize, usize) -> bool,
+    ) -> (usize, usize) {
+        let idx = self.checkpoints.partition_point(|c| key(c) <= at);
+        let (f0, o0) = idx.checked_sub(1).map_or((0, 0), |k| {
+            let (f, o) = self.checkpoints[k];
+            (f as usize, o as usize)
+        });
+        let (mut f, mut o) =
+            if from.folded >= f0 && key(&(from.folded as u32, from.original as u32)) <= at {
+                (from.folded, from.original)
+            } else {
+                (f0, o0)
+            };
+        let (fb, ob) = (self.text.as_bytes(), original.as_bytes());
+        while f < fb.len() && o < ob.len() && f < f0 + SPAN && !done(f, o) {
+            f += utf8_len(fb[f]);
+            o += utf8_len(ob[o]);
         }
+        (f, o)
     }
 
-    /// The folded offset of an original offset on a character boundary.
-    pub fn to_folded(&self, original: usize) -> usize {
-        let idx = self
-            .checkpoints
-            .partition_point(|&(_, o)| o as usize <= original);
-        match idx.checked_sub(1) {
-            None => original,
-            Some(k) => {
-                let (f, o) = self.checkpoints[k];
-                f as usize + (original - o as usize)
-            }
-        }
+    /// The offset in `original` (the text this was folded from) of a folded
+    /// offset that lies on a character boundary (or at the end).
+    pub fn to_original(&self, original: &str, folded: usize) -> usize {
+        self.to_original_from(original, &mut Cursor::default(), folded)
+    }
+
+    /// [`Folded::to_original`] for increasing offsets in turn: the cursor
+    /// remembers the last answer, so a run of hits in one stretch between
+    /// checkpoints walks it once.
+    pub fn to_original_from(&self, original: &str, cursor: &mut Cursor, folded: usize) -> usize {
+        let (f, o) = self.walk(
+            original,
+            |c| c.0 as usize,
+            folded,
+            *cursor,
+            |f, _| f >= folded,
+        );
+        let at = o + (folded - f.min(folded));
+        *cursor = Cursor {
+            folded,
+            original: at,
+        };
+        at
+    }
+
+    /// The folded offset of an offset of `original` on a character boundary.
+    pub fn to_folded(&self, original: &str, at: usize) -> usize {
+        let (f, o) = self.walk(
+            original,
+            |c| c.1 as usize,
+            at,
+            Cursor::default(),
+            |_, o| o >= at,
+        );
+        f + (at - o.min(at))
     }
 
     /// Bytes of heap this copy holds.
@@ -150,28 +234,51 @@ mod tests {
         let f = Folded::new(s);
         assert_eq!(f.text, "甲,a乙,b");
         for (fi, fc) in f.text.char_indices() {
-            let oi = f.to_original(fi);
+            let oi = f.to_original(s, fi);
             let oc = s[oi..].chars().next().unwrap();
             assert_eq!(fold_char(oc), fc);
-            assert_eq!(f.to_folded(oi), fi);
+            assert_eq!(f.to_folded(s, oi), fi);
         }
-        assert_eq!(f.to_original(f.text.len()), s.len());
+        assert_eq!(f.to_original(s, f.text.len()), s.len());
     }
 
     proptest! {
         #[test]
-        fn folding_keeps_offsets_right(s in "\\PC{0,64}|[a-zA-Z０-９Ａ-Ｚａ-ｚ，。 　大零号湾\u{212A}İ]{0,64}") {
+        fn folding_keeps_offsets_right(s in "\\PC{0,64}|[a-zA-Z０-９Ａ-Ｚａ-ｚ，。 　大零号湾\u{212A}İ]{0,64}|([a-z大，]{0,40}[，Ａ]{0,40}){0,12}") {
             let f = Folded::new(&s);
             prop_assert_eq!(&f.text, &fold_str(&s));
             let orig: Vec<(usize, char)> = s.char_indices().collect();
             let fold: Vec<(usize, char)> = f.text.char_indices().collect();
             prop_assert_eq!(orig.len(), fold.len());
             for ((oi, oc), (fi, fc)) in orig.iter().zip(&fold) {
-                prop_assert_eq!(f.to_original(*fi), *oi);
-                prop_assert_eq!(f.to_folded(*oi), *fi);
+                prop_assert_eq!(f.to_original(&s, *fi), *oi);
+                prop_assert_eq!(f.to_folded(&s, *oi), *fi);
                 prop_assert_eq!(fold_char(*oc), *fc);
             }
-            prop_assert_eq!(f.to_original(f.text.len()), s.len());
+            prop_assert_eq!(f.to_original(&s, f.text.len()), s.len());
+            let mut cursor = Cursor::default();
+            for (oi, fi) in orig.iter().zip(&fold) {
+                prop_assert_eq!(f.to_original_from(&s, &mut cursor, fi.0), oi.0);
+            }
         }
+    }
+
+    #[test]
+    fn a_run_of_full_width_punctuation_costs_little_map() {
+        let s = "，".repeat(100_000);
+        let f = Folded::new(&s);
+        assert_eq!(f.text, ",".repeat(100_000));
+        assert_eq!(f.checkpoints.len(), 100_000 / EVERY);
+        assert!(f.heap_bytes() < 100_000 + 100_000 / EVERY * 8 + 64);
+        for i in [0, 1, 15, 16, 17, 99_999, 100_000] {
+            assert_eq!(f.to_original(&s, i), 3 * i);
+            assert_eq!(f.to_folded(&s, 3 * i), i);
+        }
+        // Sparse changes: each is recorded (more than SPAN apart).
+        let t = format!("{}，", "a".repeat(SPAN)).repeat(50);
+        let f = Folded::new(&t);
+        assert_eq!(f.checkpoints.len(), 50);
+        let last = t.len() - 3;
+        assert_eq!(f.to_original(&t, f.text.len() - 1), last);
     }
 }

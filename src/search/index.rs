@@ -1,5 +1,5 @@
 //! [`SearchIndex`]: what search precomputes once per document (the folded
-//! text with its offset map, and the Han runs), built lazily; and
+//! text with its offset map), built lazily; and
 //! `Shared`, the borrowed-or-owned handle the index and a
 //! [`Searcher`](super::Searcher) hold.
 
@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::document::Document;
 
-use super::{Folded, pinyin};
+use super::Folded;
 
 /// What search precomputes once per document, built on first use.
 ///
@@ -18,7 +18,6 @@ use super::{Folded, pinyin};
 pub struct SearchIndex<'d> {
     doc: Shared<'d, Document>,
     folded: OnceLock<Folded>,
-    han_runs: OnceLock<Vec<(u32, u32)>>,
 }
 
 impl<'d> SearchIndex<'d> {
@@ -27,7 +26,6 @@ impl<'d> SearchIndex<'d> {
         SearchIndex {
             doc: Shared::Borrowed(doc),
             folded: OnceLock::new(),
-            han_runs: OnceLock::new(),
         }
     }
 
@@ -40,31 +38,20 @@ impl<'d> SearchIndex<'d> {
         self.folded.get_or_init(|| Folded::new(&self.doc.text))
     }
 
-    /// The Han runs, as `(start, end)` bytes of the original text.
-    pub fn han_runs(&self) -> &[(u32, u32)] {
-        self.han_runs
-            .get_or_init(|| pinyin::han_runs(&self.doc.text))
-    }
-
     /// Whether everything is built (by [`SearchIndex::prepare`] on another
     /// thread, say): searching will not wait.
     pub fn is_prepared(&self) -> bool {
-        self.folded.get().is_some() && self.han_runs.get().is_some()
+        self.folded.get().is_some()
     }
 
     /// Builds everything now.
     pub fn prepare(&self) {
         self.folded();
-        self.han_runs();
     }
 
     /// Heap bytes held by what has been built so far.
     pub fn heap_bytes(&self) -> usize {
         self.folded.get().map_or(0, Folded::heap_bytes)
-            + self
-                .han_runs
-                .get()
-                .map_or(0, |r| r.capacity() * std::mem::size_of::<(u32, u32)>())
     }
 }
 
@@ -75,7 +62,6 @@ impl SearchIndex<'static> {
         SearchIndex {
             doc: Shared::Owned(doc),
             folded: OnceLock::new(),
-            han_runs: OnceLock::new(),
         }
     }
 }

@@ -24,10 +24,12 @@
 //!
 //! # Cost
 //! [`SearchIndex`] holds what is computed once per document, lazily: the
-//! folded copy with its offset map, and the Han runs. A [`Searcher`] then
+//! folded copy with its (sparse) offset map, about the text's size. The
+//! pinyin scan finds Han runs as it goes. A [`Searcher`] then
 //! scans in slices of a byte budget ([`Searcher::step`]) so a reader can
 //! search a large document a little per frame; [`search`] runs one to the
-//! end.
+//! end. [`RankedHits`] yields the ranked hits a step at a time without
+//! keeping them, for output written as it is found.
 //!
 //! # Files
 //! This module is the public face: [`Hit`], the one-shot searches and
@@ -52,8 +54,8 @@ use crate::document::{Document, NodeId};
 pub use counts::NodeCounts;
 pub use fold::Folded;
 pub use index::SearchIndex;
-pub use query::Query;
-pub use searcher::{DEFAULT_BUDGET, Searcher};
+pub use query::{MAX_QUERY_CHARS, Query};
+pub use searcher::{DEFAULT_BUDGET, RankedHits, Searcher};
 pub use snippet::{Snippet, snippet};
 
 /// How a hit was found.
@@ -100,10 +102,7 @@ pub fn search_with(index: &SearchIndex<'_>, query: &str) -> Vec<Hit> {
 /// configuration).
 pub fn search_opts(doc: &Document, query: &str, pinyin: bool) -> Vec<Hit> {
     let index = SearchIndex::new(doc);
-    let s = Searcher::new(&index, query);
-    let mut s = if pinyin { s } else { s.literal_only() };
-    s.finish();
-    s.into_hits()
+    RankedHits::new(&index, query, pinyin).collect()
 }
 
 /// Hits sorted by position (ties: literal first), for moving from hit to

@@ -3,6 +3,12 @@
 
 use super::{fold, pinyin};
 
+/// The longest query the reader's `/` prompt takes, in characters: a
+/// sentence or two, more than a prompt row shows. (`--search` takes any
+/// length: literal search is linear in the query, and pinyin matching
+/// stops at [`pinyin::MAX_LETTERS`].)
+pub const MAX_QUERY_CHARS: usize = 256;
+
 /// A parsed query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use memchr::memmem;
 
+use super::fold::Cursor;
 use super::index::Shared;
 use super::{Hit, HitKind, Query, SearchIndex, pinyin};
 
@@ -20,12 +21,13 @@ pub const DEFAULT_BUDGET: usize = 256 * 1024;
 pub struct Searcher<'a> {
     index: Shared<'a, SearchIndex<'a>>,
     query: Query,
+    /// The compiled pinyin pattern (`None` without one).
+    finder: Option<pinyin::PinyinFinder>,
     literal: Vec<Hit>,
     pinyin: Vec<Hit>,
     /// Next folded offset the literal scan looks at.
     lit_pos: usize,
-    /// Next Han run the pinyin scan looks at, and the byte it reached.
-    run_idx: usize,
+    /// The byte the pinyin scan reached (on a character boundary).
     py_pos: usize,
     literal_done: bool,
     pinyin_done: bool,
@@ -42,11 +44,11 @@ impl<'a> Searcher<'a> {
         let no_pinyin = query.pinyin.is_none();
         Searcher {
             index,
+            finder: query.pinyin.as_deref().map(pinyin::PinyinFinder::new),
             query,
             literal: Vec::new(),
             pinyin: Vec::new(),
             lit_pos: 0,
-            run_idx: 0,
             py_pos: 0,
             literal_done: empty,
             pinyin_done: empty || no_pinyin,
@@ -56,8 +58,23 @@ impl<'a> Searcher<'a> {
     /// The same search without pinyin matching (literal hits only).
     pub fn literal_only(mut self) -> Searcher<'a> {
         self.query.pinyin = None;
+        self.finder = None;
         self.pinyin_done = true;
         self
+    }
+
+    /// The same search without literal matching (pinyin hits only).
+    pub fn pinyin_only(mut self) -> Searcher<'a> {
+        self.literal_done = true;
+        self
+    }
+
+    /// Moves out the hits found so far (literal, then pinyin): the
+    /// searcher goes on from where it was, holding none.
+    fn take_found(&mut self) -> Vec<Hit> {
+        let mut v = std::mem::take(&mut self.literal);
+        v.append(&mut self.pinyin);
+        v
     }
 
     pub fn index(&self) -> &SearchIndex<'a> {
@@ -111,15 +128,16 @@ impl<'a> Searcher<'a> {
         let mut next = end;
         if self.lit_pos < stop {
             let doc = self.index.doc();
+            let mut cursor = Cursor::default();
             for s in memmem::find_iter(&hay[self.lit_pos..stop], needle) {
                 let s = self.lit_pos + s;
                 if s >= end {
                     break;
                 }
                 let e = s + needle.len();
-                let start = folded.to_original(s);
+                let start = folded.to_original_from(&doc.text, &mut cursor, s);
                 self.literal.push(Hit {
-                    range: start..folded.to_original(e),
+                    range: start..folded.to_original_from(&doc.text, &mut cursor, e),
                     node: doc.outline.node_at(start),
                     kind: HitKind::Literal,
                 });
@@ -130,35 +148,25 @@ impl<'a> Searcher<'a> {
         self.literal_done = self.lit_pos >= hay.len();
     }
 
+    /// Finds the pinyin matches that start in the next `budget` bytes (the
+    /// last may end past them).
     fn step_pinyin(&mut self, budget: usize) {
-        let index: &SearchIndex<'_> = &self.index;
-        let runs = index.han_runs();
-        let doc = index.doc();
-        let pattern = self.query.pinyin.as_deref().unwrap_or_default();
-        let finder = pinyin::PinyinFinder::new(pattern);
-        let end = self.py_pos.saturating_add(budget);
-        while let Some(&(s, e)) = self.runs_at(runs) {
-            let (s, e) = (s as usize, e as usize);
-            if s >= end {
-                break;
-            }
-            let hits = &mut self.pinyin;
-            finder.find_in_run(&doc.text[s..e], s, |range| {
-                hits.push(Hit {
-                    node: doc.outline.node_at(range.start),
-                    range,
-                    kind: HitKind::Pinyin,
-                })
-            });
-            self.run_idx += 1;
-            self.py_pos = e;
-        }
-        self.py_pos = self.py_pos.max(end);
-        self.pinyin_done = self.run_idx >= runs.len();
-    }
-
-    fn runs_at<'r>(&self, runs: &'r [(u32, u32)]) -> Option<&'r (u32, u32)> {
-        runs.get(self.run_idx)
+        let doc = self.index.doc();
+        let text = &doc.text;
+        let Some(finder) = &self.finder else {
+            self.pinyin_done = true;
+            return;
+        };
+        let end = self.py_pos.saturating_add(budget).min(text.len());
+        let hits = &mut self.pinyin;
+        self.py_pos = finder.find(text, self.py_pos, end, |range| {
+            hits.push(Hit {
+                node: doc.outline.node_at(range.start),
+                range,
+                kind: HitKind::Pinyin,
+            })
+        });
+        self.pinyin_done = self.py_pos >= text.len();
     }
 
     /// Hits found so far.
@@ -194,6 +202,54 @@ impl<'a> Searcher<'a> {
     }
 }
 
+/// The slice [`RankedHits`] searches at a time: its hits are all it holds
+/// (at most 64 Ki of them, 2.5 MB, for a one-byte query).
+const RANKED_STEP: usize = 64 * 1024;
+
+/// Every hit of a query, ranked as [`Searcher::hits`] ranks them (literal
+/// hits in document order, then pinyin hits), found a step at a time as
+/// the iterator is read: it holds one step's hits, never all of them, so
+/// `--search` writes its results as they are found.
+pub struct RankedHits<'a> {
+    /// The literal search, then the pinyin search; the first is current.
+    stages: Vec<Searcher<'a>>,
+    found: std::vec::IntoIter<Hit>,
+}
+
+impl<'a> RankedHits<'a> {
+    /// The hits of `query`, pinyin ones only if `pinyin` (the
+    /// configuration's `search.pinyin`).
+    pub fn new(index: &'a SearchIndex<'a>, query: &str, pinyin: bool) -> RankedHits<'a> {
+        let mut stages = vec![Searcher::new(index, query).literal_only()];
+        if pinyin {
+            stages.push(Searcher::new(index, query).pinyin_only());
+        }
+        RankedHits {
+            stages,
+            found: Vec::new().into_iter(),
+        }
+    }
+}
+
+impl Iterator for RankedHits<'_> {
+    type Item = Hit;
+
+    fn next(&mut self) -> Option<Hit> {
+        loop {
+            if let Some(h) = self.found.next() {
+                return Some(h);
+            }
+            let s = self.stages.first_mut()?;
+            if s.is_done() {
+                self.stages.remove(0);
+                continue;
+            }
+            s.step(RANKED_STEP);
+            self.found = s.take_found().into_iter();
+        }
+    }
+}
+
 impl Searcher<'static> {
     /// A search that holds a share of its index (see [`SearchIndex::shared`]).
     pub fn shared(index: Arc<SearchIndex<'static>>, query: &str) -> Searcher<'static> {
@@ -220,6 +276,24 @@ mod tests {
                 while !s.step(budget) {}
                 assert_eq!(s.into_hits(), all, "{q} {budget}");
             }
+        }
+    }
+
+    #[test]
+    fn ranked_hits_are_the_one_shot_hits() {
+        let text = "大零号湾,dlhw,大零号湾。\n".repeat(20_000);
+        let d = doc(&text);
+        let index = SearchIndex::new(&d);
+        for q in ["dlhw", "大零", ","] {
+            let all = search_with(&index, q);
+            assert!(all.len() >= 20_000, "{q}");
+            assert!(RankedHits::new(&index, q, true).eq(all.iter().cloned()));
+            let literal: Vec<Hit> = all
+                .iter()
+                .filter(|h| h.kind == HitKind::Literal)
+                .cloned()
+                .collect();
+            assert!(RankedHits::new(&index, q, false).eq(literal));
         }
     }
 

@@ -147,7 +147,7 @@ pub fn run(
                 }
             }
         }
-        if app.quit || signals.terminate.load(Ordering::Relaxed) {
+        if app.quit || signals.ended_by().is_some() {
             return Ok(());
         }
         if app.report().search.is_running() && !dirty {

@@ -33,6 +33,7 @@ use std::sync::{Arc, mpsc::Receiver};
 
 use crate::config::Config;
 use crate::document::Document;
+use crate::layout::safe;
 use crate::persist::{Loaded, StateStore, document_key};
 use app::{App, ReportId};
 pub use report::sidebar_items;
@@ -80,14 +81,14 @@ pub fn start_background(id: ReportId, report: &Report, tx: Sender<(ReportId, Upd
 
 /// Opens the reader on a document and returns when it is closed (by a
 /// quit key, SIGTERM, SIGHUP or SIGINT), after saving where reading
-/// stopped.
+/// stopped; with the signal that closed it, if one did.
 ///
 /// The first frame does not wait for the slow work on big documents: the
 /// targets are extracted and the search index is built on two threads
 /// ([`start_background`]), and the event loop hands the targets to their
 /// report when they arrive (the sidebar says "finding targets…"
 /// meanwhile).
-pub fn run(doc: Document, opts: Options) -> io::Result<()> {
+pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
     let key = document_key(&doc.text);
     let loaded = opts.store.as_ref().map(|s| s.load(&key));
     let signals = terminal::Signals::register()?;
@@ -100,7 +101,7 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
     app.notices.status = app.report().doc.decoding.warning();
     match loaded {
         Some(Loaded::Found(saved)) => app.report_mut().restore(&saved),
-        Some(Loaded::SetAside(notice)) => app.notices.status = Some(notice),
+        Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => app.notices.status = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
     let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
@@ -124,16 +125,17 @@ pub fn run(doc: Document, opts: Options) -> io::Result<()> {
                 let _ = store.save(&key, &app.report().saved_state());
             }
         };
-        event_loop::run(&mut term, &mut app, &signals, Some(updates), &mut save)
+        event_loop::run(&mut term, &mut app, signals, Some(updates), &mut save)
     });
     terminal::restore();
     if let Some(store) = &opts.store
         && let Err(e) = store.save(&key, &app.report().saved_state())
     {
-        eprintln!(
+        let message = format!(
             "gangmu: could not save the reading state in {}: {e}",
             store.dir().display()
         );
+        eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
     }
-    result
+    result.map(|()| signals.ended_by())
 }

@@ -3,8 +3,8 @@
 //! around a suspend (`Ctrl-z`).
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once, OnceLock};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -23,11 +23,17 @@ pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Whether the terminal is in the reader's mode (so restore runs once).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Whether the alternate screen is on (not yet after [`take_early`]):
+/// leaving one never entered would restore a stale cursor position and
+/// write what follows over the shell's screen.
+static SCREEN: AtomicBool = AtomicBool::new(false);
+
 /// Raw mode, alternate screen, hidden cursor and (if asked) mouse capture.
 pub fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
+    SCREEN.store(true, Ordering::SeqCst);
     execute!(out, EnterAlternateScreen, Hide)?;
     // Ask terminals that speak the kitty keyboard protocol to tell Ctrl-i
     // from Tab (jump forward vs. next pane); others ignore the request.
@@ -48,8 +54,10 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
-    let _ = execute!(out, PopKeyboardEnhancementFlags);
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    if SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    }
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -62,39 +70,71 @@ pub fn terminal() -> io::Result<Term> {
     )))
 }
 
-/// Restores the terminal before the default panic message is printed.
+/// Takes the terminal before a slow start (a big report loading): raw
+/// mode, so that keys typed meanwhile are not echoed onto the screen but
+/// wait for the reader; with the signal flags and the panic hook that give
+/// it back. [`restore`] undoes it, [`enter`] goes on from it.
+pub fn take_early() -> io::Result<()> {
+    Signals::register()?;
+    install_panic_hook();
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Restores the terminal before the default panic message is printed
+/// (installed once, however often called).
 pub fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
 }
 
 /// Signals the event loop checks between events.
 pub struct Signals {
-    pub terminate: Arc<AtomicBool>,
+    /// The signal (SIGTERM, SIGHUP or SIGINT) that asked the reader to
+    /// end, 0 while none has.
+    pub terminate: Arc<AtomicUsize>,
     pub stop: Arc<AtomicBool>,
     pub resumed: Arc<AtomicBool>,
 }
 
 impl Signals {
-    /// SIGTERM, SIGHUP and SIGINT end the reader cleanly; SIGTSTP suspends
-    /// it; SIGCONT forces a full redraw.
-    pub fn register() -> io::Result<Signals> {
+    /// The process's signal flags, registered on the first call: SIGTERM,
+    /// SIGHUP and SIGINT end the reader cleanly; SIGTSTP suspends it;
+    /// SIGCONT forces a full redraw.
+    pub fn register() -> io::Result<&'static Signals> {
+        static SIGNALS: OnceLock<Signals> = OnceLock::new();
+        if let Some(s) = SIGNALS.get() {
+            return Ok(s);
+        }
         use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-        use signal_hook::flag::register;
+        use signal_hook::flag::{register, register_usize};
         let s = Signals {
-            terminate: Arc::new(AtomicBool::new(false)),
+            terminate: Arc::new(AtomicUsize::new(0)),
             stop: Arc::new(AtomicBool::new(false)),
             resumed: Arc::new(AtomicBool::new(false)),
         };
         for sig in [SIGTERM, SIGHUP, SIGINT] {
-            register(sig, s.terminate.clone())?;
+            register_usize(sig, s.terminate.clone(), sig as usize)?;
         }
         register(SIGTSTP, s.stop.clone())?;
         register(SIGCONT, s.resumed.clone())?;
-        Ok(s)
+        Ok(SIGNALS.get_or_init(|| s))
+    }
+
+    /// The signal that asked the reader to end, if one did: the process
+    /// then exits with 128 + its number (143, 129, 130), as shells expect.
+    pub fn ended_by(&self) -> Option<i32> {
+        match self.terminate.load(Ordering::Relaxed) {
+            0 => None,
+            sig => i32::try_from(sig).ok(),
+        }
     }
 }
 

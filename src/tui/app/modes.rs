@@ -227,7 +227,10 @@ impl App {
                 self.mode = Mode::Normal;
                 self.report_mut().search_cancel();
             }
-            _ => self.report_mut().prompt_edit(action),
+            _ => {
+                let said = self.report_mut().prompt_edit(action);
+                self.say(said);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ use crate::tui::list::{ListState, Motion};
 use super::Report;
 
 /// How many places the jump history keeps (back and forward together).
-pub const HISTORY_MAX: usize = 100;
+pub const HISTORY_MAX: usize = crate::persist::HISTORY_LIMIT;
 
 /// Bookmarks and the jump history, as byte offsets into the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -16,7 +16,9 @@ pub fn render(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<P
     for x in row.left()..row.right() {
         buf[(x, row.y)].reset();
     }
-    let count = if p.text.is_empty() {
+    let count = if let Some(n) = app.notices.search {
+        format!(" {n} ")
+    } else if p.text.is_empty() {
         String::new()
     } else if search.is_empty() && !search.is_running() {
         " no hits ".to_string()

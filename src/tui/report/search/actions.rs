@@ -6,7 +6,7 @@
 //! has something to say (no hits, wrapped around) returns it as a
 //! [`Said`] for the app to show.
 
-use crate::search::DEFAULT_BUDGET;
+use crate::search::{DEFAULT_BUDGET, MAX_QUERY_CHARS};
 use crate::tui::action::Action;
 use crate::tui::list::Motion;
 use crate::tui::report::Report;
@@ -15,6 +15,9 @@ use super::{Origin, Prompt};
 
 /// A one-line message for the keys row, or nothing to say.
 pub type Said = Option<&'static str>;
+
+/// Said when the prompt refuses a character ([`MAX_QUERY_CHARS`]).
+const QUERY_TOO_LONG: &str = "query at its longest (256 characters)";
 
 impl Report {
     /// Advances an unfinished search by about `budget` bytes; returns
@@ -144,12 +147,16 @@ impl Report {
     }
 
     /// The prompt's editing keys: typing, deleting and moving the cursor;
-    /// each change of the query searches again.
-    pub fn prompt_edit(&mut self, action: Action) {
+    /// each change of the query searches again. A query at its longest
+    /// ([`MAX_QUERY_CHARS`]) takes no more characters, and says so.
+    pub fn prompt_edit(&mut self, action: Action) -> Said {
         let Some(p) = &mut self.search.prompt else {
-            return;
+            return None;
         };
         match action {
+            Action::SearchInput(_) if p.text.chars().count() >= MAX_QUERY_CHARS => {
+                return Some(QUERY_TOO_LONG);
+            }
             Action::SearchInput(c) => {
                 let c = if c.is_control() { ' ' } else { c };
                 p.text.insert(p.cursor, c);
@@ -179,6 +186,7 @@ impl Report {
             }
             _ => {}
         }
+        None
     }
 
     /// `Enter` in the prompt: keeps the hits and goes to the current one
