@@ -34,6 +34,14 @@ pub fn status_line(app: &App) -> Option<String> {
                 key(Action::JumpToMark)
             ))
         }
+        Mode::Percent => Some(format!(
+            "go to {}% — Enter goes, Esc cancels",
+            if app.number.is_empty() {
+                "_"
+            } else {
+                &app.number
+            }
+        )),
         _ => app
             .notices
             .status
@@ -42,18 +50,13 @@ pub fn status_line(app: &App) -> Option<String> {
     }
 }
 
-/// The breadcrumb of the node holding `offset`: `抢抓虹桥… › 第一 …`.
-pub fn crumb(r: &Report, offset: usize) -> String {
-    let Some(n) = r.doc.outline.node_at(offset) else {
-        return String::new();
-    };
-    r.doc
-        .outline
-        .path(n)
-        .iter()
-        .map(|&id| r.display(&r.doc.node_label(id)))
-        .collect::<Vec<_>>()
-        .join(" › ")
+/// The breadcrumb of the node holding `offset` in `width` cells, every
+/// level shown: `抢抓虹桥… › 第一 强化… › 二是 …`.
+pub fn crumb(r: &Report, offset: usize, width: usize) -> String {
+    match r.doc.outline.node_at(offset) {
+        Some(n) => super::status::crumb_fit(r, n, width),
+        None => String::new(),
+    }
 }
 
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -67,7 +70,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .find(|(a, _)| *a == Action::DeleteBookmark)
         .and_then(|(_, k)| k.first())
-        .map(|k| format!(" · {k} deletes"))
+        .map(|&k| format!(" · {} deletes", crate::tui::keymap::key_label(k)))
         .unwrap_or_default();
     let inner = bordered_popup(
         buf,
@@ -109,8 +112,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             inner.width,
             theme.key().patch(style),
         );
-        let crumb = crumb(r, offset);
         let room = inner.right().saturating_sub(x);
+        let crumb = crumb(r, offset, room as usize);
         put(buf, x, y, &crumb, room, style);
     }
 }

@@ -146,38 +146,10 @@ impl Report {
     /// The prompt's editing keys: typing, deleting and moving the cursor;
     /// each change of the query searches again.
     pub fn prompt_edit(&mut self, action: Action) {
-        let Some(p) = &mut self.search.prompt else {
-            return;
-        };
-        match action {
-            Action::SearchInput(c) => {
-                let c = if c.is_control() { ' ' } else { c };
-                p.text.insert(p.cursor, c);
-                p.cursor += c.len_utf8();
-                self.retype();
-            }
-            Action::SearchBackspace => {
-                if let Some(c) = p.text[..p.cursor].chars().next_back() {
-                    p.cursor -= c.len_utf8();
-                    p.text.remove(p.cursor);
-                    self.retype();
-                }
-            }
-            Action::SearchClear => {
-                *p = Prompt::default();
-                self.retype();
-            }
-            Action::SearchLeft => {
-                if let Some(c) = p.text[..p.cursor].chars().next_back() {
-                    p.cursor -= c.len_utf8();
-                }
-            }
-            Action::SearchRight => {
-                if let Some(c) = p.text[p.cursor..].chars().next() {
-                    p.cursor += c.len_utf8();
-                }
-            }
-            _ => {}
+        if let Some(p) = &mut self.search.prompt
+            && p.edit(action)
+        {
+            self.retype();
         }
     }
 

@@ -36,6 +36,47 @@ pub struct Prompt {
     pub cursor: usize,
 }
 
+impl Prompt {
+    /// The prompts' editing keys: typing, deleting and moving the cursor
+    /// (control characters are typed as spaces). Whether the text changed.
+    pub fn edit(&mut self, action: crate::tui::action::Action) -> bool {
+        use crate::tui::action::Action;
+        match action {
+            Action::SearchInput(c) => {
+                let c = if c.is_control() { ' ' } else { c };
+                self.text.insert(self.cursor, c);
+                self.cursor += c.len_utf8();
+                true
+            }
+            Action::SearchBackspace => match self.text[..self.cursor].chars().next_back() {
+                Some(c) => {
+                    self.cursor -= c.len_utf8();
+                    self.text.remove(self.cursor);
+                    true
+                }
+                None => false,
+            },
+            Action::SearchClear => {
+                *self = Prompt::default();
+                true
+            }
+            Action::SearchLeft => {
+                if let Some(c) = self.text[..self.cursor].chars().next_back() {
+                    self.cursor -= c.len_utf8();
+                }
+                false
+            }
+            Action::SearchRight => {
+                if let Some(c) = self.text[self.cursor..].chars().next() {
+                    self.cursor += c.len_utf8();
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Where reading was when the prompt opened, to go back on `Esc`.
 #[derive(Clone, Debug)]
 struct Origin {
