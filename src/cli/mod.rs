@@ -4,6 +4,7 @@
 //! Every error is one line on stderr (`gangmu: …`) and exit status 2.
 
 pub mod args;
+pub mod markdown;
 pub mod outline;
 pub mod search;
 pub mod targets;
@@ -90,7 +91,9 @@ pub fn serialize<T: serde::Serialize>(value: &T, format: Format) -> Result<Strin
     match format {
         Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
         Format::Yaml => Ok(serde_yaml::to_string(value)?),
-        Format::Text | Format::Csv => Err(CliError::usage("this view has no such format")),
+        Format::Text | Format::Csv | Format::Md | Format::Org => {
+            Err(CliError::usage("this view has no such format"))
+        }
     }
 }
 
@@ -110,9 +113,21 @@ pub fn load_config(args: &Args) -> Result<crate::config::Config, CliError> {
     }
 }
 
+/// The man page, generated from the clap definition (so `--help` and the
+/// man page say the same).
+pub fn man_page() -> Result<String, CliError> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 fn run(args: &Args) -> Result<ExitCode, CliError> {
     if args.print_config {
         emit(crate::config::DEFAULT_YAML)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.man {
+        emit(&man_page()?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(shell) = args.completions {
@@ -136,9 +151,11 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     if args.outline {
         let s = match args.format {
             Format::Text => outline::outline_text(&doc),
+            Format::Md => markdown::outline_md(&doc),
+            Format::Org => markdown::outline_org(&doc),
             Format::Csv => {
                 return Err(CliError::usage(
-                    "--outline supports --format text, json or yaml",
+                    "--outline supports --format text, json, yaml, md or org",
                 ));
             }
             f => serialize(&outline::outline_out(&doc), f)?,
@@ -150,6 +167,12 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         let s = match args.format {
             Format::Text => targets::targets_text(&doc),
             Format::Csv => targets::targets_csv(&doc),
+            Format::Md => markdown::targets_md(&doc),
+            Format::Org => {
+                return Err(CliError::usage(
+                    "--targets supports --format text, csv, json, yaml or md",
+                ));
+            }
             f => serialize(&targets::targets_out(&doc), f)?,
         };
         emit(&s)?;
@@ -162,7 +185,7 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
         let hits = crate::search::search_opts(&doc, query, config.search.pinyin);
         let s = match args.format {
             Format::Text => search::search_text(&doc, &hits, search::use_colour()),
-            Format::Csv => {
+            Format::Csv | Format::Md | Format::Org => {
                 return Err(CliError::usage(
                     "--search supports --format text, json or yaml",
                 ));
