@@ -255,3 +255,58 @@ fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
     s.apply(Action::Activate);
     assert_eq!(s.report().sidebar.selected(), Some(0));
 }
+
+/// The hint bar follows what has the focus (a pane, the help, a list)
+/// and, however short, keeps the keys of help and quit (or close).
+#[test]
+fn the_hint_bar_keeps_help_and_quit_at_small_sizes() {
+    for (w, h) in [(40, 15), (60, 20), (80, 24)] {
+        let hint_row = |s: &App| screen(s).lines().nth(h as usize - 1).unwrap().to_string();
+        let mut s = state(w, h);
+        if s.areas().tree.is_none() {
+            s.apply(Action::ToggleTree);
+        }
+        s.focus = Focus::Tree;
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? help") && row.contains("q quit"),
+            "{w}x{h} tree: {row}"
+        );
+        assert!(row.contains("j move"), "{w}x{h} tree: {row}");
+
+        let mut s = state(w, h);
+        s.focus = Focus::Detail;
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? help") && row.contains("q quit"),
+            "{w}x{h} text: {row}"
+        );
+        assert!(row.contains("Space page"), "{w}x{h} text: {row}");
+
+        let mut s = state(w, h);
+        s.apply(Action::ToggleSidebar);
+        assert_eq!(s.focus, Focus::Sidebar);
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? help") && row.contains("q quit"),
+            "{w}x{h} sidebar: {row}"
+        );
+        assert!(row.contains("Enter go"), "{w}x{h} sidebar: {row}");
+
+        let mut s = state(w, h);
+        s.apply(Action::ToggleHelp);
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? close") && row.contains("q close"),
+            "{w}x{h} help: {row}"
+        );
+
+        let mut s = state(w, h);
+        s.apply(Action::Bookmarks);
+        let row = hint_row(&s);
+        assert!(
+            row.contains("Esc close") && row.contains("q close"),
+            "{w}x{h} bookmarks: {row}"
+        );
+    }
+}
