@@ -9,7 +9,10 @@
 //! ([`modes::MODES`]); the handlers change the app and call the current
 //! report's methods.
 //!
-//! Here: the app's types, its constructors, the reports it holds and
+//! Here: the app's types, its constructors, the reports it holds, what a
+//! key means now ([`App::key_action`]: the text pane's keys first where
+//! the text has the focus), the saved state with the focus, quoting
+//! (`y`/`Y`: what has the focus decides what is quoted) and
 //! [`App::apply`]. In the child modules:
 //! - `modes`: the mode table and each mode's handler;
 //! - `panes`: pane areas, the viewport of the reports, focus, overlays,

@@ -1,5 +1,6 @@
-//! The bottom rows: the breadcrumb of the node being read, the position in
-//! percent, and the keys that matter in the focused pane.
+//! The bottom rows: the breadcrumb of the node being read (or a prompt or
+//! notice), the position in percent, and the keys that matter for what
+//! has the focus.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,6 +44,44 @@ pub fn crumb_fit(r: &Report, node: NodeId, width: usize) -> String {
         }
     }
     truncate(&parts.join(sep), width).into_owned()
+}
+
+/// The status bar's line while a letter or a number is awaited, or the
+/// notice of the last action (or of a state file set aside), until the
+/// next key.
+pub fn status_line(app: &App) -> Option<String> {
+    let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
+    match app.mode {
+        Mode::SetMark => Some(format!(
+            "{} set a bookmark: press a letter (Esc cancels)",
+            key(Action::SetMark)
+        )),
+        Mode::JumpToMark => {
+            let marks: String = app.report().memory.bookmarks.keys().collect();
+            let have = if marks.is_empty() {
+                "no bookmarks yet".to_string()
+            } else {
+                format!("bookmarks: {marks}")
+            };
+            Some(format!(
+                "{} go to a bookmark: press a letter — {have} (Esc cancels)",
+                key(Action::JumpToMark)
+            ))
+        }
+        Mode::Percent => Some(format!(
+            "go to {}% — Enter goes, Esc cancels",
+            if app.number.is_empty() {
+                "_"
+            } else {
+                &app.number
+            }
+        )),
+        _ => app
+            .notices
+            .status
+            .as_ref()
+            .map(|n| sanitize(n).into_owned()),
+    }
 }
 
 /// A key to show, its label taken from the keymap.
@@ -144,7 +183,7 @@ pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, app: &App, the
     let pw = str_width(&pct) as u16;
     buf.set_style(status, theme.status());
     if status.width > pw + 2 {
-        let crumb = match super::bookmarks::status_line(app) {
+        let crumb = match status_line(app) {
             Some(line) => truncate(&line, (status.width - pw - 1) as usize).into_owned(),
             None => breadcrumb(r, (status.width - pw - 1) as usize),
         };
