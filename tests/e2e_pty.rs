@@ -12,6 +12,9 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the reader wrote, for what the emulator does not keep
+    /// (an OSC 52 copy).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -43,6 +46,10 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Not the tmux or screen the tests may run in: the reader's copy
+        // goes to this terminal.
+        cmd.env_remove("TMUX");
+        cmd.env_remove("STY");
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -50,18 +57,21 @@ impl Pty {
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let p = parser.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
                 p.lock().unwrap().process(&buf[..n]);
             }
         });
         Pty {
             parser,
+            raw,
             writer,
             child,
             _master: pair.master,
@@ -159,9 +169,17 @@ fn first_frame_shows_the_four_themes_and_q_restores() {
     });
 }
 
+/// The text column at a size with the default panes (the sidebar shown).
+fn text_column(cols: u16, rows: u16) -> (u16, u16) {
+    let a = gangmu::tui::geometry::areas(cols, rows, false, false, None);
+    (a.text.x, a.text.width)
+}
+
 #[test]
 fn moving_to_a_section_brings_its_text() {
-    let mut p = Pty::spawn(&[], 120, 40);
+    // Wide enough for the sidebar to dock beside the text.
+    let mut p = Pty::spawn(&[], 160, 40);
+    let (tx, tw) = text_column(160, 40);
     p.wait_text("切实聚焦");
     // The sidebar's targets arrive from a thread: wait for them, so that
     // every screen change below is a key's.
@@ -186,15 +204,14 @@ fn moving_to_a_section_brings_its_text() {
         seen.join("\n")
     );
     p.wait("its text in the detail pane", |s| {
-        // The detail pane is the part right of the tree.
-        s.rows(40, 60)
+        s.rows(tx, tw)
             .skip(1)
             .take(5)
             .any(|r| r.contains("大零号湾"))
     });
     // No screen line of the detail pane starts with a prohibited mark.
     let screen = p.parser.lock().unwrap().screen().clone();
-    for row in screen.rows(35, 54).skip(1).take(36) {
+    for row in screen.rows(tx, tw).skip(1).take(36) {
         let first = row.trim_start().chars().next();
         if let Some(c) = first {
             assert!(
@@ -259,10 +276,13 @@ fn sigterm_and_sighup_restore_the_terminal() {
 /// The detail pane and the status row: what says where reading is.
 fn reading_rows(p: &Pty, rows: u16) -> Vec<String> {
     let screen = p.parser.lock().unwrap().screen().clone();
+    // Trailing blanks are left out: a cell cleared and a cell never
+    // written read differently.
     screen
         .rows(0, 120)
         .skip(1)
         .take(rows as usize - 2)
+        .map(|r| r.trim_end().to_string())
         .collect()
 }
 
@@ -485,7 +505,7 @@ fn word_cells(screen: &vt100::Screen, word: &str) -> Vec<Vec<bool>> {
 
 #[test]
 fn search_by_initials_highlights_the_hits() {
-    let mut p = Pty::spawn(&[], 120, 40);
+    let mut p = Pty::spawn(&[], 160, 40);
     p.wait_text("锚定目标");
     // The targets arrive from their thread.
     p.wait_text("4000家");
@@ -673,6 +693,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     });
     let mut p = Pty {
         parser,
+        raw: Arc::new(Mutex::new(Vec::new())),
         writer,
         child,
         _master: pair.master,
@@ -700,4 +721,252 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     p.wait("the shell again", |s| !s.alternate_screen());
     p.send("exit\r");
     p.wait_exit();
+}
+
+// ----- round two: less's keys, quoting, the sidebar overlay, the config ---
+
+/// The status row (breadcrumb and percent).
+fn status_row(p: &Pty) -> String {
+    p.contents().lines().rev().nth(1).unwrap_or("").to_string()
+}
+
+/// The rows of the text column.
+fn text_rows(p: &Pty, cols: u16, rows: u16) -> Vec<String> {
+    let (x, w) = text_column(cols, rows);
+    let screen = p.parser.lock().unwrap().screen().clone();
+    screen
+        .rows(x, w)
+        .skip(1)
+        .take(rows as usize - 3)
+        .map(|r| r.trim_end().to_string())
+        .collect()
+}
+
+/// Tab until the status bar's keys are the text pane's (`Space page`).
+fn focus_text(p: &mut Pty) {
+    for _ in 0..4 {
+        if p.contents().contains("Space page") {
+            return;
+        }
+        p.send_and_settle("\t");
+    }
+    panic!("the text pane never had the focus:\n{}", p.contents());
+}
+
+#[test]
+fn space_pages_down_and_b_back_up_in_the_text() {
+    let mut p = Pty::spawn(&[], 100, 30);
+    p.wait_text("锚定目标");
+    p.wait_text("0%");
+    focus_text(&mut p);
+    let top = text_rows(&p, 100, 30);
+    p.send_and_settle(" ");
+    let paged = text_rows(&p, 100, 30);
+    assert_ne!(paged, top, "Space did not page");
+    // A page down keeps two lines of the page before (as less -z-2 does).
+    let last_two: Vec<&String> = top.iter().rev().skip(1).take(3).collect();
+    assert!(
+        last_two
+            .iter()
+            .any(|l| paged.contains(l) && !l.trim().is_empty()),
+        "nothing of the last page stays:\n{}",
+        p.contents()
+    );
+    p.send_and_settle("b");
+    assert_eq!(text_rows(&p, 100, 30), top, "b did not page back");
+    p.send_and_settle("f");
+    assert_eq!(text_rows(&p, 100, 30), paged, "f pages as Space");
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn bracket_goes_to_the_next_section_at_the_same_level_or_higher() {
+    let mut p = Pty::spawn(&[], 100, 30);
+    p.wait_text("锚定目标");
+    focus_text(&mut p);
+    // Down into the first theme's first section, then on.
+    p.send_and_settle("]");
+    p.wait("the first theme", |s| {
+        s.contents()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or("")
+            .contains("锚定目标")
+    });
+    // Three lines on, reading is in the theme's first section: ] goes to
+    // the next section (the same level), from wherever in it reading is.
+    p.send_and_settle("j");
+    p.send_and_settle("j");
+    p.send_and_settle("j");
+    let inside = status_row(&p);
+    assert!(inside.contains("第一 重点行业稳定支撑"), "{inside}");
+    p.send_and_settle("]");
+    p.wait("the second section", |s| {
+        s.contents()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or("")
+            .contains("第二 重点企业靠前发力")
+    });
+    // [ goes back to the section before (reading is at this one's start).
+    p.send_and_settle("[");
+    p.wait("the first section again", |s| {
+        s.contents()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or("")
+            .contains("第一 重点行业稳定支撑")
+    });
+    // '' goes back to where that jump started (as less's '').
+    p.send_and_settle("'");
+    p.send_and_settle("'");
+    p.wait("back at the second section", |s| {
+        s.contents()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap_or("")
+            .contains("第二 重点企业靠前发力")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+/// Standard base64, decoded (the test's own, to check the reader's).
+fn unbase64(s: &str) -> Vec<u8> {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for b in s.bytes().filter(|&b| b != b'=') {
+        let v = ABC.iter().position(|&c| c == b).expect("base64") as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// The text of the last OSC 52 copy the reader sent, decoded.
+fn last_copy(p: &Pty) -> Option<String> {
+    let raw = p.raw.lock().unwrap();
+    let raw = String::from_utf8_lossy(&raw);
+    let start = raw.rfind("\x1b]52;c;")? + "\x1b]52;c;".len();
+    let end = start + raw[start..].find(['\x07', '\x1b'])?;
+    Some(String::from_utf8(unbase64(&raw[start..end])).expect("UTF-8 copied"))
+}
+
+#[test]
+fn y_copies_the_paragraph_with_its_citation_through_osc_52() {
+    let mut p = Pty::spawn(&[], 100, 30);
+    p.wait_text("锚定目标");
+    focus_text(&mut p);
+    p.send_and_settle("]");
+    p.send_and_settle("]");
+    p.send_and_settle("y");
+    p.wait_text("copied");
+    let start = Instant::now();
+    let copy = loop {
+        if let Some(c) = last_copy(&p) {
+            break c;
+        }
+        assert!(start.elapsed() < TIMEOUT, "no OSC 52 sequence received");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (words, cite) = copy.trim_end().rsplit_once('\n').expect("two parts");
+    assert!(
+        words.starts_with("充分发挥“科创策源”和“高端制造”两大优势"),
+        "{copy}"
+    );
+    assert!(cite.starts_with("——《7月24日"), "{cite}");
+    assert!(cite.contains("，2024，"), "{cite}");
+    assert!(cite.ends_with("充分发挥“科创策源”和“高端制造”两大优势，坚定推进创新驱动、转型发展，以科技创新引领新质生产力发展，加快向产业链高端迈进"), "{cite}");
+    // Y: the breadcrumb alone.
+    p.send_and_settle("Y");
+    p.wait_text("copied the breadcrumb");
+    let start = Instant::now();
+    while last_copy(&p).as_deref() == Some(copy.as_str()) {
+        assert!(start.elapsed() < TIMEOUT, "no second copy");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(last_copy(&p).unwrap().starts_with("充分发挥"));
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn the_sidebar_overlay_shows_the_passage_above_it() {
+    let mut p = Pty::spawn(&[], 80, 24);
+    p.wait_text("锚定目标");
+    p.send_and_settle("t");
+    p.wait_text("目标 targets");
+    p.wait_text("4000家");
+    // Moving in the list: the passage of the target chosen goes to the
+    // top of the text, above the overlay (which covers the lower half).
+    p.send_and_settle("j");
+    p.wait("125家 in the text above the overlay", |s| {
+        let overlay_top = (0..24)
+            .find(|&r| s.contents_between(r, 0, r, 80).contains("目标 targets"))
+            .unwrap_or(0);
+        overlay_top > 4
+            && (1..overlay_top).any(|r| s.contents_between(r, 32, r, 80).contains("125家"))
+    });
+    let first = p.contents();
+    p.send_and_settle("j");
+    p.wait("5家 in the text above the overlay", |s| {
+        let overlay_top = (0..24)
+            .find(|&r| s.contents_between(r, 0, r, 80).contains("目标 targets"))
+            .unwrap_or(0);
+        (1..overlay_top).any(|r| s.contents_between(r, 32, r, 80).contains("业突破5家"))
+    });
+    assert_ne!(first, p.contents());
+    // Enter goes there and closes the overlay.
+    p.send_and_settle("\r");
+    p.wait("the overlay closed", |s| {
+        !s.contents().contains("目标 targets")
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}
+
+#[test]
+fn a_config_that_unbinds_quit_still_lets_ctrl_c_quit() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("c.yaml");
+    std::fs::write(&config, "keys:\n  quit: []\n").unwrap();
+    let mut p = Pty::spawn_with_home(
+        &["--config", config.to_str().unwrap()],
+        100,
+        30,
+        home.path(),
+    );
+    p.wait_text("锚定目标");
+    // q quits no more: the reader still takes keys after it (j moves the
+    // tree from the lead paragraph to the first theme, in the breadcrumb).
+    p.send("q");
+    p.send("j");
+    p.wait("j moving the tree after q", |s| {
+        s.alternate_screen()
+            && s.contents()
+                .lines()
+                .rev()
+                .nth(1)
+                .unwrap_or("")
+                .contains("锚定目标")
+    });
+    assert!(
+        p.child.try_wait().unwrap().is_none(),
+        "the reader quit on q"
+    );
+    p.send("\x03");
+    assert!(p.wait_exit().success());
+    p.wait("the main screen", |s| !s.alternate_screen());
 }

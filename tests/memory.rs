@@ -41,7 +41,7 @@ fn scroll(s: &mut App, n: usize) {
 fn every_action_has_a_default_key_in_the_config_and_the_help() {
     let config = Config::default();
     let s = state();
-    let help: Vec<(String, &str)> = s.keymap.help_rows();
+    let help: Vec<(String, String)> = s.keymap.help_rows();
     for c in COMMANDS {
         let (a, name) = (c.action, c.name);
         let keys = config.keys.get(name);

@@ -1,5 +1,5 @@
-//! Snapshots of the reader's search for the seed report (TestBackend at
-//! 120×40 and 80×24): hits highlighted after `/大零号湾⏎`, the sparse tree,
+//! Snapshots of the reader's search for the seed report (TestBackend at 40×15,
+//! 80×24, 120×40 and 200×60): hits highlighted after `/大零号湾⏎`, the sparse tree,
 //! the list of hits and the prompt. Under each screen, the runs of
 //! reverse-video cells (hits; `*` marks the bold current hit) prove the
 //! highlighting.
@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use unicode_width::UnicodeWidthStr;
 
-const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+const SIZES: [(u16, u16); 4] = [(40, 15), (80, 24), (120, 40), (200, 60)];
 
 fn state(w: u16, h: u16) -> App {
     let mut s = initial_state(Document::bundled(), w, h);

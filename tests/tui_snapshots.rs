@@ -1,5 +1,5 @@
 //! Snapshots of the reader's screen for the seed report, drawn with
-//! ratatui's TestBackend at 120×40, 80×24 and 40×12.
+//! ratatui's TestBackend at 40×15, 80×24, 120×40 and 200×60.
 
 use gangmu::document::Document;
 use gangmu::tui::action::Action;
@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
-const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
+const SIZES: [(u16, u16); 4] = [(40, 15), (80, 24), (120, 40), (200, 60)];
 
 fn state(w: u16, h: u16) -> App {
     let mut s = initial_state(Document::bundled(), w, h);
@@ -107,13 +107,114 @@ fn sidebar_selection() {
 }
 
 #[test]
+fn help_paged_to_its_end() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        apply(&mut s, &[Action::ToggleHelp, Action::PageDown]);
+        insta::assert_snapshot!(format!("help_paged_{w}x{h}"), screen(&s));
+        s.apply(Action::Bottom);
+        insta::assert_snapshot!(format!("help_end_{w}x{h}"), screen(&s));
+    }
+}
+
+/// The text pane focused and read on: the reading column (centred, at
+/// most 80 columns), its keys in the hint bar.
+#[test]
+fn reading_the_text() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        s.focus = Focus::Detail;
+        apply(&mut s, &[Action::PageDown, Action::NextSection]);
+        insta::assert_snapshot!(format!("reading_{w}x{h}"), screen(&s));
+    }
+}
+
+/// The sidebar scrolled down: the theme of the targets in view stays on
+/// the top row.
+#[test]
+fn sidebar_sticky_header() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        if s.areas().sidebar.is_none() {
+            s.apply(Action::ToggleSidebar);
+        }
+        s.focus = Focus::Sidebar;
+        for _ in 0..9 {
+            s.apply(Action::Down);
+        }
+        insta::assert_snapshot!(format!("sidebar_sticky_{w}x{h}"), screen(&s));
+    }
+}
+
+/// `/` in the sidebar filters the targets; after `Enter` the filter is
+/// said on the sidebar's first row.
+#[test]
+fn sidebar_filter() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        if s.areas().sidebar.is_none() {
+            s.apply(Action::ToggleSidebar);
+        }
+        s.focus = Focus::Sidebar;
+        s.apply(Action::SearchOpen);
+        for c in "绿".chars() {
+            s.apply(Action::SearchInput(c));
+        }
+        insta::assert_snapshot!(format!("sidebar_filter_typing_{w}x{h}"), screen(&s));
+        apply(&mut s, &[Action::SearchAccept, Action::Down]);
+        insta::assert_snapshot!(format!("sidebar_filter_{w}x{h}"), screen(&s));
+    }
+}
+
+/// The list of bookmarks: each with its breadcrumb, every level shown.
+#[test]
+fn bookmarks_list() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        s.focus = Focus::Detail;
+        for (c, n) in [('a', 10), ('b', 25), ('c', 60)] {
+            for _ in 0..n {
+                s.apply(Action::Down);
+            }
+            apply(&mut s, &[Action::SetMark, Action::Letter(c)]);
+        }
+        s.apply(Action::Bookmarks);
+        insta::assert_snapshot!(format!("bookmarks_{w}x{h}"), screen(&s));
+    }
+}
+
+/// `5`, `0` in the text: the percentage prompt in the status bar.
+#[test]
+fn percent_prompt() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        s.focus = Focus::Detail;
+        apply(&mut s, &[Action::Digit(5), Action::Digit(0)]);
+        insta::assert_snapshot!(format!("percent_prompt_{w}x{h}"), screen(&s));
+    }
+}
+
+#[test]
 fn no_size_panics() {
     for w in 0..50 {
         for h in 0..14 {
             let mut s = state(w, h);
             screen(&s);
-            apply(&mut s, &[Action::ToggleHelp, Action::Down]);
+            apply(&mut s, &[Action::ToggleHelp, Action::Down, Action::Bottom]);
             screen(&s);
+            apply(
+                &mut s,
+                &[Action::Close, Action::ToggleSidebar, Action::Down],
+            );
+            screen(&s);
+            apply(&mut s, &[Action::SearchOpen, Action::SearchInput('1')]);
+            screen(&s);
+            apply(
+                &mut s,
+                &[Action::SearchAccept, Action::Close, Action::Percent],
+            );
+            screen(&s);
+            s.apply(Action::Close);
             apply(
                 &mut s,
                 &[
@@ -130,7 +231,7 @@ fn no_size_panics() {
 
 #[test]
 fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
-    let mut s = state(120, 40);
+    let mut s = state(200, 60);
     apply(&mut s, &[Action::FocusNext, Action::FocusNext]);
     assert_eq!(s.focus, gangmu::tui::app::Focus::Sidebar);
     assert_eq!(s.report().sidebar.selected(), None);
@@ -153,4 +254,59 @@ fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
     // Enter goes to that target.
     s.apply(Action::Activate);
     assert_eq!(s.report().sidebar.selected(), Some(0));
+}
+
+/// The hint bar follows what has the focus (a pane, the help, a list)
+/// and, however short, keeps the keys of help and quit (or close).
+#[test]
+fn the_hint_bar_keeps_help_and_quit_at_small_sizes() {
+    for (w, h) in [(40, 15), (60, 20), (80, 24)] {
+        let hint_row = |s: &App| screen(s).lines().nth(h as usize - 1).unwrap().to_string();
+        let mut s = state(w, h);
+        if s.areas().tree.is_none() {
+            s.apply(Action::ToggleTree);
+        }
+        s.focus = Focus::Tree;
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? help") && row.contains("q quit"),
+            "{w}x{h} tree: {row}"
+        );
+        assert!(row.contains("j move"), "{w}x{h} tree: {row}");
+
+        let mut s = state(w, h);
+        s.focus = Focus::Detail;
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? help") && row.contains("q quit"),
+            "{w}x{h} text: {row}"
+        );
+        assert!(row.contains("Space page"), "{w}x{h} text: {row}");
+
+        let mut s = state(w, h);
+        s.apply(Action::ToggleSidebar);
+        assert_eq!(s.focus, Focus::Sidebar);
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? help") && row.contains("q quit"),
+            "{w}x{h} sidebar: {row}"
+        );
+        assert!(row.contains("Enter go"), "{w}x{h} sidebar: {row}");
+
+        let mut s = state(w, h);
+        s.apply(Action::ToggleHelp);
+        let row = hint_row(&s);
+        assert!(
+            row.contains("? close") && row.contains("q close"),
+            "{w}x{h} help: {row}"
+        );
+
+        let mut s = state(w, h);
+        s.apply(Action::Bookmarks);
+        let row = hint_row(&s);
+        assert!(
+            row.contains("Esc close") && row.contains("q close"),
+            "{w}x{h} bookmarks: {row}"
+        );
+    }
 }

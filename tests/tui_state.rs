@@ -399,3 +399,143 @@ fn each_open_report_keeps_its_own_state() {
     s.updates_ended();
     assert!(!s.report().sidebar.pending);
 }
+
+// ----- round two ------------------------------------------------------------
+
+fn wide() -> App {
+    initial_state(Document::bundled(), 200, 60)
+}
+
+#[test]
+fn one_j_in_a_focused_sidebar_moves_one_target() {
+    let mut s = wide();
+    s.focus = Focus::Sidebar;
+    assert_eq!(s.report().sidebar.selected(), None);
+    s.apply(Action::Down);
+    // The cursor showed on the first target: one j goes to the second.
+    assert_eq!(s.report().sidebar.selected(), Some(1));
+    s.apply(Action::Up);
+    assert_eq!(s.report().sidebar.selected(), Some(0));
+}
+
+#[test]
+fn a_report_with_front_matter_reads_0_percent_at_the_top() {
+    let text = "---\ntitle: 报告\ndate: 2024-01-01\n---\n\n# 报告\n\n".to_string()
+        + &"第一,重点工作。这是正文，很长的一段。\n".repeat(200);
+    let doc = Document::from_bytes("r.md", text.as_bytes()).unwrap();
+    let mut s = initial_state(doc, 100, 30);
+    assert_eq!(s.report().percent(), 0);
+    s.focus = Focus::Detail;
+    s.apply(Action::Percent);
+    for d in [5, 0] {
+        s.apply(Action::Digit(d));
+    }
+    s.apply(Action::SearchAccept);
+    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.report().percent(), 50);
+    s.apply(Action::Bottom);
+    assert_eq!(s.report().percent(), 100);
+    s.apply(Action::Top);
+    assert_eq!(s.report().percent(), 0);
+}
+
+#[test]
+fn percent_jumps_and_quote_quote_comes_back() {
+    let mut s = state();
+    s.focus = Focus::Detail;
+    let top = s.report().detail.top;
+    for a in [Action::Digit(3), Action::Digit(0), Action::SearchAccept] {
+        s.apply(a);
+    }
+    let at = s.report().detail.top;
+    assert!(
+        at > top && s.report().percent() == 30,
+        "{}",
+        s.report().percent()
+    );
+    s.apply(Action::JumpToMark);
+    s.apply(Action::Letter('\''));
+    assert_eq!(s.report().detail.top, top);
+    s.apply(Action::JumpToMark);
+    s.apply(Action::Letter('\''));
+    assert_eq!(s.report().detail.top, at, "'' again toggles back");
+}
+
+#[test]
+fn the_focused_pane_is_saved_and_comes_back() {
+    let mut s = state();
+    s.apply(Action::FocusNext);
+    assert_eq!(s.focus, Focus::Detail);
+    let saved = s.saved_state();
+    assert_eq!(saved.focus.as_deref(), Some("text"));
+    let mut t = state();
+    assert_eq!(t.focus, Focus::Tree);
+    t.restore(&saved);
+    assert_eq!(t.focus, Focus::Detail);
+    // A pane not shown at this size does not take the focus.
+    let mut saved = saved;
+    saved.focus = Some("sidebar".into());
+    let mut t = state();
+    t.restore(&saved);
+    assert_eq!(t.focus, Focus::Tree, "the sidebar is not docked at 120");
+}
+
+#[test]
+fn the_sparse_tree_is_said_in_the_status_bar() {
+    let mut s = state();
+    s.apply(Action::SearchOpen);
+    for c in "莘庄".chars() {
+        s.apply(Action::SearchInput(c));
+    }
+    s.search_finish();
+    s.apply(Action::SearchAccept);
+    s.apply(Action::SearchFilter);
+    assert!(s.report().search.filter_on());
+    assert!(s.notices.status.as_deref().unwrap().contains("sparse tree"));
+}
+
+#[test]
+fn y_queues_a_quote_unless_the_terminal_cannot_take_it() {
+    let mut s = state();
+    s.focus = Focus::Detail;
+    s.apply(Action::Yank);
+    let copy = s.copy.take().expect("a copy");
+    assert!(copy.starts_with("7月24日"), "{copy}");
+    assert!(copy.contains("\n——《7月24日"), "{copy}");
+    assert!(s.notices.status.as_deref().unwrap().starts_with("copied"));
+    s.clipboard = gangmu::tui::clipboard::Support::No("tmux set-clipboard is off".into());
+    s.apply(Action::YankBreadcrumb);
+    assert!(s.copy.is_none());
+    assert!(
+        s.notices
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("could not copy: tmux")
+    );
+}
+
+#[test]
+fn slash_in_the_sidebar_filters_its_targets() {
+    let mut s = wide();
+    s.focus = Focus::Sidebar;
+    s.apply(Action::SearchOpen);
+    assert_eq!(s.mode, Mode::Filter);
+    // Pinyin initials match as the search's do: lh → 绿化.
+    for c in "lh".chars() {
+        s.apply(Action::SearchInput(c));
+    }
+    let r = s.report();
+    let shown: Vec<&str> = r
+        .sidebar
+        .shown()
+        .iter()
+        .map(|&i| r.sidebar.items[i].label.as_str())
+        .collect();
+    assert_eq!(shown, ["1万平方米 立体绿化"]);
+    s.apply(Action::SearchCancel);
+    assert_eq!(
+        s.report().sidebar.shown().len(),
+        s.report().sidebar.items.len()
+    );
+}

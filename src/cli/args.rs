@@ -12,6 +12,10 @@ pub enum Format {
     Json,
     Yaml,
     Csv,
+    /// Markdown: headings for --outline, a table for --targets.
+    Md,
+    /// Org: headings for --outline.
+    Org,
 }
 
 #[derive(Debug, Parser)]
@@ -66,4 +70,8 @@ pub struct Args {
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[arg(long, value_name = "SHELL", exclusive = true)]
     pub completions: Option<clap_complete::Shell>,
+
+    /// Print the man page (roff), generated from these options.
+    #[arg(long, exclusive = true)]
+    pub man: bool,
 }

@@ -6,6 +6,7 @@
 //! goes to standard output as it is produced ([`output`]).
 
 pub mod args;
+pub mod markdown;
 pub mod outline;
 pub mod output;
 pub mod search;
@@ -115,9 +116,21 @@ pub fn load_config(args: &Args) -> Result<crate::config::Config, CliError> {
     }
 }
 
+/// The man page, generated from the clap definition (so `--help` and the
+/// man page say the same).
+pub fn man_page() -> Result<String, CliError> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(<Args as clap::CommandFactory>::command()).render(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 fn run(args: &Args) -> Result<ExitCode, CliError> {
     if args.print_config {
         emit(crate::config::DEFAULT_YAML)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.man {
+        emit(&man_page()?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(shell) = args.completions {
@@ -155,9 +168,11 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
 fn outline_view(doc: &Document, format: Format) -> Result<ExitCode, CliError> {
     match format {
         Format::Text => emit(&outline::outline_text(doc))?,
+        Format::Md => emit(&markdown::outline_md(doc))?,
+        Format::Org => emit(&markdown::outline_org(doc))?,
         Format::Csv => {
             return Err(CliError::usage(
-                "--outline supports --format text, json or yaml",
+                "--outline supports --format text, json, yaml, md or org",
             ));
         }
         f => to_stdout(|out| write_serialized(out, &outline::outline_out(doc), f))?,
@@ -169,6 +184,12 @@ fn targets_view(doc: &Document, format: Format, all: bool) -> Result<ExitCode, C
     match format {
         Format::Text => emit(&targets::targets_text(doc, all))?,
         Format::Csv => emit(&targets::targets_csv(doc, all))?,
+        Format::Md => emit(&markdown::targets_md(doc, all))?,
+        Format::Org => {
+            return Err(CliError::usage(
+                "--targets supports --format text, csv, json, yaml or md",
+            ));
+        }
         f => to_stdout(|out| write_serialized(out, &targets::targets_out(doc, all), f))?,
     }
     Ok(ExitCode::SUCCESS)
@@ -192,7 +213,7 @@ fn search_view(
             let mut counted = hits.inspect(|_| found = true);
             search::write_text(out, doc, &mut counted, search::use_colour()).map(drop)
         })?,
-        Format::Csv => {
+        Format::Csv | Format::Md | Format::Org => {
             return Err(CliError::usage(
                 "--search supports --format text, json or yaml",
             ));

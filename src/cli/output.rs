@@ -77,7 +77,7 @@ pub fn write_serialized<T: Serialize>(
             out.write_all(b"\n")
         }
         Format::Yaml => serde_yaml::to_writer(&mut *out, value).map_err(io::Error::other),
-        Format::Text | Format::Csv => Err(io::Error::new(
+        Format::Text | Format::Csv | Format::Md | Format::Org => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "this view has no such format",
         )),

@@ -60,60 +60,101 @@ impl ColorName {
     }
 }
 
-/// Colours of one theme, by role.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Palette {
-    pub title: ColorName,
-    pub heading: ColorName,
-    pub marker: ColorName,
-    pub text: ColorName,
-    pub dim: ColorName,
-    pub border: ColorName,
-    pub focus: ColorName,
-    pub selection_fg: ColorName,
-    pub selection_bg: ColorName,
-    pub hit_fg: ColorName,
-    pub hit_bg: ColorName,
-    pub current_hit_fg: ColorName,
-    pub current_hit_bg: ColorName,
-    pub target: ColorName,
-    pub status_fg: ColorName,
-    pub status_bg: ColorName,
+/// Declares a config section twice: the full struct the reader uses
+/// (every field set) and the partial form a file may write (every field
+/// optional: what is left out keeps its default), with the merge of the
+/// one over the other.
+macro_rules! section {
+    (
+        $(#[$m:meta])*
+        $name:ident / $partial:ident {
+            $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+        pub struct $name {
+            $( $(#[$fm])* pub $field: $ty ),*
+        }
+
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $partial {
+            $( $field: Option<$ty> ),*
+        }
+
+        impl $partial {
+            /// Sets the fields the file gives; the others stay.
+            fn merge_into(self, base: &mut $name) {
+                $( if let Some(v) = self.$field { base.$field = v; } )*
+            }
+
+            /// The section when every field is given (the default file).
+            fn complete(self) -> Option<$name> {
+                Some($name { $( $field: self.$field? ),* })
+            }
+        }
+    };
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+section! {
+    /// Colours of one theme, by role.
+    Palette / PartialPalette {
+        title: ColorName,
+        heading: ColorName,
+        marker: ColorName,
+        text: ColorName,
+        dim: ColorName,
+        border: ColorName,
+        focus: ColorName,
+        selection_fg: ColorName,
+        selection_bg: ColorName,
+        hit_fg: ColorName,
+        hit_bg: ColorName,
+        current_hit_fg: ColorName,
+        current_hit_bg: ColorName,
+        target: ColorName,
+        status_fg: ColorName,
+        status_bg: ColorName,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Colors {
     pub dark: Palette,
     pub light: Palette,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Panes {
-    /// Width of the outline tree, in columns.
-    pub tree_width: u16,
-    /// Width of the targets sidebar, in columns.
-    pub sidebar_width: u16,
-    /// Whether the sidebar starts shown (on terminals wide enough for it).
-    pub sidebar: bool,
+section! {
+    Panes / PartialPanes {
+        /// Width of the outline tree, in columns (at least; wide windows
+        /// give it more).
+        tree_width: u16,
+        /// Width of the targets sidebar, in columns (at least; wide windows
+        /// give it more).
+        sidebar_width: u16,
+        /// Whether the sidebar starts shown (on terminals wide enough for it).
+        sidebar: bool,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Display {
-    /// Show ASCII `,;:?!()` next to Han characters as `，；：？！（）`.
-    pub fullwidth_punctuation: bool,
-    /// Indent each paragraph's first line by two full-width cells.
-    pub first_line_indent: bool,
+section! {
+    Display / PartialDisplay {
+        /// Show ASCII `,;:?!()` next to Han characters as `，；：？！（）`.
+        fullwidth_punctuation: bool,
+        /// Indent each paragraph's first line by two full-width cells.
+        first_line_indent: bool,
+        /// The widest the text column gets, in columns (0: no maximum); the
+        /// column is centred in its pane.
+        max_width: u16,
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Search {
-    /// Let ASCII queries match Han text by pinyin and initials.
-    pub pinyin: bool,
+section! {
+    Search / PartialSearch {
+        /// Let ASCII queries match Han text by pinyin and initials.
+        pinyin: bool,
+    }
 }
 
 /// The whole configuration, every field filled.
@@ -126,6 +167,9 @@ pub struct Config {
     pub search: Search,
     /// Action name → keys.
     pub keys: BTreeMap<String, Vec<KeySpec>>,
+    /// Action name → keys that come first in the text pane (less's
+    /// `Space`, `b`, `d`, `u`); they may be keys of other actions elsewhere.
+    pub text_keys: BTreeMap<String, Vec<KeySpec>>,
 }
 
 /// A config file as written: any subset of [`Config`].
@@ -133,19 +177,27 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct Partial {
     theme: Option<ThemeName>,
-    colors: Option<PartialColors>,
-    panes: Option<Panes>,
-    display: Option<Display>,
-    search: Option<Search>,
+    #[serde(default)]
+    colors: PartialColors,
+    #[serde(default)]
+    panes: PartialPanes,
+    #[serde(default)]
+    display: PartialDisplay,
+    #[serde(default)]
+    search: PartialSearch,
     #[serde(default)]
     keys: BTreeMap<String, KeyList>,
+    #[serde(default)]
+    text_keys: BTreeMap<String, KeyList>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PartialColors {
-    dark: Option<Palette>,
-    light: Option<Palette>,
+    #[serde(default)]
+    dark: PartialPalette,
+    #[serde(default)]
+    light: PartialPalette,
 }
 
 /// One or more keys: `q` or `[q, ctrl-c]`.
@@ -198,17 +250,18 @@ impl Default for Config {
     fn default() -> Config {
         let partial: Partial =
             serde_yaml::from_str(DEFAULT_YAML).expect("assets/config.yaml is valid");
-        let colors = partial.colors.expect("default colours");
+        let keys = |k: BTreeMap<String, KeyList>| k.into_iter().map(|(a, k)| (a, k.0)).collect();
         Config {
             theme: partial.theme.unwrap_or_default(),
             colors: Colors {
-                dark: colors.dark.expect("dark palette"),
-                light: colors.light.expect("light palette"),
+                dark: partial.colors.dark.complete().expect("dark palette"),
+                light: partial.colors.light.complete().expect("light palette"),
             },
-            panes: partial.panes.expect("default panes"),
-            display: partial.display.expect("default display"),
-            search: partial.search.expect("default search"),
-            keys: partial.keys.into_iter().map(|(a, k)| (a, k.0)).collect(),
+            panes: partial.panes.complete().expect("default panes"),
+            display: partial.display.complete().expect("default display"),
+            search: partial.search.complete().expect("default search"),
+            keys: keys(partial.keys),
+            text_keys: keys(partial.text_keys),
         }
     }
 }
@@ -240,13 +293,14 @@ fn refine_location(yaml: &str, line: usize, column: usize, msg: &str) -> (usize,
 }
 
 /// The line (1-based) of the first line in `yaml` that mentions `needle`
-/// as a key under `keys:`, for errors serde cannot place.
-fn line_of_key(yaml: &str, needle: &str) -> Option<usize> {
+/// as a key under `section:` (`keys:`, `text_keys:`), for errors serde
+/// cannot place.
+fn line_of_key(yaml: &str, section: &str, needle: &str) -> Option<usize> {
     let mut in_keys = false;
     for (i, line) in yaml.lines().enumerate() {
         let t = line.trim_start();
         if !line.starts_with(' ') && !t.is_empty() && !t.starts_with('#') {
-            in_keys = t.starts_with("keys:");
+            in_keys = t.starts_with(&format!("{section}:"));
         }
         if in_keys
             && (t.starts_with(&format!("{needle}:")) || t.starts_with(&format!("\"{needle}\":")))
@@ -343,50 +397,61 @@ impl Config {
         if let Some(t) = partial.theme {
             config.theme = t;
         }
-        if let Some(c) = partial.colors {
-            if let Some(d) = c.dark {
-                config.colors.dark = d;
-            }
-            if let Some(l) = c.light {
-                config.colors.light = l;
-            }
-        }
-        if let Some(p) = partial.panes {
-            config.panes = p;
-        }
-        if let Some(d) = partial.display {
-            config.display = d;
-        }
-        if let Some(s) = partial.search {
-            config.search = s;
-        }
-        for (action, keys) in partial.keys {
-            if !actions.contains(&action.as_str()) {
-                return Err(err(
-                    line_of_key(yaml, &action),
-                    Some(3),
-                    format!(
-                        "unknown action `{action}` under keys: expected one of {}",
-                        actions.join(", ")
-                    ),
-                ));
-            }
-            config.keys.insert(action, keys.0);
-        }
-        // One key, one action.
-        let mut owner: BTreeMap<KeySpec, &str> = BTreeMap::new();
-        for (action, keys) in &config.keys {
-            for k in keys {
-                if let Some(other) = owner.insert(*k, action) {
-                    let line = line_of_key(yaml, action).or_else(|| line_of_key(yaml, other));
+        partial.colors.dark.merge_into(&mut config.colors.dark);
+        partial.colors.light.merge_into(&mut config.colors.light);
+        partial.panes.merge_into(&mut config.panes);
+        partial.display.merge_into(&mut config.display);
+        partial.search.merge_into(&mut config.search);
+        for (section, given, map) in [
+            ("keys", partial.keys, &mut config.keys),
+            ("text_keys", partial.text_keys, &mut config.text_keys),
+        ] {
+            for (action, keys) in given {
+                if !actions.contains(&action.as_str()) {
                     return Err(err(
-                        line,
-                        line.map(|_| 3),
+                        line_of_key(yaml, section, &action),
+                        Some(3),
                         format!(
-                            "key `{k}` is bound to both `{other}` and `{action}`: give each key one action"
+                            "unknown action `{action}` under {section}: expected one of {}",
+                            actions.join(", ")
                         ),
                     ));
                 }
+                map.insert(action, keys.0);
+            }
+            // One key, one action (in each section: the text pane's keys
+            // come before the others there).
+            let mut owner: BTreeMap<KeySpec, &str> = BTreeMap::new();
+            for (action, keys) in map.iter() {
+                for k in keys {
+                    if let Some(other) = owner.insert(*k, action) {
+                        let line = line_of_key(yaml, section, action)
+                            .or_else(|| line_of_key(yaml, section, other));
+                        return Err(err(
+                            line,
+                            line.map(|_| 3),
+                            format!(
+                                "key `{k}` is bound to both `{other}` and `{action}`: give each key one action"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        // Never a reader that cannot be left: with no key for `quit`,
+        // ctrl-c quits, so it must not be taken by another action.
+        let quit_keys = config.keys.get("quit").is_some_and(|k| !k.is_empty());
+        if !quit_keys && actions.contains(&"quit") {
+            let ctrl_c = KeySpec::ctrl('c');
+            if let Some((other, _)) = config.keys.iter().find(|(_, ks)| ks.contains(&ctrl_c)) {
+                let line = line_of_key(yaml, "keys", other);
+                return Err(err(
+                    line,
+                    line.map(|_| 3),
+                    format!(
+                        "no key would quit: `quit` has none, and ctrl-c (which then quits) is bound to `{other}`"
+                    ),
+                ));
             }
         }
         Ok(config)
@@ -446,6 +511,45 @@ mod tests {
             c.keys["quit"],
             vec!["x".parse().unwrap(), KeySpec::ctrl('c')]
         );
+    }
+
+    #[test]
+    fn every_field_of_every_section_is_optional() {
+        let d = Config::default();
+        let c = Config::from_yaml("panes: {sidebar: false}\n", "f", ACTIONS).unwrap();
+        assert!(!c.panes.sidebar);
+        assert_eq!(c.panes.tree_width, d.panes.tree_width);
+        let c = Config::from_yaml("display: {max_width: 0}\n", "f", ACTIONS).unwrap();
+        assert_eq!(c.display.max_width, 0);
+        assert_eq!(c.display.first_line_indent, d.display.first_line_indent);
+        // A palette keeps its own defaults for the roles left out.
+        let c = Config::from_yaml("colors: {light: {title: red}}\n", "f", ACTIONS).unwrap();
+        assert_eq!(c.colors.light.title, ColorName("red".into()));
+        assert_eq!(c.colors.light.heading, d.colors.light.heading);
+        assert_eq!(c.colors.dark, d.colors.dark);
+        let c = Config::from_yaml("search: {}\ncolors: {}\n", "f", ACTIONS).unwrap();
+        assert_eq!(c, d);
+    }
+
+    #[test]
+    fn quit_may_be_unbound_while_ctrl_c_is_free() {
+        let c = Config::from_yaml("keys: {quit: []}\n", "f", ACTIONS).unwrap();
+        assert!(c.keys["quit"].is_empty());
+        let e = error("keys:\n  quit: []\n  down: [j, ctrl-c]\n");
+        assert!(e.message.contains("no key would quit"), "{e}");
+        assert_eq!(e.line, Some(3), "{e}");
+    }
+
+    #[test]
+    fn text_keys_may_share_keys_with_the_others_but_not_among_themselves() {
+        let c = Config::from_yaml("text_keys:\n  down: [q]\n", "f", ACTIONS).unwrap();
+        assert_eq!(c.text_keys["down"], vec!["q".parse().unwrap()]);
+        let e = error("text_keys:\n  down: [x]\n  up: [x]\n");
+        assert!(e.message.contains("key `x` is bound to both"), "{e}");
+        assert_eq!(e.line, Some(3), "{e}");
+        let e = error("text_keys:\n  jump: [x]\n");
+        assert!(e.message.contains("under text_keys"), "{e}");
+        assert_eq!(e.line, Some(2), "{e}");
     }
 
     fn error(yaml: &str) -> ConfigError {

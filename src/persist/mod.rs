@@ -55,6 +55,9 @@ pub struct SavedState {
     pub history: Vec<Position>,
     #[serde(default)]
     pub history_forward: usize,
+    /// The pane that had the focus (`tree`, `text`, `sidebar`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
 }
 
 impl SavedState {
@@ -98,6 +101,7 @@ impl SavedState {
             bookmarks,
             history: history.clone(),
             history_forward,
+            focus: pick(&base.focus, &ours.focus, &theirs.focus),
         }
     }
 }

@@ -18,6 +18,10 @@ pub enum Mode {
     Search,
     /// The list of search hits.
     Results,
+    /// Typing a percentage to go to (`p`, or digits in the text: `50%`).
+    Percent,
+    /// Typing a filter for the targets sidebar (`/` in the sidebar).
+    Filter,
 }
 
 /// One thing to do to the reader's state.
@@ -114,6 +118,24 @@ pub enum Action {
     SearchFilter,
     /// Show the list of hits (`F`).
     SearchResults,
+    // moving by the outline and by percent
+    /// Next section or point at the level read or higher (`]`, `}`).
+    NextSection,
+    /// The start of the node read, or the previous section or point at its
+    /// level or higher (`[`, `{`).
+    PrevSection,
+    /// Go to a percentage: a prompt for the number (`p`, `%`); after digits
+    /// typed in the text, go there (`50%`).
+    Percent,
+    /// A digit typed in the text pane (starts a percentage, as in less) or
+    /// in the percentage prompt (not bindable).
+    Digit(u8),
+    // quoting
+    /// Copy the paragraph read (or the target, hit or tree node chosen)
+    /// with its citation, to the clipboard (OSC 52).
+    Yank,
+    /// Copy the breadcrumb of what is read or chosen.
+    YankBreadcrumb,
 }
 
 /// A command a key can be bound to: the action, its stable name in the
@@ -132,8 +154,8 @@ const fn cmd(action: Action, name: &'static str, doc: &'static str) -> Command {
 }
 
 /// Every command a key can be bound to. The other actions are events
-/// (resize, mouse), a letter after `m`/`'`, or the search prompt's editing
-/// keys, which are fixed like a line editor's.
+/// (resize, mouse), a letter after `m`/`'`, a digit, or the prompts'
+/// editing keys, which are fixed like a line editor's.
 pub const COMMANDS: &[Command] = &[
     cmd(Action::Up, "up", "up one line / row"),
     cmd(Action::Down, "down", "down one line / row"),
@@ -218,6 +240,29 @@ pub const COMMANDS: &[Command] = &[
         "tree: only nodes with hits / restore",
     ),
     cmd(Action::SearchResults, "search_results", "list of hits"),
+    // moving by the outline and by percent
+    cmd(
+        Action::NextSection,
+        "next_section",
+        "next section / point, same level or up",
+    ),
+    cmd(
+        Action::PrevSection,
+        "prev_section",
+        "previous section / point (or its start)",
+    ),
+    cmd(
+        Action::Percent,
+        "percent",
+        "go to a percentage (50% in the text)",
+    ),
+    // quoting
+    cmd(Action::Yank, "yank", "copy the paragraph with its citation"),
+    cmd(
+        Action::YankBreadcrumb,
+        "yank_breadcrumb",
+        "copy the breadcrumb",
+    ),
 ];
 
 const DEPTH_DOC: &str = "show the tree to depth 1–4";

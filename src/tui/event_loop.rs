@@ -64,7 +64,7 @@ pub fn key_of(ev: &KeyEvent) -> Option<KeySpec> {
 /// mode, mouse and resize events as they are.
 pub fn to_action(app: &App, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => app.keymap.lookup(app.mode, key_of(k)?),
+        Event::Key(k) => app.key_action(key_of(k)?),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,
@@ -178,6 +178,9 @@ pub fn run(
         if signals.resumed.swap(false, Ordering::Relaxed) {
             terminal::repaint(term)?;
             dirty = true;
+        }
+        if let Some(text) = app.copy.take() {
+            terminal::write_raw(&super::clipboard::osc52(&text))?;
         }
         if app.mouse != mouse {
             mouse = app.mouse;

@@ -11,13 +11,17 @@ pub enum Overlay {
     Sidebar,
 }
 
-/// Terminals narrower than this show the sidebar as an overlay.
-pub const SIDEBAR_DOCK_MIN: u16 = 100;
 /// Terminals narrower than this show the tree as an overlay.
 pub const TREE_DOCK_MIN: u16 = 60;
 /// Below this size only a notice is shown.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
+/// The reading width the docking of the sidebar reckons with when the
+/// config sets no maximum (`max_width: 0`).
+pub const NOMINAL_TEXT: u16 = 80;
+/// The widest the sidebar and the tree grow on wide screens.
+pub const SIDEBAR_MAX: u16 = 60;
+pub const TREE_MAX: u16 = 50;
 
 /// The panes' rectangles. Overlays are drawn last, over the detail pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +32,12 @@ pub struct Areas {
     pub tree: Option<Rect>,
     pub tree_overlay: bool,
     pub detail: Rect,
+    /// The text column inside the detail pane: at most the reading width,
+    /// centred.
+    pub text: Rect,
+    /// The sidebar, docked or as an overlay over the lower half of the
+    /// text (see `sidebar_overlay`), so that the passage a target goes to
+    /// shows above it.
     pub sidebar: Option<Rect>,
     pub sidebar_overlay: bool,
     pub status: Rect,
@@ -35,11 +45,16 @@ pub struct Areas {
     pub keys: Option<Rect>,
 }
 
-/// The docked panes' widths as configured (`panes:` in the config).
+/// The docked panes' widths and the reading width, as configured
+/// (`panes:` and `display.max_width` in the config).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PaneWidths {
+    /// The tree's width (at least, where it docks).
     pub tree: u16,
+    /// The sidebar's width (at least, where it docks).
     pub sidebar: u16,
+    /// The widest the text column gets; 0: no maximum.
+    pub text: u16,
 }
 
 impl Default for PaneWidths {
@@ -48,12 +63,10 @@ impl Default for PaneWidths {
         PaneWidths {
             tree: 34,
             sidebar: 30,
+            text: 80,
         }
     }
 }
-
-/// The detail pane keeps at least this many columns beside docked panes.
-pub const DETAIL_MIN: u16 = 30;
 
 /// Lays out the screen with the default pane widths.
 pub fn areas(
@@ -73,9 +86,46 @@ pub fn areas(
     )
 }
 
-/// Lays out the screen. Docked panes get their configured widths, cut so
-/// that the tree takes at most two fifths of the screen, the sidebar a
-/// third, and the detail pane keeps [`DETAIL_MIN`] columns.
+/// The tree's docked width before wide screens give it more: as
+/// configured, at most two fifths of the screen; 0 where it does not dock.
+fn tree_base(width: u16, tree_hidden: bool, widths: PaneWidths) -> u16 {
+    if width >= TREE_DOCK_MIN && !tree_hidden {
+        widths.tree.min(width * 2 / 5).max(12)
+    } else {
+        0
+    }
+}
+
+/// Columns left over once the tree, the full reading width (with its
+/// margins) and the sidebar's least width are placed; negative where they
+/// do not all fit.
+fn spare(width: u16, tree_hidden: bool, widths: PaneWidths) -> i32 {
+    let text = if widths.text == 0 {
+        NOMINAL_TEXT
+    } else {
+        widths.text
+    };
+    width as i32
+        - tree_base(width, tree_hidden, widths) as i32
+        - text as i32
+        - 2
+        - widths.sidebar.max(12) as i32
+}
+
+/// Whether the sidebar docks beside the text at this width: only where
+/// the text keeps its full reading width beside it, so that the text's
+/// width never jumps when the window grows by a column.
+pub fn sidebar_docks(width: u16, tree_hidden: bool, widths: PaneWidths) -> bool {
+    spare(width, tree_hidden, widths) >= 0
+}
+
+/// Lays out the screen. The tree docks from [`TREE_DOCK_MIN`] columns with
+/// its configured width (at most two fifths of the screen); the sidebar
+/// docks where the text keeps its reading width beside it
+/// ([`sidebar_docks`]). What is left over on wide screens goes half to
+/// the sidebar, a quarter to the tree (up to [`SIDEBAR_MAX`] and
+/// [`TREE_MAX`]) and the rest to the text's margins; the text column is
+/// centred in the detail pane.
 pub fn areas_with(
     width: u16,
     height: u16,
@@ -103,20 +153,19 @@ pub fn areas_with(
         detail: body,
         ..Areas::default()
     };
+    let spare = spare(width, tree_hidden, widths).max(0) as u16;
     let mut x = body.x;
     let mut w = body.width;
-    if width >= TREE_DOCK_MIN && !tree_hidden {
-        let tw = widths.tree.min(width * 2 / 5).max(12);
+    let tree_w = tree_base(width, tree_hidden, widths);
+    if tree_w > 0 {
+        let tw = tree_w + (spare / 4).min(TREE_MAX.saturating_sub(tree_w));
         a.tree = Some(Rect::new(x, body.y, tw, body.height));
         x += tw;
         w -= tw;
     }
-    if width >= SIDEBAR_DOCK_MIN && !sidebar_hidden {
-        let sw = widths
-            .sidebar
-            .min(width / 3)
-            .min(w.saturating_sub(DETAIL_MIN))
-            .max(12);
+    if !sidebar_hidden && sidebar_docks(width, tree_hidden, widths) {
+        let least = widths.sidebar.max(12);
+        let sw = least + (spare / 2).min(SIDEBAR_MAX.saturating_sub(least));
         a.sidebar = Some(Rect::new(x + w - sw, body.y, sw, body.height));
         w -= sw;
     }
@@ -127,12 +176,13 @@ pub fn areas_with(
             a.tree_overlay = true;
         }
         Some(Overlay::Sidebar) if a.sidebar.is_none() => {
-            let sw = width.min(38);
-            a.sidebar = Some(Rect::new(width - sw, body.y, sw, body.height));
+            let h = body.height.div_ceil(2).max(3).min(body.height);
+            a.sidebar = Some(Rect::new(a.detail.x, body.bottom() - h, a.detail.width, h));
             a.sidebar_overlay = true;
         }
         _ => {}
     }
+    a.text = text_column(a.detail, widths.text);
     a
 }
 
@@ -173,7 +223,7 @@ impl Viewport {
     /// The sizes of the panes laid out in `a` on a `width`×`height` screen.
     pub fn of(a: &Areas, width: u16, height: u16) -> Viewport {
         Viewport {
-            text_width: detail_text(a.detail).width.max(1),
+            text_width: a.text.width.max(1),
             detail_height: (a.detail.height as usize).max(1),
             tree_height: a
                 .tree
@@ -194,16 +244,18 @@ impl Viewport {
     }
 }
 
-/// The list of hits' rectangle on a screen: the body, one cell in from
-/// the sides.
+/// The list of hits' rectangle on a screen: the whole body, so that
+/// nothing of the panes shows beside it.
 pub fn results_area(width: u16, height: u16) -> Rect {
-    let w = width.saturating_sub(4).max(1);
-    let h = height.saturating_sub(4).max(3);
+    let bottom = if height >= 10 { 2 } else { 1 };
     Rect::new(
-        width.saturating_sub(w) / 2,
-        1,
-        w,
-        h.min(height.saturating_sub(1)),
+        0,
+        1.min(height),
+        width,
+        height
+            .saturating_sub(1 + bottom)
+            .max(3)
+            .min(height.saturating_sub(1)),
     )
 }
 
@@ -212,13 +264,19 @@ pub fn results_list_height(width: u16, height: u16) -> usize {
     results_area(width, height).height.saturating_sub(2) as usize
 }
 
-/// The text area of the detail pane: one cell of margin on each side.
-pub fn detail_text(detail: Rect) -> Rect {
-    if detail.width > 4 {
-        Rect::new(detail.x + 1, detail.y, detail.width - 2, detail.height)
-    } else {
-        detail
+/// The text column of a detail pane: one cell of margin on each side, at
+/// most `max` columns wide (0: no maximum), centred.
+pub fn text_column(detail: Rect, max: u16) -> Rect {
+    if detail.width <= 4 {
+        return detail;
     }
+    let inner = Rect::new(detail.x + 1, detail.y, detail.width - 2, detail.height);
+    let w = if max == 0 {
+        inner.width
+    } else {
+        inner.width.min(max)
+    };
+    Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
 /// Inside a docked tree (right border) or an overlay (full border).
@@ -257,6 +315,65 @@ fn inset(r: Rect) -> Rect {
 mod tests {
     use super::*;
 
+    /// The text column's width at each screen width, with the default
+    /// panes, the sidebar shown.
+    fn text_width(w: u16) -> u16 {
+        areas(w, 30, false, false, None).text.width
+    }
+
+    #[test]
+    fn the_text_width_never_jumps_when_the_window_grows() {
+        for w in MIN_WIDTH..400 {
+            let (a, b) = (text_width(w), text_width(w + 1));
+            if w + 1 != TREE_DOCK_MIN {
+                assert!(b >= a && b <= a + 1, "{w}: {a} → {b}");
+            }
+            assert!(b <= 80, "{w}: {b}");
+        }
+        // Where the sidebar docks, the text keeps its 80 columns.
+        let docks = (100..400)
+            .find(|&w| areas(w, 30, false, false, None).sidebar.is_some())
+            .unwrap();
+        assert_eq!(text_width(docks - 1), 80);
+        assert_eq!(text_width(docks), 80);
+        assert_eq!(docks, 34 + 82 + 30);
+    }
+
+    #[test]
+    fn the_sidebar_grows_with_the_window_and_the_text_is_centred() {
+        let a = areas(200, 60, false, false, None);
+        let s = a.sidebar.unwrap();
+        assert!(s.width > 30 && s.width <= SIDEBAR_MAX, "{s:?}");
+        assert!(a.tree.unwrap().width > 34);
+        let t = a.text;
+        let left = t.x - a.detail.x;
+        let right = a.detail.right() - t.right();
+        assert_eq!(t.width, 80);
+        assert!(left.abs_diff(right) <= 1, "{left} {right}");
+        // No maximum: the text takes the pane.
+        let wide = PaneWidths {
+            text: 0,
+            ..PaneWidths::default()
+        };
+        let a = areas_with(200, 60, false, false, None, wide);
+        assert_eq!(a.text.width, a.detail.width - 2);
+    }
+
+    #[test]
+    fn the_sidebar_overlay_leaves_the_top_of_the_text_shown() {
+        for (w, h) in [(40, 15), (80, 24), (120, 40)] {
+            let a = areas(w, h, false, false, Some(Overlay::Sidebar));
+            let s = a.sidebar.unwrap();
+            assert!(a.sidebar_overlay);
+            assert!(
+                s.y >= a.detail.y + a.detail.height / 2 - 1,
+                "{w}x{h}: {s:?}"
+            );
+            assert_eq!(s.bottom(), a.detail.bottom());
+            assert_eq!((s.x, s.right()), (a.detail.x, a.detail.right()));
+        }
+    }
+
     #[test]
     fn every_size_fits() {
         for w in 0..130 {
@@ -271,6 +388,7 @@ mod tests {
                         PaneWidths {
                             tree: 200,
                             sidebar: 200,
+                            text: 80,
                         },
                     );
                     for r in [
@@ -286,6 +404,7 @@ mod tests {
                     {
                         assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?}");
                     }
+                    assert!(a.text.right() <= w && a.text.x >= a.detail.x || a.too_small);
                     // The state's sizes exist at every size, even too small.
                     let v = Viewport::of(&a, w, h);
                     assert!(v.text_width >= 1 && v.results_height >= 1 && v.popup_rows(9) >= 1);

@@ -17,26 +17,35 @@ pub struct Binding {
     pub mode: Mode,
     pub key: KeySpec,
     pub action: Action,
+    /// One of the text pane's keys (the config's `text_keys:`), which come
+    /// first where the text is read.
+    pub text: bool,
 }
 
 /// What keys a mode takes: its column in the app's mode table
 /// ([`crate::tui::app::modes::MODES`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModeKeys {
-    /// Every command's keys but those in `except`.
+    /// Every command's keys but those in `except`; in the text pane the
+    /// `text_keys:` first, and digits start a percentage.
     Commands { except: &'static [Action] },
     /// A list: the moves, `activate` and the `extra` commands; it closes
     /// on its own key `own`, on `close` and on a plain quit key (`q`),
-    /// while the `ctrl-` quit keys still quit.
+    /// while the `ctrl-` quit keys still quit. A `pager` (the help) also
+    /// takes the text pane's keys (`Space` pages).
     List {
         own: Action,
         extra: &'static [Action],
+        pager: bool,
     },
     /// A prompt that edits like a line editor (fixed keys); any other
     /// plain character is typed.
     Prompt,
     /// A letter names a bookmark; any other key but a quit cancels.
     Letter,
+    /// A number: digits are typed, the prompt's keys edit, the `percent`
+    /// keys go; any other key but a quit cancels.
+    Number,
 }
 
 /// The table of bindings, searched in order.
@@ -46,6 +55,8 @@ pub struct Keymap {
     /// Each command's action with its keys, in [`COMMANDS`] order (the
     /// help's rows).
     pub keys: Vec<(Action, Vec<KeySpec>)>,
+    /// Each command's keys in the text pane (`text_keys:`), same order.
+    pub text_keys: Vec<(Action, Vec<KeySpec>)>,
     /// What keys each mode takes.
     modes: Vec<(Mode, ModeKeys)>,
 }
@@ -61,7 +72,7 @@ const LIST_KEYS: &[Action] = &[
     Action::Activate,
 ];
 
-/// The search prompt's editing keys, fixed like a line editor's.
+/// The prompts' editing keys, fixed like a line editor's.
 const PROMPT_KEYS: &[(&str, Action)] = &[
     ("enter", Action::SearchAccept),
     ("esc", Action::SearchCancel),
@@ -74,22 +85,29 @@ const PROMPT_KEYS: &[(&str, Action)] = &[
     ("ctrl-u", Action::SearchClear),
 ];
 
+/// Keys the help lists that are not commands: what digits and `''` do.
+pub const FIXED_HELP: &[(&str, &str)] = &[
+    ("0…9 % p", "text: go to NN% (as less's 50%)"),
+    ("' '", "back to the last jump (as less's '')"),
+];
+
+fn keys_from(
+    config: &std::collections::BTreeMap<String, Vec<KeySpec>>,
+) -> Vec<(Action, Vec<KeySpec>)> {
+    COMMANDS
+        .iter()
+        .map(|c| (c.action, config.get(c.name).cloned().unwrap_or_default()))
+        .collect()
+}
+
 impl Keymap {
     /// The keymap of a config for the modes given, each taking the keys
     /// its [`ModeKeys`] says.
     pub fn new(config: &Config, modes: &[(Mode, ModeKeys)]) -> Keymap {
-        let keys: Vec<(Action, Vec<KeySpec>)> = COMMANDS
-            .iter()
-            .map(|c| {
-                (
-                    c.action,
-                    config.keys.get(c.name).cloned().unwrap_or_default(),
-                )
-            })
-            .collect();
         let mut km = Keymap {
             bindings: Vec::new(),
-            keys,
+            keys: keys_from(&config.keys),
+            text_keys: keys_from(&config.text_keys),
             modes: modes.to_vec(),
         };
         for &(mode, kind) in modes {
@@ -106,10 +124,34 @@ impl Keymap {
             .unwrap_or_default()
     }
 
+    fn text_keys_of(&self, a: Action) -> Vec<KeySpec> {
+        self.text_keys
+            .iter()
+            .find(|(b, _)| *b == a)
+            .map(|(_, k)| k.clone())
+            .unwrap_or_default()
+    }
+
     fn bind(&mut self, mode: Mode, keys: Vec<KeySpec>, action: impl Fn(KeySpec) -> Action) {
         for key in keys {
             let action = action(key);
-            self.bindings.push(Binding { mode, key, action });
+            self.bindings.push(Binding {
+                mode,
+                key,
+                action,
+                text: false,
+            });
+        }
+    }
+
+    fn bind_text(&mut self, mode: Mode, a: Action) {
+        for key in self.text_keys_of(a) {
+            self.bindings.push(Binding {
+                mode,
+                key,
+                action: a,
+                text: true,
+            });
         }
     }
 
@@ -119,12 +161,16 @@ impl Keymap {
                 for (a, ks) in self.keys.clone() {
                     if !except.contains(&a) {
                         self.bind(mode, ks, |_| a);
+                        self.bind_text(mode, a);
                     }
                 }
             }
-            ModeKeys::List { own, extra } => {
+            ModeKeys::List { own, extra, pager } => {
                 for &a in LIST_KEYS.iter().chain(extra) {
                     self.bind(mode, self.keys_of(a), |_| a);
+                    if pager {
+                        self.bind_text(mode, a);
+                    }
                 }
                 self.bind(mode, self.keys_of(own), |_| Action::Close);
                 let quit = |k: KeySpec| if k.ctrl { Action::Quit } else { Action::Close };
@@ -132,11 +178,16 @@ impl Keymap {
                 self.bind(mode, self.keys_of(Action::Suspend), |_| Action::Suspend);
                 self.bind(mode, self.keys_of(Action::Close), |_| Action::Close);
             }
-            ModeKeys::Prompt => {
+            ModeKeys::Prompt | ModeKeys::Number => {
                 for &(name, a) in PROMPT_KEYS {
                     if let Ok(key) = name.parse() {
                         self.bind(mode, vec![key], |_| a);
                     }
+                }
+                if kind == ModeKeys::Number {
+                    self.bind(mode, self.keys_of(Action::Percent), |_| {
+                        Action::SearchAccept
+                    });
                 }
                 self.bind(mode, self.keys_of(Action::Suspend), |_| Action::Suspend);
             }
@@ -145,30 +196,66 @@ impl Keymap {
         }
     }
 
-    /// The action for a key in a mode. After `m` or `'` a letter is the
-    /// bookmark's name; any other key but a quit cancels. In the search
-    /// prompt a plain character that no row binds is typed.
+    /// The action for a key in a mode, outside the text pane (see
+    /// [`Keymap::lookup_in`]).
     pub fn lookup(&self, mode: Mode, key: KeySpec) -> Option<Action> {
+        self.lookup_in(mode, false, key)
+    }
+
+    /// The action for a key in a mode; `text`: the text pane (or a pager)
+    /// has the keys, so its `text_keys:` come first and, in normal mode, a
+    /// digit starts a percentage. After `m` or `'` a letter is the
+    /// bookmark's name (`'` after `'` goes back to the last jump); any
+    /// other key but a quit cancels. In a prompt a plain character that no
+    /// row binds is typed. With no key left for `quit`, `ctrl-c` quits
+    /// wherever it means nothing else.
+    pub fn lookup_in(&self, mode: Mode, text: bool, key: KeySpec) -> Option<Action> {
         let plain = !key.ctrl && !key.alt;
         let kind = self.modes.iter().find(|(m, _)| *m == mode).map(|(_, k)| *k);
-        if kind == Some(ModeKeys::Letter) {
-            return match key.key {
-                KeyName::Char(c) if plain && c.is_ascii_alphabetic() => Some(Action::Letter(c)),
-                _ => match self.lookup(Mode::Normal, key) {
-                    Some(a @ (Action::Quit | Action::Suspend)) => Some(a),
-                    _ => Some(Action::Close),
-                },
-            };
+        let quit_or_cancel = || match self.lookup(Mode::Normal, key) {
+            Some(a @ (Action::Quit | Action::Suspend)) => Some(a),
+            _ => Some(Action::Close),
+        };
+        let digit = match key.key {
+            KeyName::Char(c) if plain => c.to_digit(10).map(|d| d as u8),
+            _ => None,
+        };
+        match kind {
+            Some(ModeKeys::Letter) => {
+                return match key.key {
+                    KeyName::Char(c)
+                        if plain && (c.is_ascii_alphabetic() || c == '\'' || c == '`') =>
+                    {
+                        Some(Action::Letter(c))
+                    }
+                    _ => quit_or_cancel(),
+                };
+            }
+            Some(ModeKeys::Number) if digit.is_some() => return digit.map(Action::Digit),
+            _ => {}
         }
-        let bound = self
-            .bindings
-            .iter()
-            .find(|b| b.mode == mode && b.key == key)
-            .map(|b| b.action);
+        let find = |text: bool| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == mode && b.key == key && b.text == text)
+                .map(|b| b.action)
+        };
+        if text {
+            if let Some(a) = find(true) {
+                return Some(a);
+            }
+            if matches!(kind, Some(ModeKeys::Commands { .. })) && digit.is_some() {
+                return digit.map(Action::Digit);
+            }
+        }
+        let bound = find(false);
+        let no_quit = self.keys_of(Action::Quit).is_empty();
         match (bound, kind, key.key) {
             (None, Some(ModeKeys::Prompt), KeyName::Char(c)) if plain => {
                 Some(Action::SearchInput(c))
             }
+            (None, Some(ModeKeys::Number), _) => quit_or_cancel(),
+            (None, _, _) if no_quit && key == KeySpec::ctrl('c') => Some(Action::Quit),
             _ => bound,
         }
     }
@@ -177,14 +264,31 @@ impl Keymap {
     pub fn first_key(&self, action: Action) -> Option<String> {
         self.bindings
             .iter()
-            .find(|b| b.mode == Mode::Normal && b.action == action)
+            .find(|b| b.mode == Mode::Normal && b.action == action && !b.text)
             .map(|b| key_label(b.key))
     }
 
+    /// The first key the config gives a command, as shown (whatever mode
+    /// it is used in: `delete_bookmark` in the list of bookmarks).
+    pub fn command_key(&self, action: Action) -> Option<String> {
+        self.keys_of(action).first().map(|&k| key_label(k))
+    }
+
+    /// The first key the text pane has for a command (its `text_keys:`
+    /// first), as shown.
+    pub fn first_text_key(&self, action: Action) -> Option<String> {
+        self.text_keys_of(action)
+            .first()
+            .map(|&k| key_label(k))
+            .or_else(|| self.command_key(action))
+    }
+
     /// Rows of the help overlay: the keys of each command, with what it
-    /// does. Commands that share a description (`1`…`4`) share a row.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Vec::new();
+    /// does; commands that share a description (`1`…`4`) share a row; a
+    /// command's text-pane keys follow on a row of their own; then the
+    /// keys that are no command (digits, `''`).
+    pub fn help_rows(&self) -> Vec<(String, String)> {
+        let mut rows: Vec<(String, String)> = Vec::new();
         let mut i = 0;
         while i < self.keys.len() {
             let doc = self.keys[i].0.describe();
@@ -200,8 +304,18 @@ impl Keymap {
                 [first, .., last] if same > 1 => format!("{first}…{last}"),
                 _ => labels.join(" "),
             };
-            rows.push((keys, doc));
+            rows.push((keys, doc.to_string()));
+            let text: Vec<String> = self.text_keys[i..i + same]
+                .iter()
+                .flat_map(|(_, ks)| ks.iter().map(|&k| key_label(k)))
+                .collect();
+            if !text.is_empty() {
+                rows.push((text.join(" "), format!("text: {doc}")));
+            }
             i += same;
+        }
+        for &(k, d) in FIXED_HELP {
+            rows.push((k.to_string(), d.to_string()));
         }
         rows
     }
@@ -266,6 +380,7 @@ mod tests {
         let list = ModeKeys::List {
             own: Action::Bookmarks,
             extra: &[Action::DeleteBookmark],
+            pager: false,
         };
         let km = Keymap::new(
             &Config::default(),
@@ -295,6 +410,46 @@ mod tests {
         assert_eq!(at(Mode::SetMark, "1"), Some(Action::Close));
         // A mode with no row takes no keys.
         assert_eq!(at(Mode::Results, "j"), None);
+    }
+
+    #[test]
+    fn the_text_pane_takes_less_keys_first_and_digits_start_a_percentage() {
+        let km = Keymap::new(
+            &Config::default(),
+            &[NORMAL, (Mode::Percent, ModeKeys::Number)],
+        );
+        let text = |name| km.lookup_in(Mode::Normal, true, k(name));
+        let tree = |name| km.lookup_in(Mode::Normal, false, k(name));
+        assert_eq!(text("space"), Some(Action::PageDown));
+        assert_eq!(text("f"), Some(Action::PageDown));
+        assert_eq!(text("b"), Some(Action::PageUp));
+        assert_eq!(text("d"), Some(Action::HalfPageDown));
+        assert_eq!(text("u"), Some(Action::HalfPageUp));
+        assert_eq!(text("5"), Some(Action::Digit(5)));
+        assert_eq!(text("2"), Some(Action::Digit(2)));
+        assert_eq!(text("j"), Some(Action::Down));
+        assert_eq!(tree("space"), Some(Action::Activate));
+        assert_eq!(tree("f"), Some(Action::SearchFilter));
+        assert_eq!(tree("2"), Some(Action::ShowDepth(2)));
+        let num = |name| km.lookup_in(Mode::Percent, false, k(name));
+        assert_eq!(num("7"), Some(Action::Digit(7)));
+        assert_eq!(num("%"), Some(Action::SearchAccept));
+        assert_eq!(num("enter"), Some(Action::SearchAccept));
+        assert_eq!(num("backspace"), Some(Action::SearchBackspace));
+        assert_eq!(num("x"), Some(Action::Close));
+        assert_eq!(num("ctrl-c"), Some(Action::SearchCancel));
+    }
+
+    #[test]
+    fn with_quit_unbound_ctrl_c_still_quits() {
+        let config = Config::from_yaml("keys: {quit: []}", "f", &Action::names()).unwrap();
+        let km = Keymap::new(&config, &[NORMAL, (Mode::Search, ModeKeys::Prompt)]);
+        assert_eq!(km.lookup(Mode::Normal, k("q")), None);
+        assert_eq!(km.lookup(Mode::Normal, k("ctrl-c")), Some(Action::Quit));
+        assert_eq!(
+            km.lookup(Mode::Search, k("ctrl-c")),
+            Some(Action::SearchCancel)
+        );
     }
 
     #[test]

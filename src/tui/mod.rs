@@ -17,6 +17,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod event_loop;
 pub mod geometry;
 pub mod keymap;
@@ -52,6 +53,22 @@ pub fn initial_state_with(doc: Document, width: u16, height: u16, config: Config
     let mut s = App::with_config(doc, Some(targets), width, height, config);
     s.no_color = no_color();
     s
+}
+
+/// tmux's `set-clipboard` option, when the reader runs inside tmux (for
+/// [`clipboard::support`]): asked once at start, `None` when tmux cannot
+/// be asked.
+fn tmux_clipboard() -> Option<String> {
+    std::env::var_os("TMUX")?;
+    let out = std::process::Command::new("tmux")
+        .args(["show-options", "-gv", "set-clipboard"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// `NO_COLOR` is set (and not empty).
@@ -99,8 +116,9 @@ pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
     app.no_color = no_color();
     // Replaced bytes are said on the first frame too, not only on stderr.
     app.notices.status = app.report().doc.decoding.warning();
+    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
     match loaded {
-        Some(Loaded::Found(saved)) => app.report_mut().restore(&saved),
+        Some(Loaded::Found(saved)) => app.restore(&saved),
         Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => app.notices.status = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
@@ -122,14 +140,14 @@ pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
         // once, at exit.
         let mut save = |app: &App| {
             if let Some(store) = &opts.store {
-                let _ = store.save(&key, &app.report().saved_state());
+                let _ = store.save(&key, &app.saved_state());
             }
         };
         event_loop::run(&mut term, &mut app, signals, Some(updates), &mut save)
     });
     terminal::restore();
     if let Some(store) = &opts.store
-        && let Err(e) = store.save(&key, &app.report().saved_state())
+        && let Err(e) = store.save(&key, &app.saved_state())
     {
         let message = format!(
             "gangmu: could not save the reading state in {}: {e}",

@@ -215,6 +215,14 @@ fn stop_like_sigtstp() {
     }
 }
 
+/// Writes an escape sequence of the reader's own (an OSC 52 copy) to the
+/// terminal, between frames.
+pub fn write_raw(seq: &str) -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(seq.as_bytes())?;
+    out.flush()
+}
+
 /// Turns mouse capture on or off.
 pub fn set_mouse(on: bool) -> io::Result<()> {
     let mut out = io::stdout();

@@ -9,7 +9,10 @@
 //! ([`modes::MODES`]); the handlers change the app and call the current
 //! report's methods.
 //!
-//! Here: the app's types, its constructors, the reports it holds and
+//! Here: the app's types, its constructors, the reports it holds, what a
+//! key means now ([`App::key_action`]: the text pane's keys first where
+//! the text has the focus), the saved state with the focus, quoting
+//! (`y`/`Y`: what has the focus decides what is quoted) and
 //! [`App::apply`]. In the child modules:
 //! - `modes`: the mode table and each mode's handler;
 //! - `panes`: pane areas, the viewport of the reports, focus, overlays,
@@ -26,10 +29,13 @@ use crate::config::Config;
 use crate::document::Document;
 
 use super::action::{Action, Mode};
+use super::clipboard::{self, Support};
 use super::geometry::Overlay;
 use super::keymap::Keymap;
 use super::list::ListState;
-use super::report::{Report, SidebarItem, Update};
+use super::report::{Report, SidebarItem, Update, quote};
+use crate::config::KeySpec;
+use crate::persist::SavedState;
 
 /// The pane that receives movement keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +84,13 @@ pub struct App {
     pub quit: bool,
     /// Set by `Ctrl-z`; the event loop suspends and clears it.
     pub suspend: bool,
+    /// The digits typed in the percentage prompt.
+    pub number: String,
+    /// Whether the terminal can take a copy (OSC 52), as the environment
+    /// says (set at start).
+    pub clipboard: Support,
+    /// Text to put on the clipboard: the event loop sends it and clears it.
+    pub copy: Option<String>,
     reports: Vec<Report>,
     current: ReportId,
 }
@@ -118,6 +131,9 @@ impl App {
             no_color: false,
             quit: false,
             suspend: false,
+            number: String::new(),
+            clipboard: Support::default(),
+            copy: None,
             reports: Vec::new(),
             current: ReportId(0),
             config,
@@ -210,6 +226,106 @@ impl App {
         if said.is_some() {
             self.notices.search = said;
         }
+    }
+
+    // ----- keys, saved state, quoting -------------------------------------
+
+    /// The action a key means now: in the mode, with the text pane's keys
+    /// first where the text (or the help, a pager) has them.
+    pub fn key_action(&self, key: KeySpec) -> Option<Action> {
+        let text = match self.mode {
+            Mode::Normal => self.focus == Focus::Detail,
+            _ => true,
+        };
+        self.keymap.lookup_in(self.mode, text, key)
+    }
+
+    /// What is saved for the current report, with the pane that has the
+    /// focus.
+    pub fn saved_state(&self) -> SavedState {
+        let mut s = self.report().saved_state();
+        s.focus = Some(
+            match self.focus {
+                Focus::Tree => "tree",
+                Focus::Detail => "text",
+                Focus::Sidebar => "sidebar",
+            }
+            .to_string(),
+        );
+        s
+    }
+
+    /// Puts back a saved state on the current report, and the focus when
+    /// its pane is shown (docked) at this size.
+    pub fn restore(&mut self, saved: &SavedState) {
+        self.report_mut().restore(saved);
+        let focus = match saved.focus.as_deref() {
+            Some("tree") => Some(Focus::Tree),
+            Some("text") => Some(Focus::Detail),
+            Some("sidebar") => Some(Focus::Sidebar),
+            _ => None,
+        };
+        if let Some(f) = focus
+            && self.panes().contains(&f)
+        {
+            self.focus = f;
+        }
+    }
+
+    /// `y` (`full`) or `Y`: the passage chosen with its citation, or its
+    /// breadcrumb, to the clipboard — the hit chosen in the list of hits,
+    /// the tree's node, the sidebar's target, else the paragraph read.
+    fn yank(&mut self, full: bool) {
+        let r = self.report();
+        let doc = &r.doc;
+        let (range, node) = if self.mode == Mode::Results {
+            let sel = r.search.results.selected().unwrap_or(0);
+            match r.search.ranked(sel) {
+                Some(h) => (quote::sentence_around(doc, h.range.clone()), h.node),
+                None => (r.paragraph_read(), None),
+            }
+        } else {
+            match self.focus {
+                Focus::Tree => match r.tree.selected() {
+                    Some(n) => (doc.outline.nodes[n].span.clone(), Some(n)),
+                    None => (r.paragraph_read(), None),
+                },
+                Focus::Sidebar => {
+                    let chosen = r.sidebar.selected().or(r.sidebar.shown().first().copied());
+                    match chosen.and_then(|i| r.sidebar.items.get(i)) {
+                        Some(t) => (quote::sentence_around(doc, t.range.clone()), Some(t.node)),
+                        None => (r.paragraph_read(), None),
+                    }
+                }
+                Focus::Detail => (r.paragraph_read(), r.detail.reading),
+            }
+        };
+        let text = if full {
+            r.quote(range.clone(), node)
+        } else {
+            match node {
+                Some(n) => r.breadcrumb_of(n),
+                None => r.breadcrumb_at(range.start),
+            }
+        };
+        let what = if full {
+            let words = doc.text[range].trim().chars().count();
+            format!("{words} characters with their citation")
+        } else {
+            "the breadcrumb".to_string()
+        };
+        self.notices.status = Some(match &self.clipboard {
+            Support::No(why) => format!("could not copy: {why}"),
+            Support::Likely if text.len() > clipboard::MAX_BYTES => format!(
+                "could not copy: {} kB is more than a terminal takes ({} kB)",
+                text.len() / 1024,
+                clipboard::MAX_BYTES / 1024
+            ),
+            Support::Likely => {
+                self.copy = Some(text);
+                format!("copied {what} (OSC 52)")
+            }
+        });
     }
 
     // ----- actions --------------------------------------------------------

@@ -30,9 +30,11 @@ pub const MODES: &[ModeRow] = &[
     },
     ModeRow {
         mode: Mode::Help,
+        // A pager: Space, b, d, u page it as they page the text.
         keys: ModeKeys::List {
             own: Action::ToggleHelp,
-            extra: &[],
+            extra: &[Action::HalfPageUp, Action::HalfPageDown],
+            pager: true,
         },
         run: App::help_key,
     },
@@ -51,6 +53,7 @@ pub const MODES: &[ModeRow] = &[
         keys: ModeKeys::List {
             own: Action::Bookmarks,
             extra: &[Action::DeleteBookmark],
+            pager: false,
         },
         run: App::bookmarks_key,
     },
@@ -63,9 +66,20 @@ pub const MODES: &[ModeRow] = &[
         mode: Mode::Results,
         keys: ModeKeys::List {
             own: Action::SearchResults,
-            extra: &[],
+            extra: &[Action::Yank, Action::YankBreadcrumb],
+            pager: false,
         },
         run: App::results_key,
+    },
+    ModeRow {
+        mode: Mode::Percent,
+        keys: ModeKeys::Number,
+        run: App::percent_key,
+    },
+    ModeRow {
+        mode: Mode::Filter,
+        keys: ModeKeys::Prompt,
+        run: App::filter_key,
     },
 ];
 
@@ -104,7 +118,11 @@ impl App {
                     self.notices.status = Some("no later place".into());
                 }
             }
-            // search
+            // search; in the sidebar `/` filters the targets
+            Action::SearchOpen if self.focus == Focus::Sidebar => {
+                self.report_mut().filter_open();
+                self.mode = Mode::Filter;
+            }
             Action::SearchOpen => {
                 self.report_mut().search_open();
                 self.mode = Mode::Search;
@@ -116,6 +134,10 @@ impl App {
             Action::SearchFilter => {
                 let said = self.report_mut().search_filter();
                 self.say(said);
+                if self.report().search.filter_on() {
+                    self.notices.status =
+                        Some("sparse tree: only the nodes with hits (again restores)".into());
+                }
             }
             Action::SearchResults => {
                 if self.report().search.is_active() {
@@ -125,7 +147,38 @@ impl App {
                     self.say(Some("no hits to list (/ searches)"));
                 }
             }
+            // moving by the outline and by percent
+            Action::NextSection | Action::PrevSection => {
+                if !self
+                    .report_mut()
+                    .section_jump(action == Action::NextSection)
+                {
+                    self.notices.status = Some(
+                        if action == Action::NextSection {
+                            "no later section or point at this level"
+                        } else {
+                            "no earlier section or point at this level"
+                        }
+                        .into(),
+                    );
+                }
+            }
+            Action::Percent => {
+                self.number.clear();
+                self.mode = Mode::Percent;
+            }
+            Action::Digit(d) => {
+                self.number = d.to_string();
+                self.mode = Mode::Percent;
+            }
+            // quoting
+            Action::Yank | Action::YankBreadcrumb => self.yank(action == Action::Yank),
             // panes
+            Action::Close
+                if self.focus == Focus::Sidebar && self.report().sidebar.filter.is_some() =>
+            {
+                self.report_mut().filter_clear();
+            }
             Action::Close => {
                 if self.overlay.take().is_some() {
                     self.focus = Focus::Detail;
@@ -185,7 +238,14 @@ impl App {
         let Action::Letter(c) = action else {
             return;
         };
-        if setting {
+        if !crate::tui::report::memory::is_mark_letter(c) {
+            // `''`: back to the last jump, as in less.
+            if setting {
+                self.notices.status = Some("bookmarks are letters: m then a–z, A–Z".into());
+            } else if !self.report_mut().jump_last() {
+                self.notices.status = Some("no jump to go back to".into());
+            }
+        } else if setting {
             self.report_mut().set_mark(c);
             self.notices.status = Some(format!("bookmark {c} set"));
         } else if !self.report_mut().jump_to_mark(c) {
@@ -234,6 +294,50 @@ impl App {
         }
     }
 
+    /// The percentage prompt: digits, `Backspace`; `Enter`, `%` or `p`
+    /// go there; anything else cancels.
+    fn percent_key(&mut self, action: Action) {
+        match action {
+            Action::Digit(d) => {
+                if self.number.len() < 3 {
+                    self.number.push(char::from(b'0' + d));
+                }
+            }
+            Action::SearchBackspace => {
+                if self.number.pop().is_none() {
+                    self.mode = Mode::Normal;
+                }
+            }
+            Action::SearchClear => self.number.clear(),
+            Action::SearchAccept => {
+                self.mode = Mode::Normal;
+                match self.number.parse::<usize>() {
+                    Ok(n) => self.report_mut().go_to_percent(n.min(100)),
+                    Err(_) => self.notices.status = Some("no percentage typed".into()),
+                }
+                self.number.clear();
+            }
+            Action::SearchLeft | Action::SearchRight => {}
+            _ => {
+                self.mode = Mode::Normal;
+                self.number.clear();
+            }
+        }
+    }
+
+    /// The sidebar's filter prompt: each change filters the targets;
+    /// `Enter` keeps the filter, `Esc` drops it.
+    fn filter_key(&mut self, action: Action) {
+        match action {
+            Action::SearchAccept => self.mode = Mode::Normal,
+            Action::SearchCancel => {
+                self.mode = Mode::Normal;
+                self.report_mut().filter_clear();
+            }
+            _ => self.report_mut().filter_edit(action),
+        }
+    }
+
     /// The list of hits.
     fn results_key(&mut self, action: Action) {
         if let Some(m) = Motion::of(action) {
@@ -245,6 +349,7 @@ impl App {
                 self.mode = Mode::Normal;
                 self.report_mut().results_go();
             }
+            Action::Yank | Action::YankBreadcrumb => self.yank(action == Action::Yank),
             Action::Close | Action::Click { .. } => self.mode = Mode::Normal,
             _ => {}
         }
@@ -265,6 +370,8 @@ mod tests {
             Mode::Bookmarks,
             Mode::Search,
             Mode::Results,
+            Mode::Percent,
+            Mode::Filter,
         ];
         for m in all {
             assert_eq!(MODES.iter().filter(|r| r.mode == m).count(), 1, "{m:?}");

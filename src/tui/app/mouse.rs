@@ -31,12 +31,17 @@ impl App {
             && hit(Some(s))
         {
             self.focus = Focus::Sidebar;
-            let inner = geometry::sidebar_inner(s, a.sidebar_overlay);
+            let mut inner = geometry::sidebar_inner(s, a.sidebar_overlay);
+            // The row that says a kept filter (see the sidebar's view).
+            if self.report().sidebar.filter.is_some() && inner.height > 1 {
+                inner.y += 1;
+                inner.height -= 1;
+            }
             if row < inner.y || row >= inner.bottom() {
                 return;
             }
             let r = self.report_mut();
-            let at = r.sidebar.list.offset() + (row - inner.y) as usize;
+            let at = r.sidebar.list.shown_from(inner.height as usize) + (row - inner.y) as usize;
             if let Some(SidebarRow::Item(i)) = r.sidebar.rows.get(at).copied() {
                 r.select_target(i);
             }

@@ -22,6 +22,7 @@ impl App {
         geometry::PaneWidths {
             tree: self.config.panes.tree_width,
             sidebar: self.config.panes.sidebar_width,
+            text: self.config.display.max_width,
         }
     }
 
@@ -81,10 +82,15 @@ impl App {
         }
     }
 
+    /// Whether the sidebar docks beside the text at the current size.
+    pub fn sidebar_docks(&self) -> bool {
+        geometry::sidebar_docks(self.width, self.tree_hidden, self.pane_widths())
+    }
+
     /// Shows or hides the sidebar: docked on wide screens, an overlay on
     /// narrow ones.
     pub(super) fn toggle_sidebar(&mut self) {
-        if self.width >= geometry::SIDEBAR_DOCK_MIN {
+        if self.sidebar_docks() {
             self.sidebar_hidden = !self.sidebar_hidden;
         } else {
             self.toggle_overlay(Overlay::Sidebar, Focus::Sidebar);
@@ -118,7 +124,7 @@ impl App {
             return;
         }
         if self.overlay == Some(Overlay::Tree) && width >= geometry::TREE_DOCK_MIN
-            || self.overlay == Some(Overlay::Sidebar) && width >= geometry::SIDEBAR_DOCK_MIN
+            || self.overlay == Some(Overlay::Sidebar) && self.sidebar_docks()
         {
             self.overlay = None;
         }

@@ -132,12 +132,78 @@ impl Report {
             .unwrap_or(0)
     }
 
-    /// How far through the report the top line is, in percent.
+    /// Where the report's text starts: its first paragraph (after YAML
+    /// front matter, a byte-order mark or blank lines), so that the top
+    /// reads 0%.
+    fn text_start(&self) -> usize {
+        self.doc.paragraphs.first().map_or(0, |p| p.content.start)
+    }
+
+    /// How far through the report the top line is, in percent: 0 at the
+    /// top, 100 where the last line shows.
     pub fn percent(&self) -> usize {
+        if self.detail.top == Pos::default() {
+            return 0;
+        }
         if self.detail.top >= self.max_top() || self.doc.text.is_empty() {
             return 100;
         }
-        self.offset_of(self.detail.top) * 100 / self.doc.text.len()
+        let start = self.text_start();
+        let span = self.doc.text.len().saturating_sub(start).max(1);
+        self.offset_of(self.detail.top).saturating_sub(start) * 100 / span
+    }
+
+    /// Goes to `n` percent of the report (as less's `50%`): the first line
+    /// starting at or after that point goes to the top (100: the end).
+    /// A jump, so `''` and `Ctrl-o` come back.
+    pub fn go_to_percent(&mut self, n: usize) {
+        let from = self.reading_offset();
+        self.memory.record(from);
+        let start = self.text_start();
+        let span = self.doc.text.len().saturating_sub(start);
+        let target = start + span * n.min(100) / 100;
+        let mut top = self.pos_of(target);
+        if self.offset_of(top) < target {
+            top = self.step(top, 1);
+        }
+        let max = self.max_top();
+        self.detail.top = if n >= 100 || top > max { max } else { top };
+        if n == 0 {
+            self.detail.top = Pos::default();
+        }
+        self.follow_reading();
+    }
+
+    /// `]` (forward) and `[`: the next section or point at the level of
+    /// the node read or higher; back, the start of the node read when the
+    /// top line is past it, else the previous one at its level or higher
+    /// (its parent for a first child). From anywhere in the node; a jump.
+    /// Whether there was one to go to.
+    pub fn section_jump(&mut self, forward: bool) -> bool {
+        let Some(here) = self.detail.reading else {
+            return false;
+        };
+        let nodes = &self.doc.outline.nodes;
+        let depth = nodes[here].depth;
+        let to = if forward {
+            (here + 1..nodes.len()).find(|&i| nodes[i].depth <= depth)
+        } else if self.offset_of(self.detail.top) > nodes[here].span.start
+            && self.pos_of(nodes[here].span.start) < self.detail.top
+        {
+            Some(here)
+        } else {
+            (0..here).rev().find(|&i| nodes[i].depth <= depth)
+        };
+        let Some(to) = to else {
+            return false;
+        };
+        let start = nodes[to].span.start;
+        self.jump_to_offset(start);
+        // The line may hold the end of the node before: the node gone to
+        // is the one read.
+        self.detail.reading = Some(to);
+        self.select_node(to);
+        true
     }
 
     /// The node read at the top line: the first node starting on it, else
@@ -247,11 +313,16 @@ impl Report {
             Action::PageDown => self.scroll_detail((h - 2).max(1)),
             Action::HalfPageUp => self.scroll_detail(-(h / 2).max(1)),
             Action::HalfPageDown => self.scroll_detail((h / 2).max(1)),
+            // Top and bottom are jumps, as in less and vim.
             Action::Top => {
+                let from = self.reading_offset();
+                self.memory.record(from);
                 self.detail.top = Pos::default();
                 self.follow_reading();
             }
             Action::Bottom => {
+                let from = self.reading_offset();
+                self.memory.record(from);
                 self.detail.top = self.max_top();
                 self.follow_reading();
             }

@@ -243,6 +243,14 @@ impl Report {
         }
     }
 
+    /// `''` (as in less): back to where the last jump started, itself a
+    /// jump, so that `''` again comes back; `false` when there is none.
+    pub fn jump_last(&mut self) -> bool {
+        let here = self.reading_offset();
+        let to = self.memory.back.iter().rev().find(|&&o| o != here).copied();
+        to.inspect(|&o| self.jump_to_offset(o)).is_some()
+    }
+
     /// Back to where the last jump started; `false` when there is none.
     pub fn jump_back(&mut self) -> bool {
         let here = self.reading_offset();

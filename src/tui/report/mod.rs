@@ -11,6 +11,7 @@
 //! - `tree`: folds, visible rows, selection;
 //! - `sidebar`: the targets and their selection;
 //! - `memory`: bookmarks, the jump history, the saved state;
+//! - `quote`: what `y` copies and its citation;
 //! - `search`: the prompt, hits, `n`/`N`, the sparse tree, the list of hits.
 //!
 //! What is derived from the document on other threads (the targets, the
@@ -24,6 +25,7 @@
 
 mod detail;
 pub mod memory;
+pub mod quote;
 pub mod search;
 pub mod sidebar;
 pub mod tree;

@@ -1,13 +1,17 @@
 //! The targets sidebar: its rows, the chosen target (and the words it
-//! highlights in the text) and moving between targets.
+//! highlights in the text), moving between targets, and the filter typed
+//! after `/` in the sidebar (literal, or pinyin and initials as the
+//! search matches them).
 
 use std::ops::Range;
 
 use crate::document::{Document, NodeId};
+use crate::search::{fold, pinyin};
 use crate::tui::action::Action;
 use crate::tui::list::{ListState, Motion};
 
 use super::Report;
+use super::search::Prompt;
 
 /// One target of the sidebar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +72,9 @@ pub struct Sidebar {
     /// Words highlighted in the detail pane (the chosen target), until
     /// `Esc`.
     pub highlight: Option<Range<usize>>,
+    /// The filter typed after `/` in the sidebar: only the targets whose
+    /// label matches are rows.
+    pub filter: Option<Prompt>,
 }
 
 impl Sidebar {
@@ -85,10 +92,33 @@ impl Sidebar {
 
     /// The targets, found: nothing chosen yet.
     pub fn set_items(&mut self, items: Vec<SidebarItem>) {
-        self.rows = sidebar_rows(&items);
         self.items = items;
         self.pending = false;
+        self.refilter();
         self.list.reset();
+    }
+
+    /// Recomputes the rows for the filter (all targets without one).
+    fn refilter(&mut self) {
+        let query = self.filter.as_ref().map(|p| p.text.trim()).unwrap_or("");
+        let keep: Vec<bool> = if query.is_empty() {
+            vec![true; self.items.len()]
+        } else {
+            let m = Matcher::new(query);
+            self.items.iter().map(|t| m.matches(&t.label)).collect()
+        };
+        self.rows = sidebar_rows(&self.items, &keep);
+    }
+
+    /// The targets shown (filtered), in order.
+    pub fn shown(&self) -> Vec<usize> {
+        self.rows
+            .iter()
+            .filter_map(|r| match r {
+                SidebarRow::Item(i) => Some(*i),
+                SidebarRow::Header(_) => None,
+            })
+            .collect()
     }
 
     /// The chosen target (an index into `items`).
@@ -107,11 +137,45 @@ impl Sidebar {
     }
 }
 
-/// The sidebar's rows: each theme's heading before its targets.
-fn sidebar_rows(items: &[SidebarItem]) -> Vec<SidebarRow> {
+/// A filter's query, folded as the search folds (full-width, case), and
+/// its pinyin pattern for ASCII letters.
+struct Matcher {
+    folded: String,
+    pinyin: Option<String>,
+}
+
+impl Matcher {
+    fn new(query: &str) -> Matcher {
+        let folded = fold::fold_str(query);
+        Matcher {
+            pinyin: pinyin::pattern(&folded),
+            folded,
+        }
+    }
+
+    /// Whether a label holds the query, literally or by pinyin.
+    fn matches(&self, label: &str) -> bool {
+        if fold::fold_str(label).contains(&self.folded) {
+            return true;
+        }
+        let Some(p) = &self.pinyin else {
+            return false;
+        };
+        let mut hit = false;
+        pinyin::PinyinFinder::new(p).find(label, 0, label.len(), |_| hit = true);
+        hit
+    }
+}
+
+/// The sidebar's rows: each theme's heading before its targets, the
+/// targets `keep` says.
+fn sidebar_rows(items: &[SidebarItem], keep: &[bool]) -> Vec<SidebarRow> {
     let mut rows = Vec::new();
     let mut theme = None;
     for (i, t) in items.iter().enumerate() {
+        if !keep.get(i).copied().unwrap_or(true) {
+            continue;
+        }
         if theme != Some(t.theme) {
             theme = Some(t.theme);
             rows.push(SidebarRow::Header(t.theme));
@@ -150,19 +214,68 @@ impl Report {
         );
     }
 
-    /// Keys of the sidebar: moves go from target to target (the first
-    /// move chooses the first), `Activate` goes to the chosen one.
+    /// Keys of the focused sidebar: moves go from target to target among
+    /// those shown, from the chosen one or, before one is chosen, from the
+    /// first (where the focused sidebar shows its cursor: one `j`, one
+    /// row); `Activate` goes to the chosen one.
     pub fn sidebar_action(&mut self, action: Action) {
-        let n = self.sidebar.items.len();
+        let shown = self.sidebar.shown();
+        let at = self
+            .sidebar
+            .selected()
+            .and_then(|i| shown.iter().position(|&s| s == i));
         if let Some(m) = Motion::of(action) {
-            let page = self.view.sidebar_height;
-            if let Some(i) = m.target(self.sidebar.selected(), n, page) {
-                self.select_target(i);
+            let from = at.or((!shown.is_empty()).then_some(0));
+            let page = self.view.sidebar_height.saturating_sub(1).max(1);
+            if let Some(k) = m.target(from, shown.len(), page)
+                && (at.is_some() || k != 0 || m == Motion::Top)
+            {
+                self.select_target(shown[k]);
             }
         } else if action == Action::Activate
-            && let Some(i) = self.sidebar.selected().or((n > 0).then_some(0))
+            && let Some(&i) = at.map(|k| &shown[k]).or(shown.first())
         {
             self.select_target(i);
         }
+    }
+
+    /// `/` in the sidebar: a filter prompt, empty.
+    pub fn filter_open(&mut self) {
+        self.sidebar.filter = Some(Prompt::default());
+        self.sidebar.refilter();
+        self.sidebar_reselect();
+    }
+
+    /// The filter prompt's editing keys: each change filters again.
+    pub fn filter_edit(&mut self, action: Action) {
+        if let Some(p) = &mut self.sidebar.filter
+            && p.edit(action)
+        {
+            self.sidebar.refilter();
+            self.sidebar_reselect();
+        }
+    }
+
+    /// No filter: every target is a row again.
+    pub fn filter_clear(&mut self) {
+        self.sidebar.filter = None;
+        self.sidebar.refilter();
+        self.sidebar_reselect();
+    }
+
+    /// After the rows changed: the chosen target's row stays selected
+    /// when it is shown, else nothing is selected.
+    fn sidebar_reselect(&mut self) {
+        let chosen = self
+            .sidebar
+            .list
+            .selected()
+            .and(self.sidebar.highlight.as_ref())
+            .and_then(|h| self.sidebar.items.iter().position(|t| t.range == *h));
+        let s = &mut self.sidebar;
+        let row = chosen.and_then(|i| s.rows.iter().position(|r| *r == SidebarRow::Item(i)));
+        s.list.reset();
+        s.list
+            .select_under(row, 1, s.rows.len(), self.view.sidebar_height);
     }
 }

@@ -1,5 +1,5 @@
-//! The memory's views: the list of bookmarks (an overlay with each
-//! bookmark's breadcrumb) and the status bar's one-line prompt or notice.
+//! The list of bookmarks: an overlay with each bookmark's breadcrumb,
+//! every level shown.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,53 +7,18 @@ use ratatui::style::Style;
 
 use super::theme::Theme;
 use super::{bordered_popup, put};
-use crate::tui::action::{Action, Mode};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::geometry;
 use crate::tui::report::Report;
-use crate::tui::text::sanitize;
 
-/// The status bar's line while a letter is awaited, or the notice of the
-/// last action (or of a state file set aside), until the next key.
-pub fn status_line(app: &App) -> Option<String> {
-    let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
-    match app.mode {
-        Mode::SetMark => Some(format!(
-            "{} set a bookmark: press a letter (Esc cancels)",
-            key(Action::SetMark)
-        )),
-        Mode::JumpToMark => {
-            let marks: String = app.report().memory.bookmarks.keys().collect();
-            let have = if marks.is_empty() {
-                "no bookmarks yet".to_string()
-            } else {
-                format!("bookmarks: {marks}")
-            };
-            Some(format!(
-                "{} go to a bookmark: press a letter — {have} (Esc cancels)",
-                key(Action::JumpToMark)
-            ))
-        }
-        _ => app
-            .notices
-            .status
-            .as_ref()
-            .map(|n| sanitize(n).into_owned()),
+/// The breadcrumb of the node holding `offset` in `width` cells, every
+/// level shown: `抢抓虹桥… › 第一 强化… › 二是 …`.
+pub fn crumb(r: &Report, offset: usize, width: usize) -> String {
+    match r.doc.outline.node_at(offset) {
+        Some(n) => super::status::crumb_fit(r, n, width),
+        None => String::new(),
     }
-}
-
-/// The breadcrumb of the node holding `offset`: `抢抓虹桥… › 第一 …`.
-pub fn crumb(r: &Report, offset: usize) -> String {
-    let Some(n) = r.doc.outline.node_at(offset) else {
-        return String::new();
-    };
-    r.doc
-        .outline
-        .path(n)
-        .iter()
-        .map(|&id| r.display(&r.doc.node_label(id)))
-        .collect::<Vec<_>>()
-        .join(" › ")
 }
 
 pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -67,7 +32,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .find(|(a, _)| *a == Action::DeleteBookmark)
         .and_then(|(_, k)| k.first())
-        .map(|k| format!(" · {k} deletes"))
+        .map(|&k| format!(" · {} deletes", crate::tui::keymap::key_label(k)))
         .unwrap_or_default();
     let inner = bordered_popup(
         buf,
@@ -109,8 +74,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             inner.width,
             theme.key().patch(style),
         );
-        let crumb = crumb(r, offset);
         let room = inner.right().saturating_sub(x);
+        let crumb = crumb(r, offset, room as usize);
         put(buf, x, y, &crumb, room, style);
     }
 }

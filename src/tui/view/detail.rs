@@ -11,12 +11,12 @@ use ratatui::style::Style;
 
 use super::theme::Theme;
 use crate::layout::{self, Mark as LMark};
-use crate::tui::geometry;
 use crate::tui::lines::{DLine, options};
 use crate::tui::report::{Mark, Report};
 
-pub fn render(buf: &mut Buffer, area: Rect, r: &Report, theme: &Theme) {
-    let text_area = geometry::detail_text(area);
+/// Draws the report's text in `text_area`, the text column of the
+/// detail pane.
+pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
     if text_area.width == 0 || text_area.height == 0 || r.doc.paragraphs.is_empty() {
         return;
     }

@@ -65,7 +65,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         theme.title(),
     );
 
-    detail::render(buf, a.detail, r, &theme);
+    detail::render(buf, a.text, r, &theme);
     if let Some(t) = a.tree.filter(|_| !a.tree_overlay) {
         tree::render(buf, t, false, app, &theme);
     }
@@ -85,9 +85,12 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     match app.mode {
         Mode::Help => help::render(buf, area, app, &theme),
         Mode::Search => cursor = prompt::render(buf, a.keys.unwrap_or(a.status), app, &theme),
+        Mode::Filter => {
+            cursor = prompt::render_filter(buf, a.keys.unwrap_or(a.status), app, &theme);
+        }
         Mode::Results => results::render(buf, area, r, &theme),
         Mode::Bookmarks => bookmarks::render(buf, area, app, &theme),
-        Mode::Normal | Mode::SetMark | Mode::JumpToMark => {}
+        Mode::Normal | Mode::SetMark | Mode::JumpToMark | Mode::Percent => {}
     }
     cursor
 }

@@ -1,5 +1,6 @@
-//! The search prompt on the bottom row: `/query` with the cursor, and how
-//! many hits the query has so far.
+//! The prompts on the bottom row: the search's `/query` with the cursor
+//! and how many hits the query has so far, and the sidebar's filter with
+//! how many targets it leaves.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -7,15 +8,14 @@ use ratatui::layout::{Position, Rect};
 use super::put;
 use super::theme::Theme;
 use crate::tui::app::App;
+use crate::tui::report::search::Prompt;
 use crate::tui::text::{sanitize, str_width};
 
-/// Draws the prompt in `row`; returns where the terminal cursor goes.
+/// Draws the search prompt in `row`; returns where the terminal cursor
+/// goes.
 pub fn render(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let search = &app.report().search;
     let p = search.prompt.as_ref()?;
-    for x in row.left()..row.right() {
-        buf[(x, row.y)].reset();
-    }
     let count = if let Some(n) = app.notices.search {
         format!(" {n} ")
     } else if p.text.is_empty() {
@@ -25,19 +25,49 @@ pub fn render(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<P
     } else {
         format!(" {} ", search.position_label())
     };
-    let cw = str_width(&count) as u16;
+    draw(buf, row, p, "/", &count, theme)
+}
+
+/// Draws the sidebar's filter prompt in `row`.
+pub fn render_filter(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<Position> {
+    let sidebar = &app.report().sidebar;
+    let p = sidebar.filter.as_ref()?;
+    let n = sidebar.shown().len();
+    let count = format!(" {n} of {} targets ", sidebar.items.len());
+    draw(buf, row, p, "filter targets: ", &count, theme)
+}
+
+fn draw(
+    buf: &mut Buffer,
+    row: Rect,
+    p: &Prompt,
+    prefix: &str,
+    count: &str,
+    theme: &Theme,
+) -> Option<Position> {
+    for x in row.left()..row.right() {
+        buf[(x, row.y)].reset();
+    }
+    let prefix = if str_width(prefix) + 4 > row.width as usize {
+        "/"
+    } else {
+        prefix
+    };
+    let cw = str_width(count) as u16;
     let room = row.width.saturating_sub(cw + 1);
     // Keep the cursor in view: drop characters from the left when the
     // query is wider than the row.
     let before = sanitize(&p.text[..p.cursor]).into_owned();
     let after = sanitize(&p.text[p.cursor..]).into_owned();
     let mut shown_before = before.as_str();
-    while str_width(shown_before) + 2 > room as usize && !shown_before.is_empty() {
+    while str_width(shown_before) + str_width(prefix) + 1 > room as usize
+        && !shown_before.is_empty()
+    {
         let mut it = shown_before.chars();
         it.next();
         shown_before = it.as_str();
     }
-    let x = put(buf, row.x, row.y, "/", room, theme.key());
+    let x = put(buf, row.x, row.y, prefix, room, theme.key());
     let x = put(
         buf,
         x,
@@ -56,7 +86,7 @@ pub fn render(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<P
         theme.prompt(),
     );
     if cw > 0 && row.width > cw {
-        put(buf, row.right() - cw, row.y, &count, cw, theme.dim());
+        put(buf, row.right() - cw, row.y, count, cw, theme.dim());
     }
     Some(cursor)
 }

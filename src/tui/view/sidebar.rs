@@ -1,5 +1,7 @@
 //! The targets sidebar: value, unit and subject of each target, grouped
-//! under its theme.
+//! under its theme. The theme of the targets in view stays on the top row
+//! while they scroll (a sticky header); a filter typed after `/` shows on
+//! that row too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,47 +10,61 @@ use ratatui::widgets::{Borders, Widget};
 
 use super::theme::Theme;
 use super::{pane_block, put};
+use crate::tui::action::Mode;
 use crate::tui::app::{App, Focus};
 use crate::tui::geometry;
 use crate::tui::report::SidebarRow;
+use crate::tui::text::sanitize;
 
 pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Sidebar;
     let r = app.report();
     let sidebar = &r.sidebar;
     pane_block(overlay, " 目标 targets ", Borders::LEFT, focused, theme).render(area, buf);
-    let inner = geometry::sidebar_inner(area, overlay);
+    let mut inner = geometry::sidebar_inner(area, overlay);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
+    // A filter kept (not being typed: the prompt shows it then) is said
+    // on the first row.
+    if let Some(f) = sidebar.filter.as_ref().filter(|_| app.mode != Mode::Filter)
+        && inner.height > 1
+    {
+        let line = format!("/{} ({})", sanitize(&f.text), sidebar.shown().len());
+        put(buf, inner.x, inner.y, &line, inner.width, theme.key());
+        inner.y += 1;
+        inner.height -= 1;
+    }
     if sidebar.rows.is_empty() {
-        put(
-            buf,
-            inner.x,
-            inner.y,
-            if sidebar.pending {
-                "finding targets…"
-            } else {
-                "(no targets)"
-            },
-            inner.width,
-            theme.dim(),
-        );
+        let what = if sidebar.pending {
+            "finding targets…"
+        } else if sidebar.filter.is_some() {
+            "(no target matches)"
+        } else {
+            "(no targets)"
+        };
+        put(buf, inner.x, inner.y, what, inner.width, theme.dim());
         return;
     }
-    let rows = sidebar
-        .rows
-        .iter()
-        .skip(sidebar.list.offset())
-        .take(inner.height as usize);
-    // Focused with nothing chosen yet: the cursor sits on the first target,
-    // which is where `Enter` or `j` goes.
+    let h = inner.height as usize;
+    let skip = sidebar
+        .list
+        .shown_from(h)
+        .min(sidebar.rows.len().saturating_sub(1));
+    // Focused with nothing chosen yet: the cursor sits on the first target
+    // shown, which is where `Enter` goes (and `j` moves from).
     let cursor = sidebar
         .selected()
-        .or((focused && !sidebar.items.is_empty()).then_some(0));
-    for (i, row) in rows.enumerate() {
+        .or(focused.then(|| sidebar.shown().first().copied()).flatten());
+    for (i, row) in sidebar.rows.iter().skip(skip).take(h).enumerate() {
         let y = inner.y + i as u16;
-        match *row {
+        // The first row: the heading of the targets below it, even when
+        // the heading itself has scrolled away.
+        let row = match (i, *row) {
+            (0, SidebarRow::Item(t)) if h > 1 => SidebarRow::Header(sidebar.items[t].theme),
+            (_, row) => row,
+        };
+        match row {
             SidebarRow::Header(theme_id) => {
                 let title = r.display(&r.doc.display_title(theme_id));
                 put(buf, inner.x, y, &title, inner.width, theme.theme_title());

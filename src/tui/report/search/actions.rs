@@ -6,7 +6,7 @@
 //! has something to say (no hits, wrapped around) returns it as a
 //! [`Said`] for the app to show.
 
-use crate::search::{DEFAULT_BUDGET, MAX_QUERY_CHARS};
+use crate::search::DEFAULT_BUDGET;
 use crate::tui::action::Action;
 use crate::tui::list::Motion;
 use crate::tui::report::Report;
@@ -16,7 +16,8 @@ use super::{Origin, Prompt};
 /// A one-line message for the keys row, or nothing to say.
 pub type Said = Option<&'static str>;
 
-/// Said when the prompt refuses a character ([`MAX_QUERY_CHARS`]).
+/// Said when the prompt refuses a character
+/// ([`MAX_QUERY_CHARS`](crate::search::MAX_QUERY_CHARS)).
 const QUERY_TOO_LONG: &str = "query at its longest (256 characters)";
 
 impl Report {
@@ -148,43 +149,16 @@ impl Report {
 
     /// The prompt's editing keys: typing, deleting and moving the cursor;
     /// each change of the query searches again. A query at its longest
-    /// ([`MAX_QUERY_CHARS`]) takes no more characters, and says so.
+    /// takes no more characters, and says so.
     pub fn prompt_edit(&mut self, action: Action) -> Said {
         let Some(p) = &mut self.search.prompt else {
             return None;
         };
-        match action {
-            Action::SearchInput(_) if p.text.chars().count() >= MAX_QUERY_CHARS => {
-                return Some(QUERY_TOO_LONG);
-            }
-            Action::SearchInput(c) => {
-                let c = if c.is_control() { ' ' } else { c };
-                p.text.insert(p.cursor, c);
-                p.cursor += c.len_utf8();
-                self.retype();
-            }
-            Action::SearchBackspace => {
-                if let Some(c) = p.text[..p.cursor].chars().next_back() {
-                    p.cursor -= c.len_utf8();
-                    p.text.remove(p.cursor);
-                    self.retype();
-                }
-            }
-            Action::SearchClear => {
-                *p = Prompt::default();
-                self.retype();
-            }
-            Action::SearchLeft => {
-                if let Some(c) = p.text[..p.cursor].chars().next_back() {
-                    p.cursor -= c.len_utf8();
-                }
-            }
-            Action::SearchRight => {
-                if let Some(c) = p.text[p.cursor..].chars().next() {
-                    p.cursor += c.len_utf8();
-                }
-            }
-            _ => {}
+        if matches!(action, Action::SearchInput(_)) && p.is_full() {
+            return Some(QUERY_TOO_LONG);
+        }
+        if p.edit(action) {
+            self.retype();
         }
         None
     }

@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::document::{Document, NodeId};
-use crate::search::{Hit, NodeCounts, SearchIndex, Searcher};
+use crate::search::{Hit, MAX_QUERY_CHARS, NodeCounts, SearchIndex, Searcher};
 
 use crate::tui::lines::Pos;
 use crate::tui::list::ListState;
@@ -34,6 +34,58 @@ pub struct Prompt {
     pub text: String,
     /// Byte offset of the cursor in `text`, on a character boundary.
     pub cursor: usize,
+}
+
+impl Prompt {
+    /// The prompts' editing keys: typing, deleting and moving the cursor
+    /// (control characters are typed as spaces). Whether the text changed.
+    /// A prompt at its longest ([`MAX_QUERY_CHARS`]) takes no more
+    /// characters: see [`Prompt::is_full`].
+    pub fn edit(&mut self, action: crate::tui::action::Action) -> bool {
+        use crate::tui::action::Action;
+        match action {
+            Action::SearchInput(_) if self.is_full() => false,
+            Action::SearchInput(c) => {
+                let c = if c.is_control() { ' ' } else { c };
+                self.text.insert(self.cursor, c);
+                self.cursor += c.len_utf8();
+                true
+            }
+            Action::SearchBackspace => match self.text[..self.cursor].chars().next_back() {
+                Some(c) => {
+                    self.cursor -= c.len_utf8();
+                    self.text.remove(self.cursor);
+                    true
+                }
+                None => false,
+            },
+            Action::SearchClear => {
+                *self = Prompt::default();
+                true
+            }
+            Action::SearchLeft => {
+                if let Some(c) = self.text[..self.cursor].chars().next_back() {
+                    self.cursor -= c.len_utf8();
+                }
+                false
+            }
+            Action::SearchRight => {
+                if let Some(c) = self.text[self.cursor..].chars().next() {
+                    self.cursor += c.len_utf8();
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Prompt {
+    /// Whether the prompt holds [`MAX_QUERY_CHARS`] characters and refuses
+    /// more (a pasted page of letters must not freeze the reader).
+    pub fn is_full(&self) -> bool {
+        self.text.chars().count() >= MAX_QUERY_CHARS
+    }
 }
 
 /// Where reading was when the prompt opened, to go back on `Esc`.
