@@ -146,6 +146,20 @@ fn sidebar_sticky_header() {
     }
 }
 
+/// `T`: the results (marked ✓, dimmed) listed beside the targets.
+#[test]
+fn sidebar_with_results() {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        if s.areas().sidebar.is_none() {
+            s.apply(Action::ToggleSidebar);
+        }
+        s.focus = Focus::Sidebar;
+        s.apply(Action::ToggleResults);
+        insta::assert_snapshot!(format!("sidebar_results_{w}x{h}"), screen(&s));
+    }
+}
+
 /// `/` in the sidebar filters the targets; after `Enter` the filter is
 /// said on the sidebar's first row.
 #[test]
@@ -253,7 +267,9 @@ fn a_focused_sidebar_shows_its_cursor_on_the_first_target() {
     assert!(reversed_row("4000家").is_some(), "{}", screen(&s));
     // Enter goes to that target.
     s.apply(Action::Activate);
-    assert_eq!(s.report().sidebar.selected(), Some(0));
+    let first = s.report().sidebar.shown()[0];
+    assert_eq!(s.report().sidebar.items[first].label, "4000家 高新技术企业");
+    assert_eq!(s.report().sidebar.selected(), Some(first));
 }
 
 /// The hint bar follows what has the focus (a pane, the help, a list)

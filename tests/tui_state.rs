@@ -411,11 +411,53 @@ fn one_j_in_a_focused_sidebar_moves_one_target() {
     let mut s = wide();
     s.focus = Focus::Sidebar;
     assert_eq!(s.report().sidebar.selected(), None);
+    let shown = s.report().sidebar.shown();
     s.apply(Action::Down);
     // The cursor showed on the first target: one j goes to the second.
-    assert_eq!(s.report().sidebar.selected(), Some(1));
+    assert_eq!(s.report().sidebar.selected(), Some(shown[1]));
     s.apply(Action::Up);
-    assert_eq!(s.report().sidebar.selected(), Some(0));
+    assert_eq!(s.report().sidebar.selected(), Some(shown[0]));
+}
+
+/// `T` lists the results (look-back figures) beside the targets and hides
+/// them again; the filter counts what is listed.
+#[test]
+fn t_lists_the_results_beside_the_targets() {
+    let mut s = wide();
+    let r = &s.report().sidebar;
+    let (targets, results) = (r.shown().len(), r.results());
+    // The seed: nine targets and one result, 比重超过80% (a description of
+    // today's economy).
+    assert_eq!((targets, results), (9, 1));
+    assert!(r.shown().iter().all(|&i| !r.items[i].result));
+    s.apply(Action::ToggleResults);
+    let r = &s.report().sidebar;
+    assert_eq!(r.shown().len(), 10);
+    let first = &r.items[r.shown()[0]];
+    assert!(first.result && first.label.starts_with("80%"), "{first:?}");
+    assert!(
+        s.notices
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("1 result (✓)")
+    );
+    assert_eq!(r.listable(), "10 items");
+    s.apply(Action::ToggleResults);
+    assert_eq!(s.report().sidebar.shown().len(), 9);
+    assert_eq!(s.report().sidebar.listable(), "9 targets");
+    // A report whose targets are all kept out shows them all with T: the
+    // 2023 report's look-back part holds over a hundred results.
+    let d = Document::from_bytes(
+        "2023",
+        include_bytes!("fixtures/2023-government-work-report.txt"),
+    )
+    .unwrap();
+    let mut s = initial_state(d, 200, 60);
+    let before = s.report().sidebar.shown().len();
+    s.apply(Action::ToggleResults);
+    let after = s.report().sidebar.shown().len();
+    assert!(before >= 8 && after > before + 100, "{before} → {after}");
 }
 
 #[test]
@@ -534,8 +576,6 @@ fn slash_in_the_sidebar_filters_its_targets() {
         .collect();
     assert_eq!(shown, ["1万平方米 立体绿化"]);
     s.apply(Action::SearchCancel);
-    assert_eq!(
-        s.report().sidebar.shown().len(),
-        s.report().sidebar.items.len()
-    );
+    let r = &s.report().sidebar;
+    assert_eq!(r.shown().len(), r.items.len() - r.results());
 }

@@ -52,6 +52,7 @@ pub enum Action {
     FocusPrev,
     /// Show or hide the targets sidebar (an overlay on narrow terminals).
     ToggleSidebar,
+    ToggleResults,
     /// Show or hide the outline tree (an overlay on narrow terminals).
     ToggleTree,
     ToggleHelp,
@@ -188,6 +189,11 @@ pub const COMMANDS: &[Command] = &[
         Action::ToggleSidebar,
         "toggle_sidebar",
         "show/hide the targets",
+    ),
+    cmd(
+        Action::ToggleResults,
+        "toggle_results",
+        "show/hide results beside targets",
     ),
     cmd(Action::ToggleTree, "toggle_tree", "show/hide the outline"),
     cmd(Action::ToggleHelp, "toggle_help", "this help"),

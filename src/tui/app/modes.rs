@@ -186,6 +186,10 @@ impl App {
                 self.report_mut().sidebar.highlight = None;
             }
             Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::ToggleResults => {
+                let said = self.report_mut().toggle_results();
+                self.notices.status = Some(said);
+            }
             Action::ToggleTree => self.toggle_tree(),
             Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
             Action::CycleGlobal => self.report_mut().cycle_global(),

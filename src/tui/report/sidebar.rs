@@ -1,7 +1,8 @@
 //! The targets sidebar: its rows, the chosen target (and the words it
-//! highlights in the text), moving between targets, and the filter typed
+//! highlights in the text), moving between targets, the filter typed
 //! after `/` in the sidebar (literal, or pinyin and initials as the
-//! search matches them).
+//! search matches them), and whether the report's results (what it
+//! reports as done) are listed beside its targets.
 
 use std::ops::Range;
 
@@ -23,6 +24,9 @@ pub struct SidebarItem {
     pub label: String,
     /// The words to highlight in the detail pane.
     pub range: Range<usize>,
+    /// A result (a look-back figure), listed only when the sidebar shows
+    /// results; otherwise a target.
+    pub result: bool,
 }
 
 /// A row of the sidebar: a theme heading or a target.
@@ -32,13 +36,13 @@ pub enum SidebarRow {
     Item(usize),
 }
 
-/// The sidebar's rows: each target's quantity as written (value and unit,
-/// `4000家`) and subject, under the theme that holds it. Results are not
-/// listed.
+/// The sidebar's items: each target's and each result's quantity as
+/// written (value and unit, `4000家`) and subject, under the theme that
+/// holds it. The sidebar lists the results only when asked
+/// ([`Sidebar::show_results`]).
 pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
     crate::targets::extract(doc)
         .into_iter()
-        .filter(|t| t.is_target())
         .map(|t| {
             let q = t.quantity(doc);
             let subject = t.subject(doc);
@@ -52,6 +56,7 @@ pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
                 theme: doc.outline.root_of(t.node),
                 label,
                 range: t.span.clone(),
+                result: !t.is_target(),
             }
         })
         .collect()
@@ -60,7 +65,7 @@ pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
 /// The targets sidebar of a report.
 #[derive(Clone, Debug, Default)]
 pub struct Sidebar {
-    /// The targets, in document order.
+    /// The targets and results, in document order.
     pub items: Vec<SidebarItem>,
     /// The rows: each theme's heading before its targets.
     pub rows: Vec<SidebarRow>,
@@ -75,6 +80,8 @@ pub struct Sidebar {
     /// The filter typed after `/` in the sidebar: only the targets whose
     /// label matches are rows.
     pub filter: Option<Prompt>,
+    /// Results are listed beside the targets (`T`).
+    pub show_results: bool,
 }
 
 impl Sidebar {
@@ -98,16 +105,34 @@ impl Sidebar {
         self.list.reset();
     }
 
-    /// Recomputes the rows for the filter (all targets without one).
+    /// Recomputes the rows: the targets (and the results, when shown)
+    /// that the filter keeps (all of them without one).
     fn refilter(&mut self) {
         let query = self.filter.as_ref().map(|p| p.text.trim()).unwrap_or("");
-        let keep: Vec<bool> = if query.is_empty() {
-            vec![true; self.items.len()]
-        } else {
-            let m = Matcher::new(query);
-            self.items.iter().map(|t| m.matches(&t.label)).collect()
-        };
+        let m = (!query.is_empty()).then(|| Matcher::new(query));
+        let keep: Vec<bool> = self
+            .items
+            .iter()
+            .map(|t| {
+                (self.show_results || !t.result) && m.as_ref().is_none_or(|m| m.matches(&t.label))
+            })
+            .collect();
         self.rows = sidebar_rows(&self.items, &keep);
+    }
+
+    /// What the filter chooses from: `N targets`, or `N items` with the
+    /// results shown.
+    pub fn listable(&self) -> String {
+        if self.show_results {
+            format!("{} items", self.items.len())
+        } else {
+            format!("{} targets", self.items.len() - self.results())
+        }
+    }
+
+    /// How many of the items are results (listed or not).
+    pub fn results(&self) -> usize {
+        self.items.iter().filter(|t| t.result).count()
     }
 
     /// The targets shown (filtered), in order.
@@ -236,6 +261,22 @@ impl Report {
             && let Some(&i) = at.map(|k| &shown[k]).or(shown.first())
         {
             self.select_target(i);
+        }
+    }
+
+    /// `T`: lists the results beside the targets, or the targets alone
+    /// again; what is chosen stays chosen if it is still listed. Returns
+    /// what to say.
+    pub fn toggle_results(&mut self) -> String {
+        self.sidebar.show_results = !self.sidebar.show_results;
+        self.sidebar.refilter();
+        self.sidebar_reselect();
+        let n = self.sidebar.results();
+        let results = if n == 1 { "result" } else { "results" };
+        if self.sidebar.show_results {
+            format!("targets and {n} {results} (✓) listed")
+        } else {
+            format!("targets only ({n} {results} hidden)")
         }
     }
 

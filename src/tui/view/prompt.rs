@@ -33,7 +33,7 @@ pub fn render_filter(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> O
     let sidebar = &app.report().sidebar;
     let p = sidebar.filter.as_ref()?;
     let n = sidebar.shown().len();
-    let count = format!(" {n} of {} targets ", sidebar.items.len());
+    let count = format!(" {n} of {} ", sidebar.listable());
     draw(buf, row, p, "filter targets: ", &count, theme)
 }
 

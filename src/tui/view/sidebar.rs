@@ -20,7 +20,12 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
     let focused = app.focus == Focus::Sidebar;
     let r = app.report();
     let sidebar = &r.sidebar;
-    pane_block(overlay, " 目标 targets ", Borders::LEFT, focused, theme).render(area, buf);
+    let title = if sidebar.show_results {
+        " 目标+结果 targets+results "
+    } else {
+        " 目标 targets "
+    };
+    pane_block(overlay, title, Borders::LEFT, focused, theme).render(area, buf);
     let mut inner = geometry::sidebar_inner(area, overlay);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -37,13 +42,15 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
     }
     if sidebar.rows.is_empty() {
         let what = if sidebar.pending {
-            "finding targets…"
+            "finding targets…".to_string()
         } else if sidebar.filter.is_some() {
-            "(no target matches)"
+            "(no target matches)".to_string()
+        } else if sidebar.results() > 0 {
+            format!("(no targets; T lists {} results)", sidebar.results())
         } else {
-            "(no targets)"
+            "(no targets)".to_string()
         };
-        put(buf, inner.x, inner.y, what, inner.width, theme.dim());
+        put(buf, inner.x, inner.y, &what, inner.width, theme.dim());
         return;
     }
     let h = inner.height as usize;
@@ -70,11 +77,17 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
                 put(buf, inner.x, y, &title, inner.width, theme.theme_title());
             }
             SidebarRow::Item(t) => {
-                let label = format!(" {}", r.display(&sidebar.items[t].label));
+                // A result is marked ✓ (done) and dimmed, so that it reads
+                // apart from the commitments even without colour.
+                let item = &sidebar.items[t];
+                let mark = if item.result { "✓" } else { " " };
+                let label = format!("{mark}{}", r.display(&item.label));
                 let style = if cursor == Some(t) {
                     let s = theme.selected(focused);
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), s);
                     s
+                } else if item.result {
+                    theme.dim()
                 } else {
                     Style::new()
                 };

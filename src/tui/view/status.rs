@@ -159,6 +159,7 @@ fn hints(app: &App) -> Vec<Hint> {
                 Cmd(Action::Down, "move"),
                 Cmd(Action::Activate, "go"),
                 Cmd(Action::SearchOpen, "filter"),
+                Cmd(Action::ToggleResults, "results"),
                 Cmd(Action::Yank, "copy"),
                 Cmd(Action::FocusNext, "pane"),
                 Cmd(Action::ToggleSidebar, "hide"),
