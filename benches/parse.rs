@@ -48,7 +48,7 @@ fn peak_memory() {
          retained {:.1} MB ({:.2}x text: the text plus an outline of {:.2}x)",
         text / 1e6,
         doc.outline.len(),
-        doc.paragraphs.len(),
+        doc.paragraph_count(),
         peak as f64 / 1e6,
         peak as f64 / text,
         resident as f64 / 1e6,

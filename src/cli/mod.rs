@@ -167,7 +167,7 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
 
 fn outline_view(doc: &Document, format: Format) -> Result<ExitCode, CliError> {
     match format {
-        Format::Text => emit(&outline::outline_text(doc))?,
+        Format::Text => to_stdout(|out| outline::write_text(out, doc))?,
         Format::Md => emit(&markdown::outline_md(doc))?,
         Format::Org => emit(&markdown::outline_org(doc))?,
         Format::Csv => {
@@ -190,7 +190,7 @@ fn targets_view(doc: &Document, format: Format, all: bool) -> Result<ExitCode, C
                 "--targets supports --format text, csv, json, yaml or md",
             ));
         }
-        f => to_stdout(|out| write_serialized(out, &targets::targets_out(doc, all), f))?,
+        f => to_stdout(|out| write_serialized(out, &targets::TargetsOut::new(doc, all), f))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -43,7 +43,7 @@ impl NodeCounts {
         }
         c.total.clone_from(&c.own);
         for id in (0..outline.len()).rev() {
-            if let Some(p) = outline.nodes[id].parent {
+            if let Some(p) = outline.parent(id) {
                 c.total[p] += c.total[id];
             }
         }
@@ -60,7 +60,7 @@ impl NodeCounts {
         let mut cur = Some(id);
         while let Some(n) = cur {
             self.total[n] += 1;
-            cur = outline.nodes[n].parent;
+            cur = outline.parent(n);
         }
     }
 
@@ -101,7 +101,7 @@ mod tests {
             inc.add(&d.outline, h);
         }
         assert_eq!(c, inc);
-        let roots: usize = d.outline.roots.iter().map(|&r| c.total(r)).sum();
+        let roots: usize = d.outline.roots().map(|r| c.total(r)).sum();
         assert_eq!(roots + c.unplaced, hits.len());
     }
 }

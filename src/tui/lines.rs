@@ -121,13 +121,12 @@ pub fn options(base: &LayoutOptions, heading: bool) -> LayoutOptions {
 
 /// Whether paragraph `para` is a heading (a theme or a Markdown heading).
 pub fn is_heading(doc: &Document, para: usize) -> bool {
-    let Some(p) = doc.paragraphs.get(para) else {
+    let Some(p) = doc.paragraph(para) else {
         return false;
     };
     p.md_heading > 0
         || doc.outline.node_at(p.content.start).is_some_and(|n| {
-            let node = &doc.outline.nodes[n];
-            node.kind == NodeKind::Theme && node.span.start <= p.content.start
+            doc.outline.kind(n) == NodeKind::Theme && doc.outline.span(n).start <= p.content.start
         })
 }
 
@@ -145,7 +144,7 @@ pub fn detail_lines_with(
     width: u16,
     opts: &LayoutOptions,
 ) -> Vec<DLine> {
-    let Some(p) = doc.paragraphs.get(para) else {
+    let Some(p) = doc.paragraph(para) else {
         return vec![DLine::blank(0)];
     };
     let heading = is_heading(doc, para);
@@ -172,7 +171,7 @@ mod tests {
     fn lines_cover_each_paragraph_and_end_blank() {
         let doc = Document::bundled();
         for w in [10u16, 37, 80] {
-            for (i, p) in doc.paragraphs.iter().enumerate() {
+            for (i, p) in doc.paragraphs().enumerate() {
                 let lines = detail_lines(&doc, i, w);
                 assert_eq!(lines.first().unwrap().range.start, p.content.start);
                 assert!(lines.last().unwrap().line.is_none());

@@ -287,7 +287,7 @@ impl App {
         } else {
             match self.focus {
                 Focus::Tree => match r.tree.selected() {
-                    Some(n) => (doc.outline.nodes[n].span.clone(), Some(n)),
+                    Some(n) => (doc.outline.span(n), Some(n)),
                     None => (r.paragraph_read(), None),
                 },
                 Focus::Sidebar => {

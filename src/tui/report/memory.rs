@@ -114,11 +114,7 @@ impl Report {
         let Some(line) = lines.get(top.line) else {
             return self.offset_of(top);
         };
-        match self
-            .detail
-            .reading
-            .map(|r| self.doc.outline.nodes[r].span.start)
-        {
+        match self.detail.reading.map(|r| self.doc.outline.span(r).start) {
             Some(start) if line.range.start < start && start < line.range.end => start,
             _ => line.range.start,
         }
@@ -140,7 +136,7 @@ impl Report {
                 .unwrap_or_default(),
         });
         s.open = (0..outline.len())
-            .filter(|&i| self.tree.expanded[i] && !outline.nodes[i].children.is_empty())
+            .filter(|&i| self.tree.expanded[i] && outline.has_children(i))
             .map(|i| outline.dotted_id(i))
             .collect();
         s.bookmarks = self
@@ -205,7 +201,7 @@ impl Report {
             if let Some(n) = self.doc.outline.find_dotted(&p.node) {
                 let top = self.detail.top;
                 let lines = self.para_lines(top.para);
-                let start = self.doc.outline.nodes[n].span.start;
+                let start = self.doc.outline.span(n).start;
                 if lines
                     .get(top.line)
                     .is_some_and(|l| l.range.start <= start && start < l.range.end)

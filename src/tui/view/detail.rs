@@ -17,7 +17,7 @@ use crate::tui::report::{Mark, Report};
 /// Draws the report's text in `text_area`, the text column of the
 /// detail pane.
 pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
-    if text_area.width == 0 || text_area.height == 0 || r.doc.paragraphs.is_empty() {
+    if text_area.width == 0 || text_area.height == 0 || r.doc.paragraph_count() == 0 {
         return;
     }
     let mut pos = r.detail.top;
@@ -32,7 +32,7 @@ pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
             draw_line(buf, text_area, y, line, pos.para, &styles, r, theme);
             y += 1;
         }
-        if pos.para + 1 >= r.doc.paragraphs.len() {
+        if pos.para + 1 >= r.doc.paragraph_count() {
             break;
         }
         pos.para += 1;
@@ -42,7 +42,7 @@ pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
 
 /// Marks of a paragraph, relative to its content, as the layout takes them.
 fn para_styles(r: &Report, para: usize) -> Vec<(Range<usize>, LMark)> {
-    let content = r.doc.paragraphs[para].content.clone();
+    let content = r.doc.paragraph(para).map_or(0..0, |p| p.content);
     let rel = |r: &Range<usize>| {
         r.start.clamp(content.start, content.end) - content.start
             ..r.end.clamp(content.start, content.end) - content.start
@@ -133,7 +133,7 @@ fn draw_line(
     let Some(l) = &line.line else {
         return;
     };
-    let text = &r.doc.text[r.doc.paragraphs[para].content.clone()];
+    let text = &r.doc.text[r.doc.paragraph(para).map_or(0..0, |p| p.content)];
     let segs = layout::segments(
         l,
         text,

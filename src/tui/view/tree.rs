@@ -33,8 +33,8 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
         .take(inner.height as usize);
     for (i, &id) in rows.enumerate() {
         let y = inner.y + i as u16;
-        let node = &r.doc.outline.nodes[id];
-        let arrow = if node.children.is_empty() {
+        let node = r.doc.outline.node(id);
+        let arrow = if !r.doc.outline.has_children(id) {
             "  "
         } else if tree.expanded[id] {
             "▾ "
