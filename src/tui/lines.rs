@@ -232,7 +232,11 @@ mod tests {
         ] {
             let whole = layout::wrap(&text, width, &opts);
             for piece in [700, 4096] {
-                assert_eq!(wrap_in_pieces(&text, width, &opts, piece), whole, "{width} {piece}");
+                assert_eq!(
+                    wrap_in_pieces(&text, width, &opts, piece),
+                    whole,
+                    "{width} {piece}"
+                );
             }
         }
     }
