@@ -230,8 +230,11 @@ pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
         };
         let start = c0 + i;
         if !b.room(start) {
-            // The tree's budget is spent: the rest is text.
-            break;
+            // Past the tree's budget: text of the open point, but its
+            // number counts in the series.
+            b.series.insert((Some(parent), m.style), ordinal);
+            skip_to = i + m.len;
+            continue;
         }
         close_points(b, &mut open, keep, start);
         let t0 = skip_separators(s, i + m.len);

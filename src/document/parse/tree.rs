@@ -184,6 +184,22 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Counts an accepted block marker in its series without making it a
+    /// heading (past the budget): an open sibling takes its number (and its
+    /// text), blocks below that sibling close at `end`; with no sibling open
+    /// the series goes on from it.
+    pub fn skip_block(&mut self, m: &BlockMarker, keep: usize, end: usize) {
+        self.last_ordinal[m.style.index()] = m.ordinal;
+        if self
+            .stack
+            .get(keep)
+            .is_some_and(|o| o.style == Some(m.style))
+        {
+            self.close_to(keep + 1, end);
+            self.stack[keep].ordinal = m.ordinal;
+        }
+    }
+
     /// The finished outline: spans closed at `end`, top-level nodes reaching
     /// to the next one, subtree ends filled in.
     pub fn finish(mut self) -> Outline {

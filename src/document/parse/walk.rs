@@ -23,7 +23,9 @@
 //!   can tell apart, so a million one-letter lines are one node, not a
 //!   million.
 //! - A paragraph past the tree's budget ([`Builder::room`]) is text of the
-//!   block it is in.
+//!   block it is in; a heading there still counts in its series, so the
+//!   next one (`3.` after a `2.` past the budget) is a heading again when
+//!   the budget allows.
 
 use std::ops::Range;
 
@@ -142,8 +144,7 @@ impl Walk<'_, '_> {
 
     fn step(&mut self, i: usize) {
         if !self.b.room(self.start(i)) {
-            // Past the tree's budget: text of the block it is in.
-            self.b.note_body();
+            self.past_budget(i);
             return;
         }
         let line = self.plan.lines[i];
@@ -175,6 +176,19 @@ impl Walk<'_, '_> {
             };
             inline::scan(self.b, at, sa.block);
         }
+    }
+
+    /// Paragraph `i` past the tree's budget: text of the block it is in,
+    /// but a heading's number counts in its series.
+    fn past_budget(&mut self, i: usize) {
+        if self.line(i).role() == Role::Marker
+            && let Some(m) = block_marker(self.content(i))
+            && let Some(keep) = self.b.accept_block(&m)
+        {
+            let end = self.end_before(i);
+            self.b.skip_block(&m, keep, end);
+        }
+        self.b.note_body();
     }
 
     /// Opens a top-level-only node (preamble, contents, closing, paragraph).
@@ -458,5 +472,80 @@ impl Walk<'_, '_> {
         );
         self.b.series.insert((None, m.style), ordinal);
         own(id, t_end, t_end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tree::{BYTES_PER_NODE, FREE_NODES};
+    use crate::document::{Decoding, Document, NodeKind};
+
+    fn parse(text: &str) -> Document {
+        Document::from_text("t", text.to_string(), Decoding::default())
+    }
+
+    fn kinds_and_titles(doc: &Document) -> Vec<(NodeKind, String)> {
+        (0..doc.outline.len())
+            .map(|id| (doc.outline.kind(id), doc.node_title(id).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_text_without_structure_lists_prose_and_runs_of_short_lines() {
+        let doc = parse("标题\n作者\n第一段。\n\n第二段很长，但没有句号\na\nb\nc\n第三段。");
+        assert_eq!(
+            kinds_and_titles(&doc),
+            [
+                (NodeKind::Paragraph, "标题".to_string()),
+                (NodeKind::Paragraph, "第一段".to_string()),
+                (NodeKind::Paragraph, "第二段很长，但没有句号".to_string()),
+                (NodeKind::Paragraph, "第三段".to_string()),
+            ]
+        );
+        // 200,000 one-letter lines are one node.
+        let doc = parse(&"a\n".repeat(200_000));
+        assert_eq!(doc.outline.len(), 1);
+        assert_eq!(doc.outline.span(0), 0..399_999);
+    }
+
+    #[test]
+    fn the_tree_holds_a_node_per_32_bytes_and_numbering_goes_on_past_it() {
+        // `1.a` … `9999.a`: a heading every 7 bytes.
+        let text: String = (1..=9999).map(|k| format!("{k}.a\n")).collect();
+        let doc = parse(&text);
+        let n = doc.outline.len();
+        assert!(n <= FREE_NODES + text.len() / BYTES_PER_NODE, "{n}");
+        assert!(n > FREE_NODES + text.len() / BYTES_PER_NODE - 10, "{n}");
+        // Past the budget the headings that are kept are still in series
+        // order, up to the last.
+        let markers: Vec<u32> = (0..n)
+            .map(|id| {
+                doc.node_marker(id)
+                    .unwrap()
+                    .trim_end_matches('.')
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        assert!(markers.windows(2).all(|w| w[0] < w[1]), "{markers:?}");
+        assert!(*markers.last().unwrap() > 9_900, "{markers:?}");
+        assert!(crate::document::check::check(&doc.text, &doc.outline).is_ok());
+        // The same for points in one paragraph: 一是a。… 九十九是a。
+        let cn = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        let mut points = String::from("一、标题\n");
+        for k in 1..100 {
+            let tens = match k / 10 {
+                0 => String::new(),
+                1 => "十".to_string(),
+                t => format!("{}十", cn[t]),
+            };
+            points.push_str(&format!("{tens}{}是a。", cn[k % 10]));
+        }
+        let doc = parse(&points);
+        assert_eq!(doc.outline.len(), 1 + 99);
+        let dense = points.repeat(40);
+        let doc = parse(&dense);
+        assert!(doc.outline.len() <= FREE_NODES + dense.len() / BYTES_PER_NODE);
+        assert!(crate::document::check::check(&doc.text, &doc.outline).is_ok());
     }
 }

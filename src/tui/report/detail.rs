@@ -18,10 +18,19 @@ pub enum Mark {
     SectionTitle,
 }
 
-/// The markers and headings of a document's text, sorted and disjoint.
-pub fn marks_of(doc: &Document) -> Vec<(Range<usize>, Mark)> {
+/// The markers and headings in the paragraph whose span is `span`, sorted
+/// and disjoint: those of the nodes that start in it (a node's marker and
+/// title lie in its first paragraph), and of the first node, which also
+/// holds what precedes it. Read from the outline for each paragraph drawn,
+/// so the reader keeps nothing per node for them.
+pub fn marks_in(doc: &Document, span: Range<usize>) -> Vec<(Range<usize>, Mark)> {
+    let outline = &doc.outline;
+    let from = outline.starting_before(span.start);
+    let to = outline.starting_before(span.end + 1);
+    let first = (from > 0 && !outline.is_empty()).then_some(0);
     let mut marks = Vec::new();
-    for node in doc.outline.iter() {
+    for id in first.into_iter().chain(from..to) {
+        let node = outline.node(id);
         if let Some(m) = &node.marker {
             marks.push((m.clone(), Mark::Marker));
         }
@@ -36,6 +45,7 @@ pub fn marks_of(doc: &Document) -> Vec<(Range<usize>, Mark)> {
             marks.push((node.title.clone(), t));
         }
     }
+    marks.retain(|(r, _)| r.start < span.end && span.start < r.end);
     marks.sort_by_key(|(r, _)| (r.start, r.end));
     let mut last_end = 0;
     marks.retain(|(r, _)| {

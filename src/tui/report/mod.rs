@@ -30,7 +30,6 @@ pub mod search;
 pub mod sidebar;
 pub mod tree;
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -38,7 +37,7 @@ use crate::document::{Document, NodeId};
 
 use super::geometry::Viewport;
 use super::lines::{LineCache, Pos, layout_options};
-pub use detail::{Mark, marks_of};
+pub use detail::{Mark, marks_in};
 use memory::Memory;
 use search::SearchUi;
 pub use sidebar::{Sidebar, SidebarItem, SidebarRow, sidebar_items};
@@ -51,8 +50,6 @@ pub struct Detail {
     pub top: Pos,
     /// The node being read (the breadcrumb's).
     pub reading: Option<NodeId>,
-    /// Markers and headings of the text, sorted and disjoint.
-    pub marks: Vec<(Range<usize>, Mark)>,
     /// Each paragraph laid out at the text's width, as it is shown.
     pub cache: LineCache,
     /// The byte read at the top when a run of resizes began: where the
@@ -101,7 +98,6 @@ impl Report {
             detail: Detail {
                 top: Pos::default(),
                 reading: (n > 0).then_some(0),
-                marks: marks_of(&doc),
                 cache: LineCache::with_options(layout_options(config)),
                 anchor: None,
             },

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use super::theme::Theme;
 use crate::layout::{self, Mark as LMark};
 use crate::tui::lines::{DLine, options};
-use crate::tui::report::{Mark, Report};
+use crate::tui::report::{Mark, Report, marks_in};
 
 /// Draws the report's text in `text_area`, the text column of the
 /// detail pane.
@@ -42,17 +42,18 @@ pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
 
 /// Marks of a paragraph, relative to its content, as the layout takes them.
 fn para_styles(r: &Report, para: usize) -> Vec<(Range<usize>, LMark)> {
-    let content = r.doc.paragraph(para).map_or(0..0, |p| p.content);
+    let Some(p) = r.doc.paragraph(para) else {
+        return Vec::new();
+    };
+    let content = p.content;
     let rel = |r: &Range<usize>| {
         r.start.clamp(content.start, content.end) - content.start
             ..r.end.clamp(content.start, content.end) - content.start
     };
     let mut out = Vec::new();
-    let marks = &r.detail.marks;
-    let first = marks.partition_point(|(r, _)| r.end <= content.start);
-    for (r, m) in marks[first..]
+    for (r, m) in marks_in(&r.doc, p.span)
         .iter()
-        .take_while(|(r, _)| r.start < content.end)
+        .filter(|(r, _)| content.start < r.end && r.start < content.end)
     {
         let lm = match m {
             Mark::Marker => LMark::MARKER,
