@@ -118,6 +118,16 @@ fn offset32(x: usize) -> u32 {
 }
 
 impl Starts {
+    /// Room for `n` starts, allocated once (a vector grown by doubling
+    /// holds up to twice what it needs, and three times while it moves).
+    pub fn with_capacity(n: usize) -> Starts {
+        Starts {
+            groups: Vec::with_capacity(n.div_ceil(GROUP)),
+            deltas: Vec::with_capacity(n),
+            wide: Vec::new(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.deltas.len()
     }
@@ -275,9 +285,28 @@ fn strip_markdown(text: &str, span: Range<usize>) -> (Range<usize>, u8) {
     (r, level)
 }
 
+/// At least as many as `text` has paragraphs: its lines that start with
+/// something other than a line break (one memchr pass).
+fn most_paragraphs(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let starts_line = |i: usize| {
+        bytes
+            .get(i + 1)
+            .is_some_and(|b| !matches!(b, b'\n' | b'\r'))
+    };
+    let first = usize::from(bytes.first().is_some_and(|b| !matches!(b, b'\n' | b'\r')));
+    first
+        + memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| starts_line(i))
+            .count()
+}
+
 /// Splits `text` into paragraphs.
 pub fn split(text: &str) -> Paragraphs {
-    let mut out = Paragraphs::default();
+    let mut out = Paragraphs {
+        starts: Starts::with_capacity(most_paragraphs(text)),
+        front_matter: None,
+    };
     let mut lines = lines(text).peekable();
     // YAML front matter: `---` on the first line, closed by `---` or `...`.
     if text.starts_with("---") {

@@ -271,10 +271,9 @@ pub fn classify(s: &str) -> Line {
 
 /// The [`Line`] of every paragraph.
 pub fn classify_all(text: &str, paras: &Paragraphs) -> Vec<Line> {
-    paras
-        .iter(text)
-        .map(|p| classify(&text[p.content]))
-        .collect()
+    let mut lines = Vec::with_capacity(paras.len());
+    lines.extend(paras.iter(text).map(|p| classify(&text[p.content])));
+    lines
 }
 
 #[cfg(test)]
