@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
-pub use load::{Decoding, LoadError};
+pub use load::{Decoding, LoadError, Opening};
 pub use outline::{Node, NodeId, NodeKind, Outline};
 pub use paragraphs::{Paragraph, Paragraphs};
 
@@ -77,12 +77,14 @@ impl Document {
 
     /// Opens a path; `-` reads standard input.
     pub fn open(path: &Path) -> Result<Document, LoadError> {
-        let bytes = if path.as_os_str() == "-" {
-            load::read_limited(std::io::stdin().lock(), "-")?
-        } else {
-            load::read_path(path)?
-        };
-        Document::from_vec(path.display().to_string(), bytes)
+        Document::from_opening(Opening::open(Some(path), usize::MAX)?)
+    }
+
+    /// Reads the rest of a report being opened and parses it.
+    pub fn from_opening(opening: Opening) -> Result<Document, LoadError> {
+        let source = opening.label().to_string();
+        let (text, decoding) = opening.finish()?;
+        Ok(Document::from_text(source, text, decoding))
     }
 
     /// The title text, as written.
