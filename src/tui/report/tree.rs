@@ -94,20 +94,28 @@ impl Tree {
     /// that now stands for it.
     pub fn refresh(&mut self, outline: &Outline, hides: impl Fn(NodeId) -> bool, page: usize) {
         let selected = self.selected();
-        let mut v = Vec::new();
-        let mut i = 0;
-        while i < outline.len() {
-            if hides(i) {
-                i = outline.last_descendant(i) + 1;
-                continue;
+        // Two walks, the first to count: a report can have hundreds of
+        // thousands of rows, and a vector grown by doubling holds up to
+        // twice what it needs.
+        let rows = |push: &mut dyn FnMut(NodeId)| {
+            let mut i = 0;
+            while i < outline.len() {
+                if hides(i) {
+                    i = outline.last_descendant(i) + 1;
+                    continue;
+                }
+                push(i);
+                i = if self.expanded[i] {
+                    i + 1
+                } else {
+                    outline.last_descendant(i) + 1
+                };
             }
-            v.push(i);
-            i = if self.expanded[i] {
-                i + 1
-            } else {
-                outline.last_descendant(i) + 1
-            };
-        }
+        };
+        let mut count = 0;
+        rows(&mut |_| count += 1);
+        let mut v = Vec::with_capacity(count);
+        rows(&mut |id| v.push(id));
         self.visible = v;
         match selected {
             Some(id) => self.select_node(outline, id, page),
