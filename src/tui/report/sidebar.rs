@@ -36,8 +36,12 @@ pub enum SidebarRow {
 /// `4000家`) and subject, under the theme that holds it. Results are not
 /// listed.
 pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
-    crate::targets::extract(doc)
-        .into_iter()
+    let items = crate::targets::extract(doc);
+    // Iterated by reference into a vector of its own: collected in place
+    // from the items' vector, the sidebar would keep that whole allocation
+    // (every result's room too) for the few targets it holds.
+    items
+        .iter()
         .filter(|t| t.is_target())
         .map(|t| {
             let q = t.quantity(doc);
