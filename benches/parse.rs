@@ -1,5 +1,6 @@
 //! Parse throughput on the seed and on the seed ×1000 (13 MB), and the peak
-//! heap used to build the 13 MB outline, measured with a counting allocator.
+//! heap used to build the 13 MB outline (and that of 13 MB of one-letter
+//! lines, a paragraph every two bytes), measured with a counting allocator.
 //!
 //! Run: `cargo bench --bench parse`
 
@@ -33,34 +34,40 @@ fn parse(c: &mut Criterion) {
     g.finish();
 }
 
-/// Peak heap while decoding and parsing the 13 MB report, counted from
+/// Peak heap while decoding and parsing a 13 MB report, counted from
 /// before its bytes were read (the bytes become the text without a copy),
-/// as a multiple of the text's size.
-fn peak_memory() {
-    let big = seed_times(1000);
+/// as a multiple of the text's size; and what the outline and the table of
+/// paragraphs keep, a node and a paragraph.
+fn peak_memory(name: &str, bytes: &[u8]) {
     let base = counting::reset_peak();
-    let doc = Document::from_vec("big", big.clone()).unwrap();
+    let doc = Document::from_vec(name, bytes.to_vec()).unwrap();
     let peak = counting::peak() - base;
     let resident = counting::current() - base;
     let text = doc.text.len() as f64;
+    let (nodes, paras) = (doc.outline.len(), doc.paragraph_count());
+    let (outline, table) = (doc.outline.heap_bytes(), doc.paragraph_table().heap_bytes());
     println!(
-        "memory/seed_x1000: text {:.1} MB, {} nodes, {} paragraphs; peak heap {:.1} MB ({:.2}x text), \
-         retained {:.1} MB ({:.2}x text: the text plus an outline of {:.2}x)",
+        "memory/{name}: text {:.1} MB, {nodes} nodes, {paras} paragraphs; peak heap {:.1} MB \
+         ({:.2}x text), retained {:.1} MB ({:.2}x text); outline {:.1} MB ({:.1} B a node), \
+         paragraphs {:.1} MB ({:.2} B a paragraph)",
         text / 1e6,
-        doc.outline.len(),
-        doc.paragraphs.len(),
         peak as f64 / 1e6,
         peak as f64 / text,
         resident as f64 / 1e6,
         resident as f64 / text,
-        (resident as f64 - text) / text,
+        outline as f64 / 1e6,
+        outline as f64 / nodes.max(1) as f64,
+        table as f64 / 1e6,
+        table as f64 / paras.max(1) as f64,
     );
 }
 
 criterion_group!(benches, parse);
 
 fn main() {
-    peak_memory();
+    peak_memory("seed_x1000", &seed_times(1000));
+    // The issue's 13 MB of one-letter lines.
+    peak_memory("one_letter_lines", "a\n".repeat(6_500_000).as_bytes());
     benches();
     Criterion::default().configure_from_args().final_summary();
 }

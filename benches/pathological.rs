@@ -12,8 +12,15 @@
 //! and `search-pinyin` a search to the end (`--search ，`, `--search
 //! dlhw`), `outline-json` the `--outline --format json` output (the
 //! outline with its targets) and `search-json` the streamed `--search ，
-//! --format json`, both written to a sink. Apart from `outline`, a view
-//! runs on a document parsed beforehand; its peak counts that document.
+//! --format json`, both written to a sink; `reader` is the reader once
+//! every thread's work is in: the document, the state of its first frame
+//! at 120×40 with its targets, and the search index built. Apart from
+//! `outline` and `reader`, a view runs on a document parsed beforehand;
+//! its peak counts that document.
+//!
+//! Besides shapes that are hard on one stage, the node-dense shapes (a
+//! sentence, a bullet, a numbered or circled heading or a point every few
+//! bytes) are hard on the outline and on what each view keeps per node.
 //!
 //! A run longer than [`SLOW`] stops a shape's larger sizes for that view
 //! (marked `>`): a quadratic view at 8× would take hours.
@@ -77,7 +84,78 @@ fn shapes() -> Vec<(&'static str, Shape)> {
             let unit = "高新技术企业达到4000家，";
             format!("{}\n", unit.repeat(n / unit.len()))
         }),
+        ("sentence-lines", |n| "a。\n".repeat(n / 5)),
+        ("bullet-lines", |n| {
+            format!("一、总则\n{}", "--a\n".repeat(n / 4))
+        }),
+        ("numbered-lines", |n| {
+            // `（一）` then `1.a` … `9999.a`, `（二）` …: a heading every 7 bytes.
+            let mut s = String::with_capacity(n + 64);
+            for part in 1..1000 {
+                s.push_str(&format!("（{}）\n", cn(part)));
+                for k in 1..=9999 {
+                    if s.len() >= n {
+                        return s;
+                    }
+                    s.push_str(&format!("{k}.a\n"));
+                }
+            }
+            s
+        }),
+        ("circled-lines", |n| {
+            // `1.a` then `①a` … `⑳a`: a heading every 5 bytes.
+            let mut s = String::with_capacity(n + 64);
+            for k in 1.. {
+                s.push_str(&format!("{k}.a\n"));
+                for c in '①'..='⑳' {
+                    s.push(c);
+                    s.push_str("a\n");
+                }
+                if s.len() >= n {
+                    break;
+                }
+            }
+            s
+        }),
+        ("point-run", |n| {
+            // Headings whose paragraphs are `一是a。二是a。…九十九是a。`.
+            let mut s = String::with_capacity(n + 1024);
+            for part in 0.. {
+                s.push_str(&format!("{}、标题\n", cn(part % 999 + 1)));
+                for k in 1..100 {
+                    s.push_str(&format!("{}是a。", cn(k)));
+                }
+                s.push('\n');
+                if s.len() >= n {
+                    break;
+                }
+            }
+            s
+        }),
     ]
+}
+
+/// A Chinese numeral from 1 to 999 (`一百零五`, `九十九`).
+fn cn(n: usize) -> String {
+    let d = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (h, t, u) = (n / 100 % 10, n / 10 % 10, n % 10);
+    let mut s = String::new();
+    if h > 0 {
+        s.push_str(d[h]);
+        s.push('百');
+    }
+    match (h, t) {
+        (0, 0) => {}
+        (0, 1) => s.push('十'),
+        (_, 0) if u > 0 => s.push('零'),
+        (_, 0) => {}
+        _ => {
+            s.push_str(d[t]);
+            s.push('十');
+        }
+    }
+    s.push_str(d[u]);
+    s
 }
 
 fn repeat_to(unit: &str, n: usize) -> String {
@@ -129,6 +207,13 @@ fn views() -> Vec<(&'static str, View)> {
                 black_box(write_serialized(&mut io::sink(), &out, Format::Json).ok());
             }
         }),
+        ("reader", |bytes, _| {
+            if let Ok(doc) = Document::from_vec("bench", bytes.to_vec()) {
+                let app = gangmu::tui::initial_state(doc, 120, 40);
+                app.report().search.index().prepare();
+                black_box(&app);
+            }
+        }),
     ]
 }
 
@@ -142,7 +227,7 @@ struct Run {
 
 fn measure(bytes: &[u8], view: View, name: &str) -> Run {
     let base = counting::reset_peak();
-    let doc = if name == "outline" {
+    let doc = if matches!(name, "outline" | "reader") {
         None
     } else {
         Document::from_vec("bench", bytes.to_vec()).ok()

@@ -159,10 +159,10 @@ fn parse_line(raw: &str, at: usize) -> Result<Line, String> {
 
 /// The parser's outline as lines.
 fn actual_nodes(doc: &Document) -> Vec<Line> {
-    (0..doc.outline.nodes.len())
+    (0..doc.outline.len())
         .map(|id| Line {
-            depth: doc.outline.nodes[id].depth,
-            kind: doc.outline.nodes[id].kind.as_str().to_string(),
+            depth: doc.outline.depth(id),
+            kind: doc.outline.kind(id).as_str().to_string(),
             marker: doc.node_marker(id).map(str::to_string),
             title: doc.display_title(id).into_owned(),
             at: 0,

@@ -150,9 +150,7 @@ fn saved_state_restores_position_folds_bookmarks_and_history() {
     assert_eq!(t.report().tree.selected(), s.report().tree.selected());
     let open = |x: &App| {
         (0..x.report().doc.outline.len())
-            .filter(|&i| {
-                x.report().tree.expanded[i] && !x.report().doc.outline.nodes[i].children.is_empty()
-            })
+            .filter(|&i| x.report().tree.expanded[i] && x.report().doc.outline.has_children(i))
             .collect::<Vec<_>>()
     };
     assert_eq!(open(&t), open(&s));
@@ -223,7 +221,7 @@ fn display_options_reach_the_detail_pane() {
     let d = initial_state(Document::bundled(), 120, 40);
     let p = gangmu::tui::initial_state_with(Document::bundled(), 120, 40, plain);
     let indents = |s: &App| {
-        (0..s.report().doc.paragraphs.len())
+        (0..s.report().doc.paragraph_count())
             .map(|i| s.report().para_lines(i)[0].indent)
             .max()
             .unwrap()

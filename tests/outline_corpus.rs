@@ -31,7 +31,6 @@ fn raw_headings(text: &str, open: &str, close: &str) -> Vec<(String, String)> {
 
 fn headings(doc: &Document, depth: usize, marker_end: &str) -> Vec<(String, String)> {
     doc.outline
-        .nodes
         .iter()
         .enumerate()
         .filter(|(id, n)| {
@@ -59,7 +58,7 @@ fn check_report(name: &str, top: usize, second: usize) -> Document {
     assert_eq!(headings(&doc, 0, "、"), raw_top);
     assert_eq!(headings(&doc, 1, "）"), raw_second);
     // Every （X） sits under a 一、 heading.
-    for (id, n) in doc.outline.nodes.iter().enumerate() {
+    for (id, n) in doc.outline.iter().enumerate() {
         if doc.node_marker(id).is_some_and(|m| m.starts_with('（')) && n.kind == NodeKind::Heading
         {
             let p = n.parent.unwrap();
@@ -73,21 +72,19 @@ fn check_report(name: &str, top: usize, second: usize) -> Document {
 fn government_work_report_2024() {
     let doc = check_report("2024-government-work-report.txt", 3, 10);
     let o = &doc.outline;
-    assert_eq!(o.nodes[o.roots[0]].kind, NodeKind::Preamble);
+    assert_eq!(o.kind(o.roots().next().unwrap()), NodeKind::Preamble);
     assert_eq!(doc.title(), "政府工作报告");
-    let part1 = o.roots[1];
+    let part1 = o.roots().nth(1).unwrap();
     assert_eq!(doc.node_title(part1), "2023年工作回顾");
-    let points: Vec<&str> = o.nodes[part1]
-        .children
-        .iter()
-        .filter(|&&c| o.nodes[c].kind == NodeKind::Point)
-        .map(|&c| doc.node_marker(c).unwrap())
+    let points: Vec<&str> = o
+        .children(Some(part1))
+        .filter(|&c| o.kind(c) == NodeKind::Point)
+        .map(|c| doc.node_marker(c).unwrap())
         .collect();
     assert_eq!(points, ["一是", "二是", "三是", "四是", "五是", "六是"]);
-    let bullets = o.nodes[part1]
-        .children
-        .iter()
-        .filter(|&&c| o.nodes[c].kind == NodeKind::Bullet)
+    let bullets = o
+        .children(Some(part1))
+        .filter(|&c| o.kind(c) == NodeKind::Bullet)
         .count();
     assert_eq!(bullets, 7);
     let t = o.find_dotted("4.1").unwrap();
@@ -104,10 +101,9 @@ fn rural_revitalization_2018_crlf() {
     let t = o.find_dotted("3.1").unwrap();
     assert_eq!(doc.node_title(t), "指导思想");
     let principles = o.find_dotted("3.3").unwrap();
-    let bullets = o.nodes[principles]
-        .children
-        .iter()
-        .filter(|&&c| o.nodes[c].kind == NodeKind::Bullet)
+    let bullets = o
+        .children(Some(principles))
+        .filter(|&c| o.kind(c) == NodeKind::Bullet)
         .count();
     assert_eq!(bullets, 7);
     // False friends of this report never become markers or points.
@@ -127,8 +123,8 @@ fn rural_revitalization_2018_crlf() {
         }
     }
     // CRLF and trailing blank lines are kept in offsets but not in nodes.
-    let last = *o.roots.last().unwrap();
-    assert!(!doc.text[o.nodes[last].span.clone()].ends_with('\n'));
+    let last = o.roots().last().unwrap();
+    assert!(!doc.text[o.span(last)].ends_with('\n'));
 }
 
 #[test]
@@ -166,10 +162,10 @@ fn open(name: &str) -> Document {
 /// `(depth, marker)` of every node of `kind`.
 fn markers_of(doc: &Document, kind: NodeKind) -> Vec<(usize, String)> {
     (0..doc.outline.len())
-        .filter(|&id| doc.outline.nodes[id].kind == kind)
+        .filter(|&id| doc.outline.kind(id) == kind)
         .map(|id| {
             (
-                doc.outline.nodes[id].depth,
+                doc.outline.depth(id),
                 doc.node_marker(id).unwrap_or("").to_string(),
             )
         })
@@ -178,7 +174,7 @@ fn markers_of(doc: &Document, kind: NodeKind) -> Vec<(usize, String)> {
 
 fn root_kinds(doc: &Document) -> Vec<&'static str> {
     let o = &doc.outline;
-    o.roots.iter().map(|&r| o.nodes[r].kind.as_str()).collect()
+    o.roots().map(|r| o.kind(r).as_str()).collect()
 }
 
 #[test]
@@ -195,12 +191,12 @@ fn plan_outline_2010_contents_parts_chapters() {
         ]
     );
     assert_eq!(doc.title(), "国家中长期教育改革和发展规划纲要");
-    let contents = o.roots[1];
-    assert!(o.nodes[contents].children.is_empty());
+    let contents = o.roots().nth(1).unwrap();
+    assert!(o.children(Some(contents)).next().is_none());
     assert_eq!(doc.node_title(contents), "目录");
-    let span = &doc.text[o.nodes[contents].span.clone()];
+    let span = &doc.text[o.span(contents)];
     assert!(span.starts_with("序 言... 1") && span.contains("实 施... 18"));
-    let top: Vec<String> = o.roots[2..].iter().map(|&r| doc.node_label(r)).collect();
+    let top: Vec<String> = o.roots().skip(2).map(|r| doc.node_label(r)).collect();
     assert_eq!(
         top,
         [
@@ -229,7 +225,10 @@ fn plan_outline_2010_contents_parts_chapters() {
     let ch3 = (0..o.len())
         .find(|&id| doc.node_marker(id) == Some("第三章"))
         .unwrap();
-    assert_eq!(doc.node_marker(o.nodes[ch3].children[0]), Some("(五)"));
+    assert_eq!(
+        doc.node_marker(o.children(Some(ch3)).next().unwrap()),
+        Some("(五)")
+    );
 }
 
 #[test]
@@ -239,11 +238,14 @@ fn common_prosperity_2021_numbers_on_across_parts() {
     let raw = raw_headings(&doc.text, "（", "）");
     assert_eq!(raw.len(), 28);
     assert_eq!(headings(&doc, 1, "）"), raw);
-    let part2 = o.roots[2];
+    let part2 = o.roots().nth(2).unwrap();
     assert_eq!(doc.node_marker(part2), Some("二、"));
-    assert_eq!(doc.node_marker(o.nodes[part2].children[0]), Some("（五）"));
-    assert_eq!(doc.node_marker(o.roots[8]), Some("八、"));
-    assert_eq!(o.nodes[o.roots[8]].children.len(), 4);
+    assert_eq!(
+        doc.node_marker(o.children(Some(part2)).next().unwrap()),
+        Some("（五）")
+    );
+    assert_eq!(doc.node_marker(o.roots().nth(8).unwrap()), Some("八、"));
+    assert_eq!(o.children(Some(o.roots().nth(8).unwrap())).count(), 4);
     // No closing: the text ends inside （二十八）.
     assert_eq!(*root_kinds(&doc).last().unwrap(), "heading");
 }
@@ -259,7 +261,7 @@ fn mayor_speech_2019_sections_under_a_heading() {
     // The subtitle ——在…讲话 is head matter, not a bullet.
     assert!(markers_of(&doc, NodeKind::Bullet).is_empty());
     assert!(
-        doc.text[o.nodes[o.roots[0]].span.clone()].contains("——在市政府八届五次全体会议上的讲话")
+        doc.text[o.span(o.roots().next().unwrap())].contains("——在市政府八届五次全体会议上的讲话")
     );
     assert_eq!(
         doc.display_report_title(),
@@ -279,8 +281,11 @@ fn mayor_speech_2019_sections_under_a_heading() {
         points,
         [(1, "一是"), (1, "二是"), (1, "三是"), (1, "四是")].map(|(d, m)| (d, m.to_string()))
     );
-    assert_eq!(o.nodes[o.roots[3]].children.len(), 4);
-    assert!(doc.node_title(o.roots[4]).starts_with("最后，"));
+    assert_eq!(o.children(Some(o.roots().nth(3).unwrap())).count(), 4);
+    assert!(
+        doc.node_title(o.roots().nth(4).unwrap())
+            .starts_with("最后，")
+    );
 }
 
 #[test]
@@ -301,13 +306,16 @@ fn education_speech_2010_four_levels_and_a_coda() {
     assert_eq!(count(3, '）'), 9);
     assert_eq!(headings.len(), 3 + 16 + 32 + 9);
     // The coda: a closing, then its 一是…三是 at the top level.
-    let n = o.roots.len();
+    let n = o.roots().count();
     assert_eq!(
         &root_kinds(&doc)[n - 4..],
         ["closing", "point", "point", "point"]
     );
-    assert!(doc.node_title(o.roots[n - 4]).starts_with("同志们，教育是"));
-    let coda: Vec<&str> = o.roots[n - 3..]
+    assert!(
+        doc.node_title(o.roots().nth(n - 4).unwrap())
+            .starts_with("同志们，教育是")
+    );
+    let coda: Vec<&str> = o.roots().collect::<Vec<_>>()[n - 3..]
         .iter()
         .map(|&r| doc.node_marker(r).unwrap())
         .collect();
@@ -331,10 +339,10 @@ fn work_reports_close_at_the_last_address() {
     ] {
         let doc = open(name);
         let o = &doc.outline;
-        let last = *o.roots.last().unwrap();
-        assert_eq!(o.nodes[last].kind, NodeKind::Closing, "{name}");
+        let last = o.roots().last().unwrap();
+        assert_eq!(o.kind(last), NodeKind::Closing, "{name}");
         assert!(doc.node_title(last).starts_with(closing), "{name}");
-        assert!(doc.text[o.nodes[last].span.clone()].starts_with("各位代表！"));
+        assert!(doc.text[o.span(last)].starts_with("各位代表！"));
         // The earlier 各位代表！ are text of their parts.
         let closings = markers_of(&doc, NodeKind::Closing).len();
         assert_eq!(closings, 1, "{name}");

@@ -31,7 +31,7 @@ fn run_in_heading_keeps_its_body() {
     let doc = parse(text);
     let id = doc.outline.find_dotted("1.1").unwrap();
     assert_eq!(doc.node_title(id), "指导思想");
-    assert!(doc.text[doc.outline.nodes[id].span.clone()].ends_with("十九大精神。"));
+    assert!(doc.text[doc.outline.span(id)].ends_with("十九大精神。"));
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn chinese_ordinals_run_to_ninety_nine() {
         text.push_str(&format!("{s}、标题{n}\n"));
     }
     let doc = parse(&text);
-    assert_eq!(doc.outline.roots.len(), 99);
+    assert_eq!(doc.outline.roots().count(), 99);
     assert_eq!(doc.node_marker(98), Some("九十九、"));
 }
 
@@ -257,7 +257,7 @@ fn contents_labels_page_numbers_and_differing_titles() {
                 1,
             );
             assert_eq!(r, format!("preamble | 报告\n{want}"), "{label} / {entries}");
-            assert_eq!(doc.outline.nodes[1].children.len(), 0);
+            assert_eq!(doc.outline.children(Some(1)).count(), 0);
         }
     }
 }
@@ -305,7 +305,7 @@ fn ascii_brackets_and_spaces_inside_them() {
     text.push_str("第二章 任务\n(四)乙。正文。\n(五)丙。正文。\n");
     let doc = parse(&text);
     let markers: Vec<(&str, usize)> = (0..doc.outline.len())
-        .map(|id| (doc.node_marker(id).unwrap(), doc.outline.nodes[id].depth))
+        .map(|id| (doc.node_marker(id).unwrap(), doc.outline.depth(id)))
         .collect();
     assert_eq!(
         markers,
@@ -458,8 +458,8 @@ fn an_address_after_the_last_heading_opens_the_closing() {
         render(&doc),
         "preamble | 各位代表\nheading 一、 | 回顾\nheading 二、 | 任务\n  heading （一） | 产业\nclosing | 新征程新使命\n"
     );
-    let closing = *doc.outline.roots.last().unwrap();
-    assert!(doc.text[doc.outline.nodes[closing].span.clone()].starts_with("各位代表！"));
+    let closing = doc.outline.roots().last().unwrap();
+    assert!(doc.text[doc.outline.span(closing)].starts_with("各位代表！"));
 }
 
 #[test]

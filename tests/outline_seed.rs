@@ -70,14 +70,14 @@ fn seed_outline_is_what_a_reader_sees() {
 fn seed_top_level_and_section_counts() {
     let doc = Document::bundled();
     let o = &doc.outline;
-    let kinds: Vec<&str> = o.roots.iter().map(|&r| o.nodes[r].kind.as_str()).collect();
+    let kinds: Vec<&str> = o.roots().map(|r| o.kind(r).as_str()).collect();
     assert_eq!(
         kinds,
         ["preamble", "theme", "theme", "theme", "theme", "closing"]
     );
-    let sections: Vec<usize> = o.roots[1..5]
+    let sections: Vec<usize> = o.roots().collect::<Vec<_>>()[1..5]
         .iter()
-        .map(|&r| o.nodes[r].children.len())
+        .map(|&r| o.children(Some(r)).count())
         .collect();
     assert_eq!(sections, [3, 3, 3, 4]);
 }
@@ -87,15 +87,15 @@ fn seed_spans_are_exact_bytes() {
     let doc = Document::bundled();
     let o = &doc.outline;
     // The whole document is covered, and every top-level node is whole lines.
-    assert_eq!(o.nodes[o.roots[0]].span.start, 0);
-    assert_eq!(o.nodes[*o.roots.last().unwrap()].span.end, doc.text.len());
+    assert_eq!(o.span(o.roots().next().unwrap()).start, 0);
+    assert_eq!(o.span(o.roots().last().unwrap()).end, doc.text.len());
     let section = o.find_dotted("4.1").unwrap();
-    let text = &doc.text[o.nodes[section].span.clone()];
+    let text = &doc.text[o.span(section)];
     assert!(text.starts_with("第一,强化虹桥国际中央商务区核心功能。"));
     assert!(text.ends_with("城市配套基础设施。"), "{text}");
     assert!(!text.contains('\n'));
     let point = o.find_dotted("3.1.1").unwrap();
-    let p = &doc.text[o.nodes[point].span.clone()];
+    let p = &doc.text[o.span(point)];
     assert!(p.starts_with("一是发挥高校创新引擎作用。"));
     assert!(!p.contains("二是"));
 }
@@ -126,15 +126,15 @@ fn a_blank_line_belongs_to_the_text_above_it() {
     let doc = Document::bundled();
     let o = &doc.outline;
     let s51 = o.find_dotted("5.1").unwrap();
-    let end = o.nodes[s51].span.end;
+    let end = o.span(s51).end;
     assert_eq!(&doc.text[end..end + 1], "\n");
     // node_at gives the parent of both; node_before the section above.
-    assert_eq!(o.node_at(end), o.nodes[s51].parent);
+    assert_eq!(o.node_at(end), o.parent(s51));
     assert_eq!(doc.node_before(end), Some(s51));
     assert_eq!(doc.node_before(end + 1), o.find_dotted("5.2"));
     assert_eq!(
         doc.node_before(doc.text.len()),
-        Some(*o.roots.last().unwrap())
+        Some(o.roots().last().unwrap())
     );
-    assert_eq!(doc.node_before(0), Some(o.roots[0]));
+    assert_eq!(doc.node_before(0), Some(o.roots().next().unwrap()));
 }

@@ -75,7 +75,7 @@ fn seed_counts() {
     let kept: Vec<usize> = c.nodes_with_hits().collect();
     assert!(!kept.is_empty());
     for &id in &kept {
-        if let Some(p) = doc.outline.nodes[id].parent {
+        if let Some(p) = doc.outline.parent(id) {
             assert!(kept.contains(&p));
         }
     }

@@ -76,7 +76,7 @@ fn seed_targets_are_in_document_order_with_exact_spans() {
     for t in &ts {
         assert!(t.sentence.start <= t.span.start && t.span.end <= t.sentence.end);
         assert!(t.span.start <= t.quantity.start && t.quantity.end <= t.span.end);
-        assert!(d.outline.nodes[t.node].span.contains(&t.quantity.start));
+        assert!(d.outline.span(t.node).contains(&t.quantity.start));
     }
     // The shared verb of `新建7公里绿道、1万平方米立体绿化` is the one word.
     assert_eq!(ts[6].verb, ts[7].verb);
@@ -152,8 +152,7 @@ fn full_width_digits_separators_and_pre_qualifiers() {
 fn main_targets_of_the_2024_report() {
     let d = Document::from_bytes("2024", REPORT_2024).unwrap();
     let line28 = d
-        .paragraphs
-        .iter()
+        .paragraphs()
         .find(|p| d.text[p.content.clone()].starts_with("今年发展主要预期目标是"));
     let para = line28.expect("the paragraph is there").span.clone();
     let got: Vec<String> = targets(&d)

@@ -26,7 +26,7 @@ fn kinds_visible(s: &App) -> Vec<NodeKind> {
         .tree
         .visible
         .iter()
-        .map(|&i| s.report().doc.outline.nodes[i].kind)
+        .map(|&i| s.report().doc.outline.kind(i))
         .collect()
 }
 
@@ -49,7 +49,7 @@ fn moving_in_the_tree_scrolls_the_detail_pane() {
         s.apply(Action::Down);
     }
     assert_eq!(s.report().detail.reading, Some(target));
-    let start = s.report().doc.outline.nodes[target].span.start;
+    let start = s.report().doc.outline.span(target).start;
     let lines = s.report().para_lines(s.report().detail.top.para);
     let line = &lines[s.report().detail.top.line];
     assert!(line.range.start <= start && start < line.range.end.max(start + 1));
@@ -81,7 +81,7 @@ fn org_cycling_on_a_node() {
     let mut s = state();
     let sec = find(&s, "第二 以科技创新引领产业创新");
     let point = find(&s, "三是 加快传统产业转型升级");
-    let sub = s.report().doc.outline.nodes[point].children[0];
+    let sub = s.report().doc.outline.children(Some(point)).next().unwrap();
     while s.report().tree.selected() != Some(sec) {
         s.apply(Action::Down);
     }
@@ -99,13 +99,19 @@ fn global_cycling_and_depths() {
     s.apply(Action::CycleGlobal);
     assert_eq!(s.report().tree.visible.len(), s.report().doc.outline.len());
     s.apply(Action::CycleGlobal);
-    assert_eq!(s.report().tree.visible, s.report().doc.outline.roots);
+    assert_eq!(
+        s.report().tree.visible,
+        s.report().doc.outline.roots().collect::<Vec<_>>()
+    );
     s.apply(Action::CycleGlobal);
     assert!(kinds_visible(&s).contains(&NodeKind::Section));
     s.apply(Action::ShowDepth(3));
     assert!(kinds_visible(&s).contains(&NodeKind::Point));
     s.apply(Action::ShowDepth(1));
-    assert_eq!(s.report().tree.visible, s.report().doc.outline.roots);
+    assert_eq!(
+        s.report().tree.visible,
+        s.report().doc.outline.roots().collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -120,7 +126,7 @@ fn h_and_l_fold_and_walk() {
     s.apply(Action::Expand);
     assert_eq!(
         s.report().tree.selected(),
-        Some(s.report().doc.outline.nodes[sec].children[0])
+        Some(s.report().doc.outline.children(Some(sec)).next().unwrap())
     );
     s.apply(Action::Collapse);
     assert_eq!(s.report().tree.selected(), Some(sec));
@@ -255,7 +261,7 @@ fn lays_out_only_what_it_shows() {
     let mut s = state();
     s.apply(Action::FocusNext);
     s.apply(Action::PageDown);
-    assert!(s.report().detail.cache.cached() < s.report().doc.paragraphs.len());
+    assert!(s.report().detail.cache.cached() < s.report().doc.paragraph_count());
 }
 
 #[test]
@@ -288,13 +294,17 @@ fn reading_at_a_blank_line_is_reading_the_paragraph_below() {
         s.apply(Action::Down);
         let lines = s.report().para_lines(s.report().detail.top.para);
         if lines[s.report().detail.top.line].range.is_empty()
-            && s.report().detail.top.para + 1 < s.report().doc.paragraphs.len()
+            && s.report().detail.top.para + 1 < s.report().doc.paragraph_count()
         {
             blanks += 1;
-            let next = &s.report().doc.paragraphs[s.report().detail.top.para + 1];
+            let next = s
+                .report()
+                .doc
+                .paragraph(s.report().detail.top.para + 1)
+                .unwrap();
             let r = s.report().detail.reading.unwrap();
             assert_eq!(
-                s.report().doc.outline.nodes[r].span.start,
+                s.report().doc.outline.span(r).start,
                 next.span.start,
                 "{}",
                 s.report().doc.node_label(r)
@@ -305,7 +315,7 @@ fn reading_at_a_blank_line_is_reading_the_paragraph_below() {
     s.apply(Action::Bottom);
     let r = s.report().detail.reading.unwrap();
     assert_ne!(
-        s.report().doc.outline.nodes[r].kind,
+        s.report().doc.outline.kind(r),
         NodeKind::Theme,
         "{}",
         s.report().doc.node_label(r)

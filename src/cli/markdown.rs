@@ -41,7 +41,7 @@ fn title(doc: &Document) -> String {
 /// `######` as nested list items.
 pub fn outline_md(doc: &Document) -> String {
     let mut out = format!("# {}\n\n", md_escape(&title(doc)));
-    for (id, n) in doc.outline.nodes.iter().enumerate() {
+    for (id, n) in doc.outline.iter().enumerate() {
         let level = n.depth + 2;
         let label = md_escape(&doc.node_label(id));
         if level <= MD_DEEPEST {
@@ -60,7 +60,7 @@ pub fn outline_md(doc: &Document) -> String {
 /// The outline as Org: `#+TITLE:`, then one `*` a level.
 pub fn outline_org(doc: &Document) -> String {
     let mut out = format!("#+TITLE: {}\n\n", visible(&title(doc)));
-    for (id, n) in doc.outline.nodes.iter().enumerate() {
+    for (id, n) in doc.outline.iter().enumerate() {
         out.push_str(&"*".repeat(n.depth + 1));
         out.push(' ');
         out.push_str(&visible(&doc.node_label(id)));

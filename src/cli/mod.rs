@@ -17,7 +17,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::document::Document;
+use crate::document::load::HEAD_BYTES;
+use crate::document::{Document, Opening};
 use crate::layout::safe::{MESSAGE_CHARS, one_line};
 pub use args::{Args, Format};
 use output::{Out, write_serialized};
@@ -167,7 +168,7 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
 
 fn outline_view(doc: &Document, format: Format) -> Result<ExitCode, CliError> {
     match format {
-        Format::Text => emit(&outline::outline_text(doc))?,
+        Format::Text => to_stdout(|out| outline::write_text(out, doc))?,
         Format::Md => emit(&markdown::outline_md(doc))?,
         Format::Org => emit(&markdown::outline_org(doc))?,
         Format::Csv => {
@@ -190,7 +191,7 @@ fn targets_view(doc: &Document, format: Format, all: bool) -> Result<ExitCode, C
                 "--targets supports --format text, csv, json, yaml or md",
             ));
         }
-        f => to_stdout(|out| write_serialized(out, &targets::targets_out(doc, all), f))?,
+        f => to_stdout(|out| write_serialized(out, &targets::TargetsOut::new(doc, all), f))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -244,28 +245,31 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
     if !typed {
         crate::tui::terminal::take_early()?;
     }
-    let doc = match load(args) {
-        Ok(doc) => doc,
+    // The head of a big report is read now, the rest while it is shown
+    // (all of it when typed at the terminal, whose Ctrl-D ends it).
+    let head = if typed { usize::MAX } else { HEAD_BYTES };
+    let opening = match Opening::open(args.file.as_deref(), head) {
+        Ok(opening) => opening,
         Err(e) => {
             crate::tui::terminal::restore();
-            return Err(e);
+            return Err(e.into());
         }
     };
-    // Said on the screen's status bar, and here once the terminal is back.
-    let warning = doc
-        .decoding
-        .warning()
-        .map(|w| format!("{}: {w}", doc.source));
+    let source = opening.label().to_string();
     let store = if args.no_state {
         None
     } else {
         crate::persist::StateStore::from_env()
     };
-    let ended_by = crate::tui::run(doc, crate::tui::Options { config, store });
-    if let Some(w) = warning {
-        say(&w);
+    let ended = crate::tui::run(opening, crate::tui::Options { config, store })?;
+    // Said on the screen's status bar, and here once the terminal is back.
+    if let Some(w) = &ended.warning {
+        say(&format!("{source}: {w}"));
     }
-    Ok(match ended_by? {
+    if let Some(e) = ended.failed {
+        return Err(e.into());
+    }
+    Ok(match ended.signal {
         Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
         None => ExitCode::SUCCESS,
     })

@@ -1,86 +1,128 @@
 //! `--outline`: the outline as an indented tree, JSON or YAML.
 //!
-//! JSON and YAML share one serde model, documented in the README.
+//! JSON and YAML share one serde model, documented in the README. Both are
+//! written as the tree is walked ([`OutlineOut`] serialises each node as it
+//! comes to it), and so is the text, so the output is never held whole.
 
-use serde::Serialize;
+use std::io::{self, Write};
+
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
 
 use crate::document::{Document, NodeId};
 
-/// One node of the serialised outline.
-#[derive(Debug, Serialize)]
-pub struct NodeOut {
-    pub id: String,
-    pub kind: &'static str,
-    pub marker: Option<String>,
-    pub title: String,
-    pub start: usize,
-    pub end: usize,
-    pub children: Vec<NodeOut>,
+/// The serialised outline: `source`, `title`, `bytes`, `nodes` (each with
+/// `id`, `kind`, `marker`, `title`, `start`, `end` and its `children`) and
+/// the `targets`.
+pub struct OutlineOut<'a> {
+    doc: &'a Document,
 }
 
-/// The serialised outline.
-#[derive(Debug, Serialize)]
-pub struct OutlineOut {
-    pub source: String,
-    pub title: String,
-    pub bytes: usize,
-    pub nodes: Vec<NodeOut>,
-    /// The quantified targets, in document order.
-    pub targets: Vec<super::targets::TargetOut>,
+/// The serde model of a document's outline, serialised as it is walked.
+pub fn outline_out(doc: &Document) -> OutlineOut<'_> {
+    OutlineOut { doc }
 }
 
-fn node_out(doc: &Document, id: NodeId, dotted: String) -> NodeOut {
-    let n = &doc.outline.nodes[id];
-    NodeOut {
-        kind: n.kind.as_str(),
-        marker: doc.node_marker(id).map(str::to_string),
-        title: doc.display_title(id).into_owned(),
-        start: n.span.start,
-        end: n.span.end,
-        children: n
-            .children
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| node_out(doc, c, format!("{dotted}.{}", i + 1)))
-            .collect(),
-        id: dotted,
+impl Serialize for OutlineOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.doc;
+        let mut st = s.serialize_struct("OutlineOut", 5)?;
+        st.serialize_field("source", &doc.source)?;
+        st.serialize_field("title", &doc.display_report_title())?;
+        st.serialize_field("bytes", &doc.text.len())?;
+        st.serialize_field(
+            "nodes",
+            &NodesOut {
+                doc,
+                parent: None,
+                dotted: "",
+            },
+        )?;
+        // The quantified targets, in document order.
+        st.serialize_field("targets", &super::targets::TargetsOut::new(doc, false))?;
+        st.end()
     }
 }
 
-/// The serde model of a document's outline.
-pub fn outline_out(doc: &Document) -> OutlineOut {
-    OutlineOut {
-        source: doc.source.clone(),
-        title: doc.display_report_title().into_owned(),
-        bytes: doc.text.len(),
-        nodes: doc
-            .outline
-            .roots
-            .iter()
-            .enumerate()
-            .map(|(i, &r)| node_out(doc, r, (i + 1).to_string()))
-            .collect(),
-        targets: super::targets::targets_out(doc, false),
+/// The children of `parent` (the top level for `None`), serialised as
+/// they are walked.
+struct NodesOut<'a> {
+    doc: &'a Document,
+    parent: Option<NodeId>,
+    /// The parent's dotted id.
+    dotted: &'a str,
+}
+
+impl Serialize for NodesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for (i, id) in self.doc.outline.children(self.parent).enumerate() {
+            let dotted = match self.parent {
+                None => (i + 1).to_string(),
+                Some(_) => format!("{}.{}", self.dotted, i + 1),
+            };
+            seq.serialize_element(&NodeOut {
+                doc: self.doc,
+                id,
+                dotted: &dotted,
+            })?;
+        }
+        seq.end()
     }
 }
 
-/// The outline as an indented tree: two spaces a level, marker and title,
-/// control characters shown as visible stand-ins.
-pub fn outline_text(doc: &Document) -> String {
-    let mut out = String::new();
-    for (id, n) in doc.outline.nodes.iter().enumerate() {
+/// One node of the serialised outline, its children walked in turn.
+struct NodeOut<'a> {
+    doc: &'a Document,
+    id: NodeId,
+    dotted: &'a str,
+}
+
+impl Serialize for NodeOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (doc, id) = (self.doc, self.id);
+        let span = doc.outline.span(id);
+        let mut st = s.serialize_struct("NodeOut", 7)?;
+        st.serialize_field("id", self.dotted)?;
+        st.serialize_field("kind", doc.outline.kind(id).as_str())?;
+        st.serialize_field("marker", &doc.node_marker(id))?;
+        st.serialize_field("title", &doc.display_title(id))?;
+        st.serialize_field("start", &span.start)?;
+        st.serialize_field("end", &span.end)?;
+        st.serialize_field(
+            "children",
+            &NodesOut {
+                doc,
+                parent: Some(id),
+                dotted: self.dotted,
+            },
+        )?;
+        st.end()
+    }
+}
+
+/// Writes the outline as an indented tree: two spaces a level, marker and
+/// title, control characters shown as visible stand-ins.
+pub fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    for (id, n) in doc.outline.iter().enumerate() {
         for _ in 0..n.depth {
-            out.push_str("  ");
+            out.write_all(b"  ")?;
         }
         if n.marker.is_none() {
-            out.push('[');
-            out.push_str(n.kind.as_str());
-            out.push_str("] ");
+            write!(out, "[{}] ", n.kind.as_str())?;
         }
         // Report text never drives the terminal: control characters as
         // the reader's stand-ins.
-        out.push_str(&crate::layout::safe::visible(&doc.node_label(id)));
-        out.push('\n');
+        out.write_all(crate::layout::safe::visible(&doc.node_label(id)).as_bytes())?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
+}
+
+/// The outline as an indented tree ([`write_text`]), as a string.
+pub fn outline_text(doc: &Document) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_text(&mut out, doc);
+    String::from_utf8_lossy(&out).into_owned()
 }

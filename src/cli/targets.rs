@@ -68,6 +68,37 @@ fn target_out(doc: &Document, t: &Item) -> TargetOut {
     }
 }
 
+/// A document's targets (with `all` its results too) for JSON and YAML,
+/// each serialised from its [`Item`] as it is written: the output model is
+/// never held whole.
+pub struct TargetsOut<'a> {
+    doc: &'a Document,
+    items: Vec<Item>,
+    all: bool,
+}
+
+impl<'a> TargetsOut<'a> {
+    /// Extracts the targets now; they are serialised as they are written.
+    pub fn new(doc: &'a Document, all: bool) -> TargetsOut<'a> {
+        TargetsOut {
+            doc,
+            items: targets::extract(doc),
+            all,
+        }
+    }
+}
+
+impl Serialize for TargetsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.items
+                .iter()
+                .filter(|t| self.all || t.is_target())
+                .map(|t| target_out(self.doc, t)),
+        )
+    }
+}
+
 /// The serde model of a document's targets, and with `all` its results.
 pub fn targets_out(doc: &Document, all: bool) -> Vec<TargetOut> {
     targets::extract(doc)

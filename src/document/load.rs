@@ -5,6 +5,11 @@
 //! sequences become U+FFFD and are counted, never dropped. Nothing else in
 //! the text is changed: line endings and indentation stay as they were, so
 //! byte offsets into the decoded text are stable.
+//!
+//! A report can be opened in two steps ([`Opening`]): its head (the first
+//! [`HEAD_BYTES`]) is read at once, so that a reader can show its first
+//! screens, and the rest is read and the whole decoded later, on another
+//! thread.
 
 use std::fmt;
 use std::io::Read;
@@ -87,20 +92,155 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a file's bytes with the checks above.
-pub fn read_path(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let label = path.display().to_string();
-    let io_err = |e| io_error(&label, e);
-    let meta = std::fs::metadata(path).map_err(io_err)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory(label));
+/// How much of a report is read before the rest: enough for its first
+/// screens and the first parts of its outline (a few milliseconds' work).
+pub const HEAD_BYTES: usize = 64 * 1024;
+
+/// A report being opened: its head read, the rest still to read.
+pub struct Opening {
+    label: String,
+    /// What has been read (the head, or everything).
+    bytes: Vec<u8>,
+    /// Where the rest comes from; `None` once everything is read.
+    rest: Option<Box<dyn Read + Send>>,
+}
+
+impl fmt::Debug for Opening {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Opening")
+            .field("label", &self.label)
+            .field("read", &self.bytes.len())
+            .field("complete", &self.rest.is_none())
+            .finish()
     }
-    if meta.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge(label, meta.len()));
+}
+
+impl Opening {
+    /// Opens a report and reads its first `head` bytes: a path, `-` for
+    /// standard input, `None` for the bundled report.
+    pub fn open(path: Option<&Path>, head: usize) -> Result<Opening, LoadError> {
+        match path {
+            None => Ok(Opening::bytes("<bundled>", super::BUNDLED.to_vec())),
+            Some(p) if p.as_os_str() == "-" => Opening::stdin(head),
+            Some(p) => Opening::file(p, head),
+        }
     }
-    let file = std::fs::File::open(path).map_err(io_err)?;
-    // Sized from the metadata: one allocation, no copies while growing.
-    read_into(file, &label, Vec::with_capacity(meta.len() as usize + 1))
+
+    /// Opens a file with the checks above and reads its first `head`
+    /// bytes.
+    pub fn file(path: &Path, head: usize) -> Result<Opening, LoadError> {
+        let label = path.display().to_string();
+        let io_err = |e| io_error(&label, e);
+        let meta = std::fs::metadata(path).map_err(io_err)?;
+        if meta.is_dir() {
+            return Err(LoadError::IsDirectory(label));
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(LoadError::TooLarge(label, meta.len()));
+        }
+        let file = std::fs::File::open(path).map_err(io_err)?;
+        // Sized from the metadata: one allocation, no copies while growing
+        // (untouched pages cost nothing until the rest is read).
+        let bytes = Vec::with_capacity(meta.len() as usize + 1);
+        Opening::reader(label, Box::new(file), bytes, head)
+    }
+
+    /// Opens standard input and reads its first `head` bytes.
+    pub fn stdin(head: usize) -> Result<Opening, LoadError> {
+        Opening::reader(
+            "-".to_string(),
+            Box::new(std::io::stdin()),
+            Vec::new(),
+            head,
+        )
+    }
+
+    /// Bytes already in memory (the bundled report).
+    pub fn bytes(label: impl Into<String>, bytes: Vec<u8>) -> Opening {
+        Opening {
+            label: label.into(),
+            bytes,
+            rest: None,
+        }
+    }
+
+    fn reader(
+        label: String,
+        reader: Box<dyn Read + Send>,
+        mut bytes: Vec<u8>,
+        head: usize,
+    ) -> Result<Opening, LoadError> {
+        let mut reader = reader.take(MAX_BYTES + 1);
+        let want = u64::try_from(head).unwrap_or(u64::MAX);
+        (&mut reader)
+            .take(want)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(&label, e))?;
+        // Fewer bytes than asked for: that was all.
+        let done = (bytes.len() as u64) < want;
+        let rest: Option<Box<dyn Read + Send>> = match done {
+            true => None,
+            false => Some(Box::new(reader)),
+        };
+        Ok(Opening { label, bytes, rest })
+    }
+
+    /// Where the report comes from: a path, `-`, or what [`Opening::bytes`]
+    /// was given.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Whether the whole report has been read.
+    pub fn is_complete(&self) -> bool {
+        self.rest.is_none()
+    }
+
+    /// The head's text, to show before the rest is read, when there is a
+    /// rest and the head can be shown on its own: decoded as a report of
+    /// its own up to its last line break (so no character is cut; a line
+    /// longer than the head is cut at its last whole UTF-8 character),
+    /// neither UTF-16 (whose line breaks are two bytes) nor holding a NUL
+    /// byte. The whole report decodes the same way in practice; where it
+    /// does not (invalid bytes past the head), the head's text is only a
+    /// preview, replaced by the whole.
+    pub fn head_text(&self) -> Option<String> {
+        self.rest.as_ref()?;
+        let head = &self.bytes;
+        if matches!(Encoding::for_bom(head), Some((enc, _)) if enc != UTF_8) {
+            return None;
+        }
+        let cut = match memchr::memrchr(b'\n', head) {
+            Some(i) => i + 1,
+            None => match std::str::from_utf8(head) {
+                Ok(_) => head.len(),
+                // Only the last character is cut short.
+                Err(e) if e.error_len().is_none() => e.valid_up_to(),
+                Err(_) => return None,
+            },
+        };
+        decode(&head[..cut], &self.label).ok().map(|(text, _)| text)
+    }
+
+    /// Reads the rest (at most [`MAX_BYTES`] in all).
+    pub fn read_all(mut self) -> Result<Vec<u8>, LoadError> {
+        if let Some(rest) = self.rest.take() {
+            let left = MAX_BYTES + 1 - self.bytes.len() as u64;
+            rest.take(left)
+                .read_to_end(&mut self.bytes)
+                .map_err(|e| io_error(&self.label, e))?;
+        }
+        if self.bytes.len() as u64 > MAX_BYTES {
+            return Err(LoadError::TooLarge(self.label, self.bytes.len() as u64));
+        }
+        Ok(self.bytes)
+    }
+
+    /// Reads the rest and decodes the whole report.
+    pub fn finish(self) -> Result<(String, Decoding), LoadError> {
+        let label = self.label.clone();
+        decode_owned(self.read_all()?, &label)
+    }
 }
 
 /// The load error for an I/O error on `label`.
@@ -112,22 +252,6 @@ fn io_error(label: &str, e: std::io::Error) -> LoadError {
         std::io::ErrorKind::IsADirectory => LoadError::IsDirectory(label),
         _ => LoadError::Io(label, e),
     }
-}
-
-/// Reads at most [`MAX_BYTES`] from a reader (standard input, a pipe).
-pub fn read_limited(reader: impl Read, label: &str) -> Result<Vec<u8>, LoadError> {
-    read_into(reader, label, Vec::new())
-}
-
-fn read_into(reader: impl Read, label: &str, mut bytes: Vec<u8>) -> Result<Vec<u8>, LoadError> {
-    reader
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(label, e))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge(label.to_string(), bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// Decodes a report's bytes, reusing the buffer when they are UTF-8 already
@@ -367,6 +491,40 @@ mod tests {
             let b = decode_owned(bytes, "x").map_err(|e| e.to_string());
             assert_eq!(a, b);
         }
+    }
+
+    fn opening(bytes: &[u8], head: usize) -> Opening {
+        let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        Opening::reader("t".into(), reader, Vec::new(), head).unwrap()
+    }
+
+    #[test]
+    fn a_report_opens_from_its_head() {
+        let text = "第一行。\n第二行很长很长。\n第三行。\n";
+        // The head ends inside the second line: the head's text is the
+        // first line, and the whole is read later.
+        let o = opening(text.as_bytes(), 20);
+        assert!(!o.is_complete());
+        assert_eq!(o.head_text().as_deref(), Some("第一行。\n"));
+        assert_eq!(o.finish().unwrap().0, text);
+        // Read whole: nothing to preview.
+        let o = opening(text.as_bytes(), 1000);
+        assert!(o.is_complete());
+        assert_eq!(o.head_text(), None);
+        assert_eq!(o.finish().unwrap().0, text);
+        // One long line: cut at its last whole character.
+        let line = "字".repeat(100);
+        assert_eq!(
+            opening(line.as_bytes(), 20).head_text(),
+            Some("字".repeat(6))
+        );
+        // UTF-16, or a NUL in the head: no preview; a NUL past the head
+        // fails when the rest is read.
+        assert_eq!(opening(b"\xFF\xFEa\x00\n\x00b\x00", 4).head_text(), None);
+        assert_eq!(opening(b"a\n\0b\nc\n", 5).head_text(), None);
+        let o = opening(b"a\nb\nc\n\0", 4);
+        assert_eq!(o.head_text().as_deref(), Some("a\nb\n"));
+        assert!(matches!(o.finish(), Err(LoadError::Binary(_))));
     }
 
     #[test]

@@ -17,9 +17,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
-pub use load::{Decoding, LoadError};
+pub use load::{Decoding, LoadError, Opening};
 pub use outline::{Node, NodeId, NodeKind, Outline};
-pub use paragraphs::Paragraph;
+pub use paragraphs::{Paragraph, Paragraphs};
 
 /// The report compiled into the binary.
 pub const BUNDLED_NAME: &str = "minhang-2024-07-24.txt";
@@ -33,7 +33,8 @@ pub struct Document {
     /// The decoded text.
     pub text: String,
     pub decoding: Decoding,
-    pub paragraphs: Vec<Paragraph>,
+    /// Where the paragraphs are ([`Document::paragraph`] reads one).
+    paragraphs: Paragraphs,
     pub outline: Outline,
     /// The report's title, as a range of `text` (empty when there is none).
     pub title: Range<usize>,
@@ -44,12 +45,12 @@ impl Document {
     pub fn from_text(source: impl Into<String>, text: String, decoding: Decoding) -> Document {
         let split = paragraphs::split(&text);
         let title = find_title(&text, &split);
-        let outline = parse::build(&text, &split.paragraphs, title.clone());
+        let outline = parse::build(&text, &split, title.clone());
         Document {
             source: source.into(),
             text,
             decoding,
-            paragraphs: split.paragraphs,
+            paragraphs: split,
             outline,
             title,
         }
@@ -76,12 +77,14 @@ impl Document {
 
     /// Opens a path; `-` reads standard input.
     pub fn open(path: &Path) -> Result<Document, LoadError> {
-        let bytes = if path.as_os_str() == "-" {
-            load::read_limited(std::io::stdin().lock(), "-")?
-        } else {
-            load::read_path(path)?
-        };
-        Document::from_vec(path.display().to_string(), bytes)
+        Document::from_opening(Opening::open(Some(path), usize::MAX)?)
+    }
+
+    /// Reads the rest of a report being opened and parses it.
+    pub fn from_opening(opening: Opening) -> Result<Document, LoadError> {
+        let source = opening.label().to_string();
+        let (text, decoding) = opening.finish()?;
+        Ok(Document::from_text(source, text, decoding))
     }
 
     /// The title text, as written.
@@ -98,16 +101,16 @@ impl Document {
     /// unlabelled contents list is titled `目录`. Views show
     /// [`Document::display_title`].
     pub fn node_title(&self, id: NodeId) -> &str {
-        let n = &self.outline.nodes[id];
-        if n.title.is_empty() && n.kind == NodeKind::Contents {
+        let title = self.outline.title(id);
+        if title.is_empty() && self.outline.kind(id) == NodeKind::Contents {
             return "目录";
         }
-        &self.text[n.title.clone()]
+        &self.text[title]
     }
 
     /// A node's marker as written, if any.
     pub fn node_marker(&self, id: NodeId) -> Option<&str> {
-        self.outline.nodes[id].marker.clone().map(|r| &self.text[r])
+        self.outline.marker(id).map(|r| &self.text[r])
     }
 
     /// A node's title as every view shows it: bounded, runs of spaces
@@ -151,9 +154,28 @@ impl Document {
     /// The paragraph holding `offset`, by index (the last one before it
     /// when the offset falls between paragraphs).
     pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
-        self.paragraphs
-            .partition_point(|p| p.span.start <= offset)
-            .checked_sub(1)
+        self.paragraphs.index_at(offset)
+    }
+
+    /// How many paragraphs the report has.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Paragraph `i` (read from its line: the document keeps only where
+    /// each paragraph starts).
+    pub fn paragraph(&self, i: usize) -> Option<Paragraph> {
+        self.paragraphs.get(&self.text, i)
+    }
+
+    /// Every paragraph, in order.
+    pub fn paragraphs(&self) -> impl DoubleEndedIterator<Item = Paragraph> + '_ {
+        self.paragraphs.iter(&self.text)
+    }
+
+    /// The table of paragraphs.
+    pub fn paragraph_table(&self) -> &Paragraphs {
+        &self.paragraphs
     }
 }
 
@@ -165,18 +187,17 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     {
         return t;
     }
-    if split.paragraphs.is_empty() {
+    if split.is_empty() {
         return 0..0;
     }
-    if let Some(h1) = split.paragraphs.iter().take(3).find(|p| p.md_heading == 1) {
-        return h1.content.clone();
+    if let Some(h1) = split.iter(text).take(3).find(|p| p.md_heading == 1) {
+        return h1.content;
     }
     // Skip the furniture of a web page before the title line: field lines,
     // and button words among them.
     let mut after_field = false;
     let lead = split
-        .paragraphs
-        .iter()
+        .iter(text)
         .take(MAX_FURNITURE_LINES)
         .position(|p| {
             let s = &text[p.content.clone()];
@@ -185,7 +206,9 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
             !skip
         })
         .unwrap_or(0);
-    let p = &split.paragraphs[lead];
+    let Some(p) = split.get(text, lead) else {
+        return 0..0;
+    };
     let s = &text[p.content.clone()];
     let end = title::lead_title_end(s);
     // A title line of words only may go on on the next line (`…发展` /
@@ -193,9 +216,9 @@ fn find_title(text: &str, split: &paragraphs::Paragraphs) -> Range<usize> {
     // author's name, a date, a subtitle or a salutation.
     let words = |s: &str| {
         let line = parse::lines::classify(s);
-        line.words_only && !line.page_number
+        line.words_only() && !line.page_number()
     };
-    let second = split.paragraphs.get(lead + 1).filter(|q| {
+    let second = split.get(text, lead + 1).filter(|q| {
         let t = &text[q.content.clone()];
         end == s.len()
             && words(s)

@@ -4,7 +4,8 @@
 //! those of its whole subtree, so a folded node in the tree can show how
 //! many hits it hides, and the sparse tree keeps the nodes with
 //! `total > 0`. Counts can be built at once or grown hit by hit while an
-//! incremental search runs.
+//! incremental search runs. Nothing is allocated until a hit lies in a
+//! node (the reader keeps counts for every report, searched or not).
 
 use crate::document::{NodeId, Outline};
 
@@ -13,21 +14,27 @@ use super::Hit;
 /// Hit counts for every node of an outline.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NodeCounts {
-    /// Hits whose deepest node is the node itself.
+    /// Hits whose deepest node is the node itself (empty while no hit lies
+    /// in a node).
     pub own: Vec<usize>,
-    /// Hits in the node's subtree (`own` plus the descendants' `own`).
+    /// Hits in the node's subtree (`own` plus the descendants' `own`;
+    /// empty while `own` is).
     pub total: Vec<usize>,
     /// Hits outside every node (text before the first node).
     pub unplaced: usize,
 }
 
 impl NodeCounts {
-    /// All zero.
-    pub fn empty(outline: &Outline) -> NodeCounts {
-        NodeCounts {
-            own: vec![0; outline.len()],
-            total: vec![0; outline.len()],
-            unplaced: 0,
+    /// All zero (nothing allocated yet).
+    pub fn empty(_outline: &Outline) -> NodeCounts {
+        NodeCounts::default()
+    }
+
+    /// Room for a count per node, at the first hit in a node.
+    fn allocate(&mut self, outline: &Outline) {
+        if self.own.is_empty() {
+            self.own = vec![0; outline.len()];
+            self.total = vec![0; outline.len()];
         }
     }
 
@@ -37,13 +44,19 @@ impl NodeCounts {
         let mut c = NodeCounts::empty(outline);
         for h in hits {
             match h.node {
-                Some(id) => c.own[id] += 1,
+                Some(id) => {
+                    c.allocate(outline);
+                    c.own[id] += 1;
+                }
                 None => c.unplaced += 1,
             }
         }
+        if c.own.is_empty() {
+            return c;
+        }
         c.total.clone_from(&c.own);
         for id in (0..outline.len()).rev() {
-            if let Some(p) = outline.nodes[id].parent {
+            if let Some(p) = outline.parent(id) {
                 c.total[p] += c.total[id];
             }
         }
@@ -56,11 +69,12 @@ impl NodeCounts {
             self.unplaced += 1;
             return;
         };
+        self.allocate(outline);
         self.own[id] += 1;
         let mut cur = Some(id);
         while let Some(n) = cur {
             self.total[n] += 1;
-            cur = outline.nodes[n].parent;
+            cur = outline.parent(n);
         }
     }
 
@@ -101,7 +115,7 @@ mod tests {
             inc.add(&d.outline, h);
         }
         assert_eq!(c, inc);
-        let roots: usize = d.outline.roots.iter().map(|&r| c.total(r)).sum();
+        let roots: usize = d.outline.roots().map(|r| c.total(r)).sum();
         assert_eq!(roots + c.unplaced, hits.len());
     }
 }

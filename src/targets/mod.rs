@@ -131,7 +131,7 @@ pub fn extract(doc: &Document) -> Vec<Item> {
     let report = report::Report::read(doc);
     let mut light = context::Light::default();
     let mut out = Vec::new();
-    for p in &doc.paragraphs {
+    for p in doc.paragraphs() {
         let Some(node) = doc.outline.node_at(p.content.start) else {
             continue;
         };

@@ -65,7 +65,7 @@ impl Report {
     pub(super) fn read(doc: &Document) -> Report {
         let year = report_year(doc);
         let mut parts: Vec<Part> = Vec::with_capacity(doc.outline.len());
-        for (id, n) in doc.outline.nodes.iter().enumerate() {
+        for (id, n) in doc.outline.iter().enumerate() {
             let parent = n.parent.map(|p| parts[p]).unwrap_or_default();
             let own = if matches!(
                 n.kind,
@@ -95,10 +95,7 @@ const PLAN_TITLES: &[&str] = &["规划", "纲要", "计划", "方案", "意见",
 
 /// Whether the report's title (its first paragraph) names a plan.
 fn is_plan(doc: &Document) -> bool {
-    let title = doc
-        .paragraphs
-        .first()
-        .map_or("", |p| &doc.text[p.content.clone()]);
+    let title = doc.paragraph(0).map_or("", |p| &doc.text[p.content]);
     title.chars().count() <= 60
         && !title.contains("报告")
         && PLAN_TITLES.iter().any(|w| title.contains(w))
@@ -137,18 +134,15 @@ fn heading_part(title: &str, report_year: Option<i32>) -> Part {
 /// The year the report is delivered in, where the text says it.
 pub(super) fn report_year(doc: &Document) -> Option<i32> {
     let text = doc.text.as_str();
-    let first_heading = doc
-        .outline
-        .nodes
-        .iter()
-        .find(|n| n.kind == NodeKind::Heading)
-        .map_or(text.len(), |n| n.span.start);
+    let outline = &doc.outline;
+    let first_heading = (0..outline.len())
+        .find(|&id| outline.kind(id) == NodeKind::Heading)
+        .map_or(text.len(), |id| outline.span(id).start);
     let head: Vec<&str> = doc
-        .paragraphs
-        .iter()
+        .paragraphs()
         .take(6)
         .filter(|p| p.content.start < first_heading || p.content.start == 0)
-        .map(|p| &text[p.content.clone()])
+        .map(|p| &text[p.content])
         .collect();
     head.iter()
         .find_map(|p| date_year(p))
@@ -197,12 +191,9 @@ fn title_year(t: &str) -> Option<i32> {
 /// A heading that reviews a year (the report comes the year after) or
 /// plans one.
 fn heading_year(doc: &Document) -> Option<i32> {
-    doc.outline
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.kind == NodeKind::Heading)
-        .find_map(|(id, _)| {
+    (0..doc.outline.len())
+        .filter(|&id| doc.outline.kind(id) == NodeKind::Heading)
+        .find_map(|id| {
             let title = doc.node_title(id);
             let (_, y) = time_years(title).into_iter().next()?;
             let reviews = REVIEW.iter().any(|w| title.contains(w));
@@ -241,7 +232,7 @@ fn this_year_sentences(doc: &Document) -> Option<i32> {
         })
     };
     let mut best: Option<i32> = None;
-    for p in &doc.paragraphs {
+    for p in doc.paragraphs() {
         if !says_now(&text[p.content.clone()]) {
             continue;
         }

@@ -3,7 +3,9 @@
 //!
 //! The pane never lays out the whole report: a position is a paragraph and a
 //! line inside it ([`Pos`]), and scrolling lays out only the paragraphs it
-//! walks through.
+//! walks through. A paragraph longer than [`PIECE`] bytes (a report with no
+//! line breaks) is laid out a piece at a time ([`wrap_in_pieces`]), so the
+//! layout's working memory (tens of bytes a character) stays small.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -121,13 +123,12 @@ pub fn options(base: &LayoutOptions, heading: bool) -> LayoutOptions {
 
 /// Whether paragraph `para` is a heading (a theme or a Markdown heading).
 pub fn is_heading(doc: &Document, para: usize) -> bool {
-    let Some(p) = doc.paragraphs.get(para) else {
+    let Some(p) = doc.paragraph(para) else {
         return false;
     };
     p.md_heading > 0
         || doc.outline.node_at(p.content.start).is_some_and(|n| {
-            let node = &doc.outline.nodes[n];
-            node.kind == NodeKind::Theme && node.span.start <= p.content.start
+            doc.outline.kind(n) == NodeKind::Theme && doc.outline.span(n).start <= p.content.start
         })
 }
 
@@ -145,13 +146,13 @@ pub fn detail_lines_with(
     width: u16,
     opts: &LayoutOptions,
 ) -> Vec<DLine> {
-    let Some(p) = doc.paragraphs.get(para) else {
+    let Some(p) = doc.paragraph(para) else {
         return vec![DLine::blank(0)];
     };
     let heading = is_heading(doc, para);
     let base = p.content.start;
     let text = &doc.text[p.content.clone()];
-    let mut out: Vec<DLine> = layout::wrap(text, width as usize, &options(opts, heading))
+    let mut out: Vec<DLine> = wrap_in_pieces(text, width as usize, &options(opts, heading), PIECE)
         .into_iter()
         .map(|l| DLine {
             range: base + l.range.start..base + l.range.end,
@@ -164,15 +165,87 @@ pub fn detail_lines_with(
     out
 }
 
+/// A paragraph longer than this many bytes is laid out a piece at a time.
+pub const PIECE: usize = 16 * 1024;
+
+/// [`layout::wrap`] of `text`, a piece of about `piece` bytes at a time:
+/// each piece's lines but the last are kept, and the next piece starts where
+/// that last line started (its end may have been cut by the piece's), so
+/// the lines are those of the whole text wherever a line's breaks depend
+/// only on the line and what follows it closely, as they do in prose. The
+/// layout's working memory is that of a piece.
+pub fn wrap_in_pieces(
+    text: &str,
+    width: usize,
+    opts: &LayoutOptions,
+    piece: usize,
+) -> Vec<DisplayLine> {
+    let mut out: Vec<DisplayLine> = Vec::new();
+    let mut start = 0;
+    loop {
+        let mut end = (start + piece).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let last_piece = end + piece / 2 >= text.len();
+        let end = if last_piece { text.len() } else { end };
+        // Only the paragraph's first line is indented.
+        let opts = match start {
+            0 => *opts,
+            _ => LayoutOptions {
+                first_line_indent: 0,
+                ..*opts
+            },
+        };
+        let mut lines = layout::wrap(&text[start..end], width, &opts);
+        let cut = !last_piece && lines.len() > 1 && lines.last().is_some_and(|l| l.range.start > 0);
+        let next = match cut {
+            true => lines.pop().map(|l| start + l.range.start),
+            false => None,
+        };
+        out.extend(lines.into_iter().map(|l| DisplayLine {
+            range: start + l.range.start..start + l.range.end,
+            visible_end: start + l.visible_end,
+            ..l
+        }));
+        match next {
+            Some(next) => start = next,
+            None if end < text.len() => start = end,
+            None => return out,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn a_long_paragraph_is_laid_out_in_pieces_as_a_whole() {
+        let seed = std::str::from_utf8(crate::document::BUNDLED).unwrap();
+        // The seed as one long paragraph: prose, numbers, quotes, Latin.
+        let text: String = seed.lines().collect::<Vec<_>>().join("");
+        for (width, opts) in [
+            (80, LayoutOptions::default()),
+            (37, LayoutOptions::default()),
+            (21, LayoutOptions::PLAIN),
+        ] {
+            let whole = layout::wrap(&text, width, &opts);
+            for piece in [700, 4096] {
+                assert_eq!(
+                    wrap_in_pieces(&text, width, &opts, piece),
+                    whole,
+                    "{width} {piece}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn lines_cover_each_paragraph_and_end_blank() {
         let doc = Document::bundled();
         for w in [10u16, 37, 80] {
-            for (i, p) in doc.paragraphs.iter().enumerate() {
+            for (i, p) in doc.paragraphs().enumerate() {
                 let lines = detail_lines(&doc, i, w);
                 assert_eq!(lines.first().unwrap().range.start, p.content.start);
                 assert!(lines.last().unwrap().line.is_none());

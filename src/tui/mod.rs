@@ -33,9 +33,10 @@ use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, mpsc::Receiver};
 
 use crate::config::Config;
-use crate::document::Document;
+use crate::document::{Decoding, Document, LoadError, Opening};
 use crate::layout::safe;
 use crate::persist::{Loaded, StateStore, document_key};
+use crate::search::SearchIndex;
 use app::{App, ReportId};
 pub use report::sidebar_items;
 use report::{Report, Update};
@@ -96,24 +97,95 @@ pub fn start_background(id: ReportId, report: &Report, tx: Sender<(ReportId, Upd
     std::thread::spawn(move || index.prepare());
 }
 
-/// Opens the reader on a document and returns when it is closed (by a
-/// quit key, SIGTERM, SIGHUP or SIGINT), after saving where reading
-/// stopped; with the signal that closed it, if one did.
+/// Reads the rest of a report shown from its head, and parses it, on a
+/// thread: sends the whole document for report `id` with its search index
+/// and saved state ([`Update::Document`]), builds the index on another
+/// thread, then sends the targets; or says why the report could not be
+/// read ([`Update::Failed`]).
+pub fn start_reading(
+    id: ReportId,
+    opening: Opening,
+    store: Option<StateStore>,
+    tx: Sender<(ReportId, Update)>,
+) {
+    std::thread::spawn(move || {
+        let doc = match Document::from_opening(opening) {
+            Ok(doc) => Arc::new(doc),
+            Err(e) => {
+                let _ = tx.send((id, Update::Failed(e)));
+                return;
+            }
+        };
+        let state = store.map(|s| s.load(&document_key(&doc.text)));
+        let index = Arc::new(SearchIndex::shared(doc.clone()));
+        let update = Update::Document {
+            doc: doc.clone(),
+            index: index.clone(),
+            state,
+        };
+        if tx.send((id, update)).is_err() {
+            return;
+        }
+        std::thread::spawn(move || index.prepare());
+        let _ = tx.send((id, Update::Targets(sidebar_items(&doc))));
+    });
+}
+
+/// How the reader ended.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// The signal that closed it (SIGTERM, SIGHUP, SIGINT), if one did.
+    pub signal: Option<i32>,
+    /// Why the report could not be read to its end, if it could not (the
+    /// reader then closed by itself).
+    pub failed: Option<LoadError>,
+    /// Bytes replaced with U+FFFD while decoding, to say once the terminal
+    /// is back.
+    pub warning: Option<String>,
+}
+
+/// Opens the reader on a report being opened and returns when it is closed
+/// (by a quit key, SIGTERM, SIGHUP or SIGINT, or because the report could
+/// not be read to its end), after saving where reading stopped.
 ///
-/// The first frame does not wait for the slow work on big documents: the
-/// targets are extracted and the search index is built on two threads
-/// ([`start_background`]), and the event loop hands the targets to their
-/// report when they arrive (the sidebar says "finding targets…"
-/// meanwhile).
-pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
-    let key = document_key(&doc.text);
-    let loaded = opts.store.as_ref().map(|s| s.load(&key));
+/// The first frame waits for nothing slow. A report longer than its head
+/// ([`Opening::head_text`]) is shown from its head (the tree and the
+/// status bar say it is still being read) while the rest is read and the
+/// whole parsed on a thread ([`start_reading`]); its saved state is put
+/// back when the whole arrives. The targets are extracted and the search
+/// index built on other threads ([`start_background`]); the event loop
+/// hands what they derive to the report when it arrives.
+pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
     terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let head = opening.head_text();
+    let (doc, rest) = match head {
+        Some(text) => {
+            let doc = Document::from_text(opening.label(), text, Decoding::default());
+            (doc, Some(opening))
+        }
+        None => match Document::from_opening(opening) {
+            Ok(doc) => (doc, None),
+            Err(e) => {
+                return Ok(Ended {
+                    failed: Some(e),
+                    ..Ended::default()
+                });
+            }
+        },
+    };
+    let loaded = match &rest {
+        None => opts
+            .store
+            .as_ref()
+            .map(|s| s.load(&document_key(&doc.text))),
+        Some(_) => None,
+    };
     let mut app = App::with_config(Arc::new(doc), None, w, h, opts.config);
     app.no_color = no_color();
+    app.report_mut().loading = rest.is_some();
     // Replaced bytes are said on the first frame too, not only on stderr.
     app.notices.status = app.report().doc.decoding.warning();
     app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
@@ -123,6 +195,14 @@ pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
         Some(Loaded::Missing) | None => {}
     }
     let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
+    // The state of a report still being read is not saved: it is not
+    // known whose it is yet.
+    let save_state = |app: &App| match &opts.store {
+        Some(store) if !app.report().loading => {
+            store.save(&document_key(&app.report().doc.text), &app.saved_state())
+        }
+        _ => Ok(()),
+    };
     terminal::enter(app.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
         // The size may have changed between the query and the first frame.
@@ -131,29 +211,32 @@ pub fn run(doc: Document, opts: Options) -> io::Result<Option<i32>> {
             width: size.width,
             height: size.height,
         });
-        // The first frame, then the slow work: started earlier, the two
+        // The first frame, then the slow work: started earlier, the
         // threads would compete with it for the CPU.
         term.draw(|f| view::draw(f, &app))?;
-        start_background(app.current(), app.report(), tx);
+        match rest {
+            Some(opening) => start_reading(app.current(), opening, opts.store.clone(), tx),
+            None => start_background(app.current(), app.report(), tx),
+        }
         // Saved now and then while reading too, so a killed or crashed
         // reader (or a closed SSH session) loses little; errors are said
         // once, at exit.
         let mut save = |app: &App| {
-            if let Some(store) = &opts.store {
-                let _ = store.save(&key, &app.saved_state());
-            }
+            let _ = save_state(app);
         };
         event_loop::run(&mut term, &mut app, signals, Some(updates), &mut save)
     });
     terminal::restore();
-    if let Some(store) = &opts.store
-        && let Err(e) = store.save(&key, &app.saved_state())
-    {
+    if let (Some(store), Err(e)) = (&opts.store, save_state(&app)) {
         let message = format!(
             "gangmu: could not save the reading state in {}: {e}",
             store.dir().display()
         );
         eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
     }
-    result.map(|()| signals.ended_by())
+    result.map(|()| Ended {
+        signal: signals.ended_by(),
+        failed: app.failed.take(),
+        warning: app.report().doc.decoding.warning(),
+    })
 }

@@ -6,7 +6,7 @@ use gangmu::document::Document;
 /// The outline as `kind marker title` lines indented two spaces a level.
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
-    for (id, n) in doc.outline.nodes.iter().enumerate() {
+    for (id, n) in doc.outline.iter().enumerate() {
         out.push_str(&"  ".repeat(n.depth));
         out.push_str(n.kind.as_str());
         if let Some(m) = doc.node_marker(id) {

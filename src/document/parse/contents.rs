@@ -12,8 +12,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::super::markers::BlockStyle;
-use super::super::paragraphs::{Paragraph, is_space};
+use super::super::markers::{BlockMarker, BlockStyle, block_marker};
+use super::super::paragraphs::{Paragraphs, is_space};
 use super::lines::{Line, strip_page_number};
 
 /// A contents list: its label paragraph (if any) and its entries, as
@@ -59,7 +59,7 @@ fn key(s: &str) -> String {
 /// Where a run of entries starting at `from` ends: at the first prose
 /// paragraph or bullet, the first entry seen before, or the first restart
 /// of the run's leading series. `None` past [`MAX_ENTRIES`].
-fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> Option<usize> {
+fn run_end(text: &str, paras: &Paragraphs, lines: &[Line], from: usize) -> Option<usize> {
     let mut seen = HashSet::new();
     let mut last = [0u32; BlockStyle::ALL.len()];
     let mut top: Option<u8> = None;
@@ -67,13 +67,11 @@ fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> Opti
         if k - from > MAX_ENTRIES {
             return None;
         }
-        if line.prose
-            || line.bullet().is_some()
-            || !seen.insert(key(&text[paras[k].content.clone()]))
-        {
+        let content = paras.get(text, k).map_or("", |p| &text[p.content]);
+        if line.prose() || line.bullet().is_some() || !seen.insert(key(content)) {
             return Some(k);
         }
-        if let Some(m) = line.marker {
+        if let Some(m) = block_marker(content) {
             let rank = m.style.rank();
             let leading = top.is_none_or(|t| rank <= t);
             if leading && last[m.style.index()] >= m.ordinal {
@@ -90,9 +88,9 @@ fn run_end(text: &str, paras: &[Paragraph], lines: &[Line], from: usize) -> Opti
 /// one that stands right before prose: the body's first heading (`序言`).
 fn give_back(lines: &[Line], entries: Range<usize>) -> Range<usize> {
     let run = &lines[entries.clone()];
-    let paged = run.iter().filter(|l| l.page_number).count();
-    let last_unpaged = run.last().is_some_and(|l| !l.page_number);
-    let before_prose = lines.get(entries.end).is_some_and(|l| l.prose);
+    let paged = run.iter().filter(|l| l.page_number()).count();
+    let last_unpaged = run.last().is_some_and(|l| !l.page_number());
+    let before_prose = lines.get(entries.end).is_some_and(|l| l.prose());
     if run.len() > 1 && paged * 2 >= run.len() && last_unpaged && before_prose {
         entries.start..entries.end - 1
     } else {
@@ -100,18 +98,11 @@ fn give_back(lines: &[Line], entries: Range<usize>) -> Range<usize> {
     }
 }
 
-/// The leading series of entries: the highest-ranked style, how often it
-/// occurs, and its first ordinal.
-fn leading_series(lines: &[Line]) -> Option<(BlockStyle, usize, u32)> {
-    let style = lines
-        .iter()
-        .filter_map(|l| l.marker)
-        .map(|m| m.style)
-        .min()?;
-    let mut of_style = lines
-        .iter()
-        .filter_map(|l| l.marker)
-        .filter(|m| m.style == style);
+/// The leading series of entries (their markers): the highest-ranked
+/// style, how often it occurs, and its first ordinal.
+fn leading_series(markers: &[BlockMarker]) -> Option<(BlockStyle, usize, u32)> {
+    let style = markers.iter().map(|m| m.style).min()?;
+    let mut of_style = markers.iter().filter(|m| m.style == style);
     let first = of_style.next()?.ordinal;
     Some((style, 1 + of_style.count(), first))
 }
@@ -120,12 +111,13 @@ fn leading_series(lines: &[Line]) -> Option<(BlockStyle, usize, u32)> {
 /// body's first heading: after a label found before the first marker (or
 /// page-numbered) line, or, unlabelled, starting at that line, when its
 /// leading series starts over later or its entries carry page numbers.
-pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents> {
+pub fn find(text: &str, paras: &Paragraphs, lines: &[Line]) -> Option<Contents> {
+    let content = |i: usize| paras.get(text, i).map_or("", |p| &text[p.content]);
     let first_entry = lines
         .iter()
-        .position(|l| l.marker.is_some() || l.page_number)
+        .position(|l| l.marker().is_some() || l.page_number())
         .unwrap_or(lines.len());
-    if let Some(label) = (0..first_entry).find(|&i| is_label(&text[paras[i].content.clone()])) {
+    if let Some(label) = (0..first_entry).find(|&i| is_label(content(i))) {
         let end = run_end(text, paras, lines, label + 1)?;
         return (end > label + 1).then(|| Contents {
             label: Some(label),
@@ -138,14 +130,17 @@ pub fn find(text: &str, paras: &[Paragraph], lines: &[Line]) -> Option<Contents>
     if run.len() < MIN_UNLABELLED {
         return None;
     }
-    let paged = run.iter().filter(|l| l.page_number).count();
-    let restarts = leading_series(run).is_some_and(|(style, count, first)| {
+    let paged = run.iter().filter(|l| l.page_number()).count();
+    let markers: Vec<BlockMarker> = (start..end)
+        .filter_map(|k| block_marker(content(k)))
+        .collect();
+    // The series starts over (from one) after the run.
+    let restarts = leading_series(&markers).is_some_and(|(style, count, first)| {
         count >= 2
             && first == 1
-            && lines[end..].iter().any(|l| {
-                l.marker
-                    .is_some_and(|m| m.style == style && m.ordinal == first)
-            })
+            && lines[end..]
+                .iter()
+                .any(|l| l.marker().is_some_and(|m| m.style == style && m.first))
     });
     (restarts || paged * 2 >= run.len()).then(|| Contents {
         label: None,
@@ -160,11 +155,10 @@ mod tests {
     use super::*;
 
     fn contents(text: &str) -> Option<(Option<String>, Vec<String>)> {
-        let split = paragraphs::split(text);
-        let ps = &split.paragraphs;
-        let lines = classify_all(text, ps);
-        let c = find(text, ps, &lines)?;
-        let s = |i: usize| text[ps[i].content.clone()].to_string();
+        let ps = paragraphs::split(text);
+        let lines = classify_all(text, &ps);
+        let c = find(text, &ps, &lines)?;
+        let s = |i: usize| text[ps.get(text, i).unwrap().content].to_string();
         Some((c.label.map(s), c.entries.map(s).collect()))
     }
 

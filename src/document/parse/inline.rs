@@ -229,6 +229,13 @@ pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
             None => open.iter().any(|o| o.style == m.style),
         };
         let start = c0 + i;
+        if !b.room(start) {
+            // Past the tree's budget: text of the open point, but its
+            // number counts in the series.
+            b.series.insert((Some(parent), m.style), ordinal);
+            skip_to = i + m.len;
+            continue;
+        }
         close_points(b, &mut open, keep, start);
         let t0 = skip_separators(s, i + m.len);
         let t_end = title_end(s, t0).max(t0);
@@ -256,11 +263,14 @@ pub fn scan(b: &mut Builder, at: Scan, block: NodeId) {
 fn close_points(b: &mut Builder, open: &mut Vec<OpenPoint>, keep: usize, end: usize) {
     while open.len() > keep {
         if let Some(o) = open.pop() {
-            let n = &mut b.nodes[o.id];
-            n.span.end = end;
+            b.outline.set_end(o.id, end);
             // A title never runs into the next point (`一手抓：一手抓`).
-            n.title.end = n.title.end.min(end);
-            n.title.start = n.title.start.min(n.title.end);
+            let title = b.outline.title(o.id);
+            let title_end = title.end.min(end);
+            if title_end < title.end {
+                b.outline
+                    .set_title(o.id, title.start.min(title_end)..title_end);
+            }
         }
     }
 }

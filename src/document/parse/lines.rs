@@ -6,8 +6,8 @@
 //! unnumbered stand-alone heading (`序 言`, `结束语`, `附件1`), and whether it
 //! announces a list (ends with a colon). Nothing here looks at neighbours.
 
-use super::super::markers::{BlockMarker, block_marker, bullet};
-use super::super::paragraphs::{Paragraph, is_space};
+use super::super::markers::{BlockMarker, BlockStyle, block_marker, bullet};
+use super::super::paragraphs::{Paragraphs, is_space};
 
 /// A heading-only line has at most this many characters (a `目录` entry, a
 /// title, a heading without body).
@@ -34,45 +34,143 @@ pub enum Role {
     Text,
 }
 
-impl Line {
-    /// The length of its `——` bullet mark, if it has one.
-    pub fn bullet(&self) -> Option<usize> {
-        (self.bullet_len > 0).then_some(usize::from(self.bullet_len))
-    }
-}
-
 /// A bare numbered label has at most this many characters, spaces aside.
 pub const LABEL_CHARS: usize = 6;
 
-// One per paragraph: a report of one-letter lines has millions.
-const _: () = assert!(size_of::<Line>() <= 24);
+/// The block marker a paragraph opens with, as the stages after this one
+/// need it: its style, and whether it is the first of its series. (Its
+/// ordinal and lengths are read again where they matter, by
+/// [`block_marker`].)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Opens {
+    pub style: BlockStyle,
+    /// Its ordinal is 1.
+    pub first: bool,
+}
 
-/// What one paragraph looks like (kept small: one per paragraph).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Line {
-    /// The block marker it opens with.
-    pub marker: Option<BlockMarker>,
-    /// The length of its `——` bullet mark (0: no bullet; see
-    /// [`Line::bullet`]).
-    pub bullet_len: u8,
+// One per paragraph: a report of one-letter lines has millions, so a
+// paragraph's line is two bytes.
+const _: () = assert!(size_of::<Line>() == 2);
+
+/// What one paragraph looks like, packed in 16 bits: its role (3 bits),
+/// six flags, its `——` bullet mark (2 bits), the style of the block marker
+/// it opens with (4 bits, 0 for none) and whether that marker is the first
+/// of its series.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Line(u16);
+
+const ROLE_BITS: u16 = 0b111;
+const PROSE: u16 = 1 << 3;
+const WORDS_ONLY: u16 = 1 << 4;
+const PAGE_NUMBER: u16 = 1 << 5;
+const NUMBERED_LABEL: u16 = 1 << 6;
+const ANNOUNCES: u16 = 1 << 7;
+const ADDRESS: u16 = 1 << 8;
+const BULLET_SHIFT: u16 = 9;
+const STYLE_SHIFT: u16 = 11;
+const FIRST: u16 = 1 << 15;
+
+/// The bullet marks' lengths, by their 2-bit code (`--`, `——`).
+const BULLET_LENS: [usize; 3] = [0, 2, 6];
+
+/// The roles, by their 3-bit code.
+const ROLES: [Role; 6] = [
+    Role::Text,
+    Role::Head,
+    Role::Contents,
+    Role::Marker,
+    Role::Standalone,
+    Role::Bullet,
+];
+
+impl Line {
     /// Its role, once [`super::roles::plan`] has decided it.
-    pub role: Role,
+    pub fn role(self) -> Role {
+        ROLES[usize::from(self.0 & ROLE_BITS)]
+    }
+
+    pub fn set_role(&mut self, role: Role) {
+        let code = ROLES.iter().position(|&r| r == role).unwrap_or(0) as u16;
+        self.0 = (self.0 & !ROLE_BITS) | code;
+    }
+
+    /// The block marker it opens with.
+    pub fn marker(self) -> Option<Opens> {
+        let code = usize::from((self.0 >> STYLE_SHIFT) & 0b1111);
+        let style = *BlockStyle::ALL.get(code.checked_sub(1)?)?;
+        Some(Opens {
+            style,
+            first: self.0 & FIRST != 0,
+        })
+    }
+
+    /// The length of its `——` bullet mark, if it has one.
+    pub fn bullet(self) -> Option<usize> {
+        let len = BULLET_LENS[usize::from((self.0 >> BULLET_SHIFT) & 0b11)];
+        (len > 0).then_some(len)
+    }
+
     /// Body text: a sentence end somewhere, or longer than a heading.
-    pub prose: bool,
+    pub fn prose(self) -> bool {
+        self.0 & PROSE != 0
+    }
+
     /// A short line of words only (letters, digits, spaces, quotes), once a
     /// contents page number is set aside: a title line or an unnumbered
     /// heading.
-    pub words_only: bool,
+    pub fn words_only(self) -> bool {
+        self.0 & WORDS_ONLY != 0
+    }
+
     /// Ends with a page number after dots or spaces (`... 2`, `………1`).
-    pub page_number: bool,
+    pub fn page_number(self) -> bool {
+        self.0 & PAGE_NUMBER != 0
+    }
+
     /// A bare numbered label of words only (`附件1`, `附表 2`): the next line
     /// may be its title.
-    pub numbered_label: bool,
+    pub fn numbered_label(self) -> bool {
+        self.0 & NUMBERED_LABEL != 0
+    }
+
     /// Ends with a colon: it announces what follows (`提三点希望：`).
-    pub announces: bool,
+    pub fn announces(self) -> bool {
+        self.0 & ANNOUNCES != 0
+    }
+
     /// A stand-alone address to the audience: a few words and `！`
     /// (`各位代表！`, `同志们！`).
-    pub address: bool,
+    pub fn address(self) -> bool {
+        self.0 & ADDRESS != 0
+    }
+
+    fn new(marker: Option<BlockMarker>, bullet_len: usize, flags: u16) -> Line {
+        let bullet = BULLET_LENS
+            .iter()
+            .position(|&l| l == bullet_len)
+            .unwrap_or(0) as u16;
+        let (style, first) = marker.map_or((0, 0), |m| {
+            let first = if m.ordinal == 1 { FIRST } else { 0 };
+            (m.style.index() as u16 + 1, first)
+        });
+        Line(flags | bullet << BULLET_SHIFT | style << STYLE_SHIFT | first)
+    }
+}
+
+impl std::fmt::Debug for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Line")
+            .field("role", &self.role())
+            .field("marker", &self.marker())
+            .field("bullet", &self.bullet())
+            .field("prose", &self.prose())
+            .field("words_only", &self.words_only())
+            .field("page_number", &self.page_number())
+            .field("numbered_label", &self.numbered_label())
+            .field("announces", &self.announces())
+            .field("address", &self.address())
+            .finish()
+    }
 }
 
 /// An address line has at most this many characters before its `！`.
@@ -146,16 +244,11 @@ pub fn is_button(s: &str) -> bool {
 /// The [`Line`] of one paragraph's words.
 pub fn classify(s: &str) -> Line {
     let marker = block_marker(s);
-    let bullet_len = bullet(s).map_or(0, |n| u8::try_from(n).unwrap_or(0));
+    let bullet_len = bullet(s).unwrap_or(0);
     // A long paragraph is prose without reading it all.
     let long = s.len() > SHORT_CHARS * 4 || s.chars().nth(SHORT_CHARS).is_some();
     if long {
-        return Line {
-            marker,
-            bullet_len,
-            prose: true,
-            ..Line::default()
-        };
+        return Line::new(marker, bullet_len, PROSE);
     }
     let (body, page_number) = strip_page_number(s);
     let words = body.chars().filter(|&c| !is_space(c)).count();
@@ -163,27 +256,24 @@ pub fn classify(s: &str) -> Line {
         && body
             .chars()
             .all(|c| c.is_alphanumeric() || heading_punctuation(c));
-    Line {
-        marker,
-        bullet_len,
-        prose: s.chars().any(sentence_end),
-        words_only,
-        page_number,
-        numbered_label: words_only
-            && s.chars().filter(|&c| !is_space(c)).count() <= LABEL_CHARS
-            && s.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)),
-        announces: s.ends_with(['：', ':']),
-        address: is_address(s),
-        role: Role::Text,
-    }
+    let numbered_label = words_only
+        && s.chars().filter(|&c| !is_space(c)).count() <= LABEL_CHARS
+        && s.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let flag = |on: bool, bit: u16| if on { bit } else { 0 };
+    let flags = flag(s.chars().any(sentence_end), PROSE)
+        | flag(words_only, WORDS_ONLY)
+        | flag(page_number, PAGE_NUMBER)
+        | flag(numbered_label, NUMBERED_LABEL)
+        | flag(s.ends_with(['：', ':']), ANNOUNCES)
+        | flag(is_address(s), ADDRESS);
+    Line::new(marker, bullet_len, flags)
 }
 
 /// The [`Line`] of every paragraph.
-pub fn classify_all(text: &str, paras: &[Paragraph]) -> Vec<Line> {
-    paras
-        .iter()
-        .map(|p| classify(&text[p.content.clone()]))
-        .collect()
+pub fn classify_all(text: &str, paras: &Paragraphs) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(paras.len());
+    lines.extend(paras.iter(text).map(|p| classify(&text[p.content])));
+    lines
 }
 
 #[cfg(test)]
@@ -226,30 +316,30 @@ mod tests {
     #[test]
     fn kinds_of_lines() {
         let l = classify("序 言");
-        assert!(l.words_only && !l.prose && l.marker.is_none());
+        assert!(l.words_only() && !l.prose() && l.marker().is_none());
         let l = classify("实 施... 18");
-        assert!(l.words_only && l.page_number);
-        assert!(classify("附件1").words_only && classify("附件1").numbered_label);
-        assert!(classify("附表 2").numbered_label);
-        assert!(!classify("专栏1 主要指标").numbered_label);
-        assert!(!classify("序 言").numbered_label);
-        assert!(classify("弘 扬“四气” 提 振 精 神").words_only);
+        assert!(l.words_only() && l.page_number());
+        assert!(classify("附件1").words_only() && classify("附件1").numbered_label());
+        assert!(classify("附表 2").numbered_label());
+        assert!(!classify("专栏1 主要指标").numbered_label());
+        assert!(!classify("序 言").numbered_label());
+        assert!(classify("弘 扬“四气” 提 振 精 神").words_only());
         let l = classify("百年大计，教育为本。");
-        assert!(l.prose && !l.words_only);
+        assert!(l.prose() && !l.words_only());
         let l = classify("同志们：");
-        assert!(!l.prose && !l.words_only && l.announces);
-        assert!(classify("各位代表！").address);
-        assert!(classify("各位代表、同志们！").address);
-        assert!(!classify("今年发展主要预期目标是：").address);
-        assert!(!classify("这是一个最好的时代，也是一个最坏的时代！").address);
-        assert!(!classify("同志们！征程万里。").address);
+        assert!(!l.prose() && !l.words_only() && l.announces());
+        assert!(classify("各位代表！").address());
+        assert!(classify("各位代表、同志们！").address());
+        assert!(!classify("今年发展主要预期目标是：").address());
+        assert!(!classify("这是一个最好的时代，也是一个最坏的时代！").address());
+        assert!(!classify("同志们！征程万里。").address());
         let l = classify("（2010年2月22日）");
-        assert!(!l.prose && !l.words_only && l.marker.is_none());
+        assert!(!l.prose() && !l.words_only() && l.marker().is_none());
         let l = classify("——在市政府八届五次全体会议上的讲话");
-        assert!(l.bullet().is_some() && !l.prose && !l.words_only);
-        assert!(classify(&"字".repeat(61)).prose);
-        assert!(!classify(&"字".repeat(21)).words_only);
+        assert!(l.bullet().is_some() && !l.prose() && !l.words_only());
+        assert!(classify(&"字".repeat(61)).prose());
+        assert!(!classify(&"字".repeat(21)).words_only());
         let l = classify("第一章 指导思想和工作方针... 2");
-        assert!(l.marker.is_some() && l.page_number && !l.prose);
+        assert!(l.marker().is_some() && l.page_number() && !l.prose());
     }
 }

@@ -23,13 +23,14 @@ pub mod walk;
 use std::ops::Range;
 
 use super::outline::Outline;
-use super::paragraphs::Paragraph;
+use super::paragraphs::Paragraphs;
+use lines::Role;
 
 /// A close upper estimate of the node count, so the node vector is
-/// allocated once: a 13 MB report would otherwise hold two copies of it
-/// while growing. Paragraphs plus the sentence-opening markers a quick
-/// substring count finds.
-fn estimate_nodes(text: &str, paragraphs: usize) -> usize {
+/// allocated once: paragraphs (of a text without structure, its passages
+/// and bullets) plus the sentence-opening markers a quick substring count
+/// finds, within the tree's budget ([`tree::Builder::room`]).
+fn estimate_nodes(text: &str, plan: &roles::Plan) -> usize {
     let count = |needle: &str| memchr::memmem::find_iter(text.as_bytes(), needle).count();
     let shi = memchr::memmem::find_iter(text.as_bytes(), "是")
         .filter(|&i| {
@@ -40,18 +41,28 @@ fn estimate_nodes(text: &str, paragraphs: usize) -> usize {
                 .is_some()
         })
         .count();
+    let paragraphs = plan.lines.len();
+    let structured = plan.lines.iter().any(|l| l.role() == Role::Marker);
+    let blocks = if structured {
+        paragraphs
+    } else {
+        // Prose paragraphs, bullets and the runs of other lines between.
+        let own = |l: &lines::Line| l.prose() || l.bullet().is_some();
+        2 * plan.lines.iter().filter(|l| own(l)).count() + 1
+    };
     // Pairs are common in speeches; 一手抓, 首先… are rare enough to grow
     // into the slack.
-    paragraphs + shi + count("方面") + paragraphs / 8 + 8
+    let estimate = blocks + shi + count("方面") + blocks / 8 + 8;
+    estimate.min(tree::FREE_NODES + text.len() / tree::BYTES_PER_NODE)
 }
 
 /// The outline of `text`, given its paragraphs and the report's title (a
 /// range of `text`, which titles the preamble when it lies in the head).
-pub fn build(text: &str, paras: &[Paragraph], title: Range<usize>) -> Outline {
+pub fn build(text: &str, paras: &Paragraphs, title: Range<usize>) -> Outline {
     let lines = lines::classify_all(text, paras);
     let contents = contents::find(text, paras, &lines);
     let plan = roles::plan(lines, contents);
-    let mut b = tree::Builder::new(text, estimate_nodes(text, paras.len()));
+    let mut b = tree::Builder::new(text, estimate_nodes(text, &plan));
     walk::walk(&mut b, paras, &plan, title);
     b.finish()
 }

@@ -18,9 +18,11 @@
 //!
 //! [`contents`]: super::contents
 
+use std::cell::Cell;
+
 use super::super::markers::{BlockStyle, THEME_RANK};
 use super::contents::Contents;
-use super::lines::{Line, Role};
+use super::lines::{Line, Opens, Role};
 
 /// The paragraphs with their roles, and what the walk needs to know about
 /// what lies ahead.
@@ -31,9 +33,13 @@ pub struct Plan {
     /// The rank of the report's top level (`第一部分`, `一、`, a theme), if
     /// it has numbered headings at all.
     pub top_rank: Option<u8>,
-    /// For each paragraph, the index of the first marker paragraph at or
-    /// after it (the paragraph count when there is none).
-    pub next_marker: Vec<u32>,
+    /// The last answer of [`Plan::next_marker`]: no marker paragraph lies
+    /// in `.0..=.1` but `.1` (a table of the next marker of every
+    /// paragraph would cost four bytes a paragraph; the walk asks in
+    /// order, so one remembered answer makes the scans linear in all).
+    next_marker: Cell<(usize, usize)>,
+    /// The last marker paragraph, if any.
+    last_marker: Option<usize>,
     /// The first paragraph of the body (after the head matter).
     pub body_start: usize,
 }
@@ -42,22 +48,32 @@ impl Plan {
     /// The first marker paragraph at or after `i` (the paragraph count when
     /// there is none).
     pub fn next_marker(&self, i: usize) -> usize {
-        self.next_marker
-            .get(i)
-            .map_or(self.lines.len(), |&j| j as usize)
+        let (from, found) = self.next_marker.get();
+        if (from..=found).contains(&i) {
+            return found;
+        }
+        let n = self.lines.len();
+        let found = match self.last_marker {
+            Some(last) if i <= last => (i..=last)
+                .find(|&k| self.lines[k].role() == Role::Marker)
+                .unwrap_or(n),
+            _ => n,
+        };
+        self.next_marker.set((i, found));
+        found
     }
 
     /// Whether no marker paragraph follows paragraph `i`.
     pub fn after_last_marker(&self, i: usize) -> bool {
-        self.next_marker(i + 1) == self.lines.len()
+        self.last_marker.is_none_or(|last| last <= i)
     }
 
     /// The marker that opens paragraph `i`, if its role is a marker.
-    pub fn marker(&self, i: usize) -> Option<super::super::markers::BlockMarker> {
+    pub fn marker(&self, i: usize) -> Option<Opens> {
         self.lines
             .get(i)
-            .filter(|l| l.role == Role::Marker)
-            .and_then(|l| l.marker)
+            .filter(|l| l.role() == Role::Marker)
+            .and_then(|l| l.marker())
     }
 }
 
@@ -74,14 +90,14 @@ fn level_rank(style: BlockStyle) -> u8 {
 fn body_start(lines: &[Line], contents: Option<&Contents>) -> usize {
     let first = lines
         .iter()
-        .position(|l| l.prose || l.marker.is_some())
+        .position(|l| l.prose() || l.marker().is_some())
         .unwrap_or(lines.len());
     contents.map_or(first, |c| first.min(c.paragraphs().start))
 }
 
 /// The role of a paragraph on its own.
-fn own_role(l: &Line) -> Role {
-    if l.marker.is_some() {
+fn own_role(l: Line) -> Role {
+    if l.marker().is_some() {
         Role::Marker
     } else if l.bullet().is_some() {
         Role::Bullet
@@ -96,35 +112,28 @@ pub fn plan(mut lines: Vec<Line>, contents: Option<Contents>) -> Plan {
     let head_end = body_start(&lines, contents.as_ref());
     let listed = contents.as_ref().map_or(0..0, Contents::paragraphs);
     for (i, l) in lines.iter_mut().enumerate() {
-        l.role = if i < head_end {
+        l.set_role(if i < head_end {
             Role::Head
         } else if listed.contains(&i) {
             Role::Contents
         } else {
-            own_role(l)
-        };
+            own_role(*l)
+        });
     }
-    // Reports are at most 256 MiB, so paragraph indices fit in u32.
-    let mut next_marker = vec![n as u32; n + 1];
-    for i in (0..n).rev() {
-        next_marker[i] = if lines[i].role == Role::Marker {
-            i as u32
-        } else {
-            next_marker[i + 1]
-        };
-    }
+    let last_marker = lines.iter().rposition(|l| l.role() == Role::Marker);
     let top_rank = lines
         .iter()
-        .filter(|l| l.role == Role::Marker)
-        .filter_map(|l| l.marker)
-        .filter(|m| m.ordinal == 1)
+        .filter(|l| l.role() == Role::Marker)
+        .filter_map(|l| l.marker())
+        .filter(|m| m.first)
         .map(|m| level_rank(m.style))
         .min();
     let mut plan = Plan {
         lines,
         contents,
         top_rank,
-        next_marker,
+        next_marker: Cell::new((n, n)),
+        last_marker,
         body_start: head_end,
     };
     mark_standalone(&mut plan);
@@ -145,23 +154,27 @@ fn mark_standalone(plan: &mut Plan) {
     for i in plan.body_start..plan.lines.len() {
         let lines = &plan.lines;
         let at_top = |k: usize| plan.marker(k).is_some_and(|m| level_rank(m.style) <= top);
-        let content = |k: usize| lines.get(k).is_some_and(|l| l.prose) || at_top(k);
-        let prose = |k: Option<usize>| k.and_then(|k| lines.get(k)).is_some_and(|l| l.prose);
-        let caption = |k: usize| lines[k].words_only && lines[k].role == Role::Text;
+        let content = |k: usize| lines.get(k).is_some_and(|l| l.prose()) || at_top(k);
+        let prose = |k: Option<usize>| k.and_then(|k| lines.get(k)).is_some_and(|l| l.prose());
+        let caption = |k: usize| lines[k].words_only() && lines[k].role() == Role::Text;
         let alone = prose(i.checked_sub(1))
             || Some(i) == after_contents
             || (i >= 1 && caption(i - 1) && prose(i.checked_sub(2)));
         let heads = content(i + 1)
-            || (lines[i].numbered_label
+            || (lines[i].numbered_label()
                 && lines
                     .get(i + 1)
-                    .is_some_and(|l| l.words_only && l.marker.is_none())
+                    .is_some_and(|l| l.words_only() && l.marker().is_none())
                 && content(i + 2));
         let next = plan.next_marker(i);
         let where_parts_start = next == lines.len() || at_top(next);
-        if lines[i].role == Role::Text && lines[i].words_only && alone && heads && where_parts_start
+        if lines[i].role() == Role::Text
+            && lines[i].words_only()
+            && alone
+            && heads
+            && where_parts_start
         {
-            plan.lines[i].role = Role::Standalone;
+            plan.lines[i].set_role(Role::Standalone);
         }
     }
 }
@@ -173,7 +186,7 @@ mod tests {
 
     fn roles(paras: &[&str]) -> Vec<Role> {
         let lines: Vec<Line> = paras.iter().map(|s| classify(s)).collect();
-        plan(lines, None).lines.iter().map(|l| l.role).collect()
+        plan(lines, None).lines.iter().map(|l| l.role()).collect()
     }
 
     #[test]

@@ -4,18 +4,33 @@
 //! something of equal or higher rank starts; their spans are closed then.
 //! The builder also remembers the last ordinal of every block series and of
 //! every inline series, which is what makes a marker real.
+//!
+//! The tree holds at most one node per [`BYTES_PER_NODE`] bytes of the text
+//! read so far, besides the first [`FREE_NODES`] ([`Builder::room`]): a
+//! text denser in markers than any report (`①a` on every line, a bullet of
+//! one letter on every line) reads the markers past that budget as text,
+//! so that its outline costs at most the text's size, whatever its shape.
+//! Real reports have a node per few hundred bytes.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::markers::{BlockMarker, BlockStyle, InlineStyle};
-use super::super::outline::{Node, NodeId, NodeKind, Outline};
+use super::super::outline::{MAX_NODES, NodeId, NodeKind, Outline};
 use super::super::paragraphs::is_space;
 use super::super::title::{prefix_end, title_end};
 
 /// Rank of top-level-only nodes (preamble, contents, closing, paragraph):
 /// any block closes them.
 pub const TOP_RANK: u8 = 0;
+
+/// The tree holds at most one node per this many bytes of the text read
+/// so far (beyond [`FREE_NODES`]).
+pub const BYTES_PER_NODE: usize = 32;
+
+/// Nodes the tree may hold before [`BYTES_PER_NODE`] counts: far more than
+/// any short report's.
+pub const FREE_NODES: usize = 1024;
 
 /// An open block.
 pub struct Open {
@@ -33,8 +48,7 @@ pub struct Open {
 /// The outline under construction.
 pub struct Builder<'a> {
     pub text: &'a str,
-    pub nodes: Vec<Node>,
-    pub roots: Vec<NodeId>,
+    pub outline: Outline,
     pub stack: Vec<Open>,
     /// Last accepted ordinal of each inline series, per parent (`None`: the
     /// top level).
@@ -48,15 +62,22 @@ impl<'a> Builder<'a> {
     pub fn new(text: &'a str, capacity: usize) -> Builder<'a> {
         Builder {
             text,
-            nodes: Vec::with_capacity(capacity),
-            roots: Vec::new(),
+            outline: Outline::with_capacity(capacity),
             stack: Vec::new(),
             series: HashMap::new(),
             last_ordinal: [0; BlockStyle::ALL.len()],
         }
     }
 
-    /// Adds a node (its span is closed later) under `parent`.
+    /// Whether the tree has room for a node starting at byte `at`
+    /// ([`BYTES_PER_NODE`]).
+    pub fn room(&self, at: usize) -> bool {
+        let n = self.outline.len();
+        n < FREE_NODES + at / BYTES_PER_NODE && n < MAX_NODES
+    }
+
+    /// Adds a node (its span is closed later) under `parent`. The walk
+    /// asks for [`Builder::room`] first.
     pub fn add(
         &mut self,
         kind: NodeKind,
@@ -65,23 +86,11 @@ impl<'a> Builder<'a> {
         start: usize,
         parent: Option<NodeId>,
     ) -> NodeId {
-        let id = self.nodes.len();
-        let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
-        self.nodes.push(Node {
-            kind,
-            marker,
-            title,
-            span: start..start,
-            parent,
-            children: Vec::new(),
-            depth,
-            last_descendant: id,
-        });
-        match parent {
-            Some(p) => self.nodes[p].children.push(id),
-            None => self.roots.push(id),
-        }
-        id
+        self.outline.push(kind, marker, title, start, parent)
+    }
+
+    pub fn kind(&self, id: NodeId) -> NodeKind {
+        self.outline.kind(id)
     }
 
     /// End offset for nodes closed by something starting at `next`: the
@@ -94,7 +103,7 @@ impl<'a> Builder<'a> {
     pub fn close_to(&mut self, keep: usize, end: usize) {
         while self.stack.len() > keep {
             if let Some(open) = self.stack.pop() {
-                self.nodes[open.id].span.end = end;
+                self.outline.set_end(open.id, end);
             }
         }
     }
@@ -113,14 +122,12 @@ impl<'a> Builder<'a> {
     }
 
     pub fn top_kind(&self) -> Option<NodeKind> {
-        self.top().map(|id| self.nodes[id].kind)
+        self.top().map(|id| self.kind(id))
     }
 
     /// Whether a block of one of `kinds` is open.
     pub fn is_open(&self, kinds: &[NodeKind]) -> bool {
-        self.stack
-            .iter()
-            .any(|o| kinds.contains(&self.nodes[o.id].kind))
+        self.stack.iter().any(|o| kinds.contains(&self.kind(o.id)))
     }
 
     /// Marks the innermost open block as holding text.
@@ -177,47 +184,59 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Counts an accepted block marker in its series without making it a
+    /// heading (past the budget): an open sibling takes its number (and its
+    /// text), blocks below that sibling close at `end`; with no sibling open
+    /// the series goes on from it.
+    pub fn skip_block(&mut self, m: &BlockMarker, keep: usize, end: usize) {
+        self.last_ordinal[m.style.index()] = m.ordinal;
+        if self
+            .stack
+            .get(keep)
+            .is_some_and(|o| o.style == Some(m.style))
+        {
+            self.close_to(keep + 1, end);
+            self.stack[keep].ordinal = m.ordinal;
+        }
+    }
+
     /// The finished outline: spans closed at `end`, top-level nodes reaching
     /// to the next one, subtree ends filled in.
     pub fn finish(mut self) -> Outline {
         let text = self.text;
         let end = text.trim_end_matches(is_space).len();
         self.close_to(0, end);
+        self.outline.link();
         // Top-level nodes reach to the next one, so markup lines between them
         // (`---`, a lone `>`) belong to the node before.
-        for k in 0..self.roots.len() {
-            let next = self
-                .roots
-                .get(k + 1)
-                .map_or(end, |&r| self.end_before(self.nodes[r].span.start));
-            let n = &mut self.nodes[self.roots[k]];
-            n.span.end = n.span.end.max(next);
+        let mut root = 0;
+        while root < self.outline.len() {
+            let after = self.outline.last_descendant(root) + 1;
+            let next = match after < self.outline.len() {
+                true => self.end_before(self.outline.span(after).start),
+                false => end,
+            };
+            let own = self.outline.span(root).end;
+            self.outline.set_end(root, own.max(next));
+            root = after;
         }
         // Only markup (a lone `---` or `**`, front matter): keep it visible
         // as one paragraph.
         let start = text.len() - text.trim_start_matches(is_space).len();
-        if self.nodes.is_empty() && start < end {
+        if self.outline.is_empty() && start < end {
             let s = &text[start..end];
             let t = match title_end(s, 0) {
                 0 => prefix_end(s),
                 t => t,
             };
             let id = self.add(NodeKind::Paragraph, None, start..start + t, start, None);
-            self.nodes[id].span.end = end;
+            self.outline.set_end(id, end);
         }
         // The first node also holds whatever precedes it (front matter).
-        if let Some(first) = self.nodes.first_mut() {
-            first.span.start = start.min(first.title.start);
+        if !self.outline.is_empty() {
+            let title = self.outline.title(0);
+            self.outline.set_start(0, start.min(title.start));
         }
-        // Subtree ends, children before parents.
-        for id in (0..self.nodes.len()).rev() {
-            if let Some(&last) = self.nodes[id].children.last() {
-                self.nodes[id].last_descendant = self.nodes[last].last_descendant;
-            }
-        }
-        Outline {
-            nodes: self.nodes,
-            roots: self.roots,
-        }
+        self.outline
     }
 }

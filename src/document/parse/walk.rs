@@ -16,12 +16,24 @@
 //! - After a closing that announces a run, the paragraphs that open with
 //!   the run's points (`一是…三是`) are top-level points: siblings of the
 //!   parts, not children of the last one nor of the closing (a coda).
+//! - A text without numbered headings is a run of `paragraph` nodes, one
+//!   for each paragraph of prose (it has a sentence end, or is long) and
+//!   one for each run of lines that are not (a title block, a list of
+//!   names, a poem, lines of a few letters): the tree lists what a reader
+//!   can tell apart, so a million one-letter lines are one node, not a
+//!   million.
+//! - A paragraph past the tree's budget ([`Builder::room`]) is text of the
+//!   block it is in; a heading there still counts in its series, so the
+//!   next one (`3.` after a `2.` past the budget) is a heading again when
+//!   the budget allows.
 
 use std::ops::Range;
 
-use super::super::markers::{BlockMarker, BlockStyle, InlineStyle, THEME_RANK, inline_marker};
+use super::super::markers::{
+    BlockMarker, BlockStyle, InlineStyle, THEME_RANK, block_marker, inline_marker,
+};
 use super::super::outline::{NodeId, NodeKind};
-use super::super::paragraphs::Paragraph;
+use super::super::paragraphs::{Paragraph, Paragraphs};
 use super::super::title::title_end;
 use super::inline::{self, Scan};
 use super::lines::{Line, Role};
@@ -65,7 +77,7 @@ fn own(block: NodeId, from: usize, title_end: usize) -> ScanFrom {
 
 struct Walk<'a, 'b> {
     b: &'b mut Builder<'a>,
-    paras: &'b [Paragraph],
+    paras: &'b Paragraphs,
     plan: &'b Plan,
     /// Whether the report has numbered headings at all.
     structured: bool,
@@ -73,11 +85,14 @@ struct Walk<'a, 'b> {
     coda: bool,
     /// The report's title.
     title: Range<usize>,
+    /// The open `paragraph` node of a text without structure is a run of
+    /// lines that are not prose.
+    in_run: bool,
 }
 
 /// Builds the tree of `paras` into `b`.
-pub fn walk(b: &mut Builder, paras: &[Paragraph], plan: &Plan, title: Range<usize>) {
-    let structured = plan.lines.iter().any(|l| l.role == Role::Marker);
+pub fn walk(b: &mut Builder, paras: &Paragraphs, plan: &Plan, title: Range<usize>) {
+    let structured = plan.lines.iter().any(|l| l.role() == Role::Marker);
     let mut w = Walk {
         b,
         paras,
@@ -85,6 +100,7 @@ pub fn walk(b: &mut Builder, paras: &[Paragraph], plan: &Plan, title: Range<usiz
         structured,
         coda: false,
         title,
+        in_run: false,
     };
     for i in 0..paras.len() {
         w.step(i);
@@ -92,32 +108,54 @@ pub fn walk(b: &mut Builder, paras: &[Paragraph], plan: &Plan, title: Range<usiz
 }
 
 impl Walk<'_, '_> {
-    fn line(&self, i: usize) -> &Line {
-        &self.plan.lines[i]
+    fn line(&self, i: usize) -> Line {
+        self.plan.lines[i]
+    }
+
+    /// Paragraph `i`, read from its line.
+    fn para(&self, i: usize) -> Paragraph {
+        let end = self.b.text.len();
+        self.paras.get(self.b.text, i).unwrap_or(Paragraph {
+            span: end..end,
+            content: end..end,
+            md_heading: 0,
+        })
     }
 
     fn content(&self, i: usize) -> &str {
-        &self.b.text[self.paras[i].content.clone()]
+        &self.b.text[self.para(i).content]
+    }
+
+    /// Where paragraph `i` starts (the text's end past the last).
+    fn start(&self, i: usize) -> usize {
+        self.paras.start(i).unwrap_or(self.b.text.len())
     }
 
     /// The end of whatever is open before paragraph `i`.
     fn end_before(&self, i: usize) -> usize {
-        self.b.end_before(self.paras[i].span.start)
+        self.b.end_before(self.start(i))
     }
 
     /// The first sentence of paragraph `i`, as a title.
     fn first_sentence(&self, i: usize) -> Range<usize> {
-        let c = &self.paras[i].content;
-        c.start..c.start + title_end(self.content(i), 0)
+        let c = self.para(i).content;
+        c.start..c.start + title_end(&self.b.text[c.clone()], 0)
     }
 
     fn step(&mut self, i: usize) {
+        if !self.b.room(self.start(i)) {
+            self.past_budget(i);
+            return;
+        }
         let line = self.plan.lines[i];
-        let scan_from = match (line.role, line.marker, line.bullet()) {
+        let scan_from = match (line.role(), line.marker(), line.bullet()) {
             (Role::Head, ..) => self.head(i),
             (Role::Contents, ..) => self.contents(i),
-            (Role::Marker, Some(m), _) => match self.b.accept_block(&m) {
-                Some(keep) => self.heading(i, m, keep),
+            (Role::Marker, Some(_), _) => match block_marker(self.content(i)) {
+                Some(m) => match self.b.accept_block(&m) {
+                    Some(keep) => self.heading(i, m, keep),
+                    None => self.text(i),
+                },
                 None => self.text(i),
             },
             (Role::Standalone, ..) => self.standalone(i),
@@ -126,11 +164,8 @@ impl Walk<'_, '_> {
         };
         if let Some(sa) = scan_from {
             let next = self.plan.next_marker(i + 1);
-            let region_end = self
-                .paras
-                .get(next)
-                .map_or(self.b.text.len(), |q| q.span.start);
-            let p = &self.paras[i];
+            let region_end = self.start(next);
+            let p = self.para(i);
             let at = Scan {
                 content: p.content.clone(),
                 end: p.span.end,
@@ -143,11 +178,24 @@ impl Walk<'_, '_> {
         }
     }
 
+    /// Paragraph `i` past the tree's budget: text of the block it is in,
+    /// but a heading's number counts in its series.
+    fn past_budget(&mut self, i: usize) {
+        if self.line(i).role() == Role::Marker
+            && let Some(m) = block_marker(self.content(i))
+            && let Some(keep) = self.b.accept_block(&m)
+        {
+            let end = self.end_before(i);
+            self.b.skip_block(&m, keep, end);
+        }
+        self.b.note_body();
+    }
+
     /// Opens a top-level-only node (preamble, contents, closing, paragraph).
     fn open_top(&mut self, i: usize, kind: NodeKind, title: Range<usize>) -> NodeId {
         let end = self.end_before(i);
         self.b.close_to(0, end);
-        let start = self.paras[i].span.start;
+        let start = self.start(i);
         self.b
             .push_block(kind, TOP_RANK, None, None, title, start, i)
     }
@@ -166,16 +214,19 @@ impl Walk<'_, '_> {
     /// when that lies before the body (its first line: a node's title is
     /// one line).
     fn preamble(&mut self, i: usize) {
-        let body_start = self
-            .paras
-            .get(self.plan.body_start)
-            .map_or(self.b.text.len(), |p| p.span.start);
+        let body_start = self.start(self.plan.body_start);
         let t = self.title.clone();
-        let title = if self.b.nodes.is_empty()
+        let title = if self.b.outline.is_empty()
             && !t.is_empty()
-            && t.end <= body_start.max(self.paras[i].span.end)
+            && t.end <= body_start.max(self.para(i).span.end)
         {
-            let line = self.paras.iter().find(|p| p.content.contains(&t.start));
+            // The paragraph holding the title's start, if one does (a
+            // front matter title lies in none).
+            let line = self
+                .paras
+                .index_at(t.start)
+                .map(|k| self.para(k))
+                .filter(|p| p.content.contains(&t.start));
             t.start..line.map_or(t.end, |p| t.end.min(p.content.end))
         } else {
             self.first_sentence(i)
@@ -188,7 +239,7 @@ impl Walk<'_, '_> {
             return self.text(i);
         };
         if c.paragraphs().start == i {
-            let content = self.paras[i].content.clone();
+            let content = self.para(i).content;
             let title = match c.label {
                 Some(_) => content,
                 None => content.start..content.start,
@@ -201,12 +252,13 @@ impl Walk<'_, '_> {
     fn heading(&mut self, i: usize, m: BlockMarker, keep: usize) -> ScanFrom {
         let end = self.end_before(i);
         self.b.close_to(keep, end);
-        let c0 = self.paras[i].content.start;
-        let s = self.content(i);
+        let p = self.para(i);
+        let c0 = p.content.start;
+        let s = &self.b.text[p.content];
         let t_end = title_end(s, m.title_start()).max(m.title_start());
         // A heading sentence, or a heading with its body run in, has said
         // something; a bare heading line has not.
-        let run_in = self.line(i).prose || s[t_end..].chars().any(char::is_alphanumeric);
+        let run_in = self.line(i).prose() || s[t_end..].chars().any(char::is_alphanumeric);
         let kind = if m.style == BlockStyle::Di {
             NodeKind::Section
         } else {
@@ -218,7 +270,7 @@ impl Walk<'_, '_> {
             Some((m.style, m.ordinal)),
             Some(c0..c0 + m.marker_len()),
             c0 + m.title_start()..c0 + t_end,
-            self.paras[i].span.start,
+            p.span.start,
             i,
         );
         if run_in {
@@ -235,7 +287,7 @@ impl Walk<'_, '_> {
         let keep = self.b.kept_below(rank);
         self.b.close_to(keep, end);
         let title = self.first_sentence(i);
-        let start = self.paras[i].span.start;
+        let start = self.start(i);
         self.b
             .push_block(NodeKind::Heading, rank, None, None, title, start, i);
         None
@@ -250,17 +302,18 @@ impl Walk<'_, '_> {
         {
             return self.text(i);
         }
-        let p = &self.paras[i];
+        let p = self.para(i);
         let c0 = p.content.start;
         let t0 = c0 + len;
         let title = t0..t0 + title_end(&self.b.text[t0..p.content.end], 0);
+        let title_end = title.end;
         let parent = self.b.top();
         self.b.note_body();
         let id = self
             .b
             .add(NodeKind::Bullet, Some(c0..t0), title, p.span.start, parent);
-        self.b.nodes[id].span.end = p.span.end;
-        own(id, len, self.b.nodes[id].title.end - c0)
+        self.b.outline.set_end(id, p.span.end);
+        own(id, len, title_end - c0)
     }
 
     fn text(&mut self, i: usize) -> ScanFrom {
@@ -269,18 +322,15 @@ impl Walk<'_, '_> {
             let keep = self.b.kept_below(THEME_RANK);
             self.b.close_to(keep, end);
             let title = self.first_sentence(i);
-            let t_end = title.end - self.paras[i].content.start;
-            let start = self.paras[i].span.start;
+            let t_end = title.end - self.para(i).content.start;
+            let start = self.start(i);
             let id = self
                 .b
                 .push_block(NodeKind::Theme, THEME_RANK, None, None, title, start, i);
             return own(id, 0, t_end);
         }
         if !self.structured {
-            let title = self.first_sentence(i);
-            let t_end = title.end - self.paras[i].content.start;
-            let id = self.open_top(i, NodeKind::Paragraph, title);
-            return own(id, 0, t_end);
+            return self.passage(i);
         }
         match self.b.top_kind() {
             // Lead text: the preamble.
@@ -300,6 +350,11 @@ impl Walk<'_, '_> {
         {
             return Some(at);
         }
+        self.body()
+    }
+
+    /// A paragraph of the innermost open block's body.
+    fn body(&mut self) -> ScanFrom {
         let first_body = self.b.stack.last().is_some_and(|o| !o.has_body);
         self.b.note_body();
         self.b.top().map(|block| ScanAt {
@@ -308,6 +363,20 @@ impl Walk<'_, '_> {
             own: false,
             anchor: first_body.then_some(0),
         })
+    }
+
+    /// Paragraph `i` of a text without structure: a new passage, or, when
+    /// neither it nor the line before is prose, more of the open run.
+    fn passage(&mut self, i: usize) -> ScanFrom {
+        let prose = self.line(i).prose();
+        if !prose && self.in_run && self.b.top_kind() == Some(NodeKind::Paragraph) {
+            return self.body();
+        }
+        self.in_run = !prose;
+        let title = self.first_sentence(i);
+        let t_end = title.end - self.para(i).content.start;
+        let id = self.open_top(i, NodeKind::Paragraph, title);
+        own(id, 0, t_end)
     }
 
     /// Opens the closing at paragraph `i`. After a stand-alone address its
@@ -319,26 +388,27 @@ impl Walk<'_, '_> {
             .plan
             .lines
             .get(i + 1)
-            .is_some_and(|l| l.role == Role::Text);
-        let titled = if self.line(i).address && !self.coda && next_is_text {
+            .is_some_and(|l| l.role() == Role::Text);
+        let titled = if self.line(i).address() && !self.coda && next_is_text {
             i + 1
         } else {
             i
         };
         let title = self.first_sentence(titled);
         let id = self.open_top(i, NodeKind::Closing, title.clone());
-        (titled == i).then(|| own(id, 0, title.end - self.paras[i].content.start))?
+        let c0 = self.para(i).content.start;
+        (titled == i).then(|| own(id, 0, title.end - c0))?
     }
 
     /// An unmarked paragraph right before a `第一,` opens a theme, unless a
     /// formal heading already holds the sections.
     fn is_theme(&self, i: usize) -> bool {
-        self.line(i).marker.is_none()
+        self.line(i).marker().is_none()
             && self.line(i).bullet().is_none()
             && self
                 .plan
                 .marker(i + 1)
-                .is_some_and(|m| m.style == BlockStyle::Di && m.ordinal == 1)
+                .is_some_and(|m| m.style == BlockStyle::Di && m.first)
             && !self.b.is_open(&[NodeKind::Heading])
     }
 
@@ -359,17 +429,17 @@ impl Walk<'_, '_> {
         }
         let content = self.content(i);
         let cue = CLOSING_CUES.iter().any(|c| content.starts_with(c));
-        let announces = self.line(i).announces && self.leads_with_first_point(i + 1);
-        cue || self.line(i).address || announces
+        let announces = self.line(i).announces() && self.leads_with_first_point(i + 1);
+        cue || self.line(i).address() || announces
     }
 
     /// Whether paragraph `i` opens with the first point of a run (`一是`,
     /// `首先`, `其一`).
     fn leads_with_first_point(&self, i: usize) -> bool {
-        let Some(p) = self.paras.get(i) else {
+        let Some(p) = self.paras.get(self.b.text, i) else {
             return false;
         };
-        let s = &self.b.text[p.content.clone()];
+        let s = &self.b.text[p.content];
         inline_marker(s).is_some_and(|m| {
             m.ordinal == 1
                 && matches!(
@@ -382,7 +452,7 @@ impl Walk<'_, '_> {
     /// A paragraph of a coda that opens with the run's next point: a
     /// top-level point.
     fn coda_point(&mut self, i: usize) -> ScanFrom {
-        let p = &self.paras[i];
+        let p = self.para(i);
         let s = &self.b.text[p.content.clone()];
         let m = inline_marker(s)?;
         let c0 = p.content.start;
@@ -402,5 +472,80 @@ impl Walk<'_, '_> {
         );
         self.b.series.insert((None, m.style), ordinal);
         own(id, t_end, t_end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tree::{BYTES_PER_NODE, FREE_NODES};
+    use crate::document::{Decoding, Document, NodeKind};
+
+    fn parse(text: &str) -> Document {
+        Document::from_text("t", text.to_string(), Decoding::default())
+    }
+
+    fn kinds_and_titles(doc: &Document) -> Vec<(NodeKind, String)> {
+        (0..doc.outline.len())
+            .map(|id| (doc.outline.kind(id), doc.node_title(id).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_text_without_structure_lists_prose_and_runs_of_short_lines() {
+        let doc = parse("标题\n作者\n第一段。\n\n第二段很长，但没有句号\na\nb\nc\n第三段。");
+        assert_eq!(
+            kinds_and_titles(&doc),
+            [
+                (NodeKind::Paragraph, "标题".to_string()),
+                (NodeKind::Paragraph, "第一段".to_string()),
+                (NodeKind::Paragraph, "第二段很长，但没有句号".to_string()),
+                (NodeKind::Paragraph, "第三段".to_string()),
+            ]
+        );
+        // 200,000 one-letter lines are one node.
+        let doc = parse(&"a\n".repeat(200_000));
+        assert_eq!(doc.outline.len(), 1);
+        assert_eq!(doc.outline.span(0), 0..399_999);
+    }
+
+    #[test]
+    fn the_tree_holds_a_node_per_32_bytes_and_numbering_goes_on_past_it() {
+        // `1.a` … `9999.a`: a heading every 7 bytes.
+        let text: String = (1..=9999).map(|k| format!("{k}.a\n")).collect();
+        let doc = parse(&text);
+        let n = doc.outline.len();
+        assert!(n <= FREE_NODES + text.len() / BYTES_PER_NODE, "{n}");
+        assert!(n > FREE_NODES + text.len() / BYTES_PER_NODE - 10, "{n}");
+        // Past the budget the headings that are kept are still in series
+        // order, up to the last.
+        let markers: Vec<u32> = (0..n)
+            .map(|id| {
+                doc.node_marker(id)
+                    .unwrap()
+                    .trim_end_matches('.')
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        assert!(markers.windows(2).all(|w| w[0] < w[1]), "{markers:?}");
+        assert!(*markers.last().unwrap() > 9_900, "{markers:?}");
+        assert!(crate::document::check::check(&doc.text, &doc.outline).is_ok());
+        // The same for points in one paragraph: 一是a。… 九十九是a。
+        let cn = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        let mut points = String::from("一、标题\n");
+        for k in 1..100 {
+            let tens = match k / 10 {
+                0 => String::new(),
+                1 => "十".to_string(),
+                t => format!("{}十", cn[t]),
+            };
+            points.push_str(&format!("{tens}{}是a。", cn[k % 10]));
+        }
+        let doc = parse(&points);
+        assert_eq!(doc.outline.len(), 1 + 99);
+        let dense = points.repeat(40);
+        let doc = parse(&dense);
+        assert!(doc.outline.len() <= FREE_NODES + dense.len() / BYTES_PER_NODE);
+        assert!(crate::document::check::check(&doc.text, &doc.outline).is_ok());
     }
 }

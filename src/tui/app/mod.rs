@@ -26,7 +26,7 @@ mod panes;
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::document::Document;
+use crate::document::{Document, LoadError};
 
 use super::action::{Action, Mode};
 use super::clipboard::{self, Support};
@@ -35,7 +35,10 @@ use super::keymap::Keymap;
 use super::list::ListState;
 use super::report::{Report, SidebarItem, Update, quote};
 use crate::config::KeySpec;
-use crate::persist::SavedState;
+use crate::persist::{Loaded, SavedState};
+
+/// What a key that needs the whole report says while it is being read.
+pub const STILL_READING: &str = "still reading the report…";
 
 /// The pane that receives movement keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +94,12 @@ pub struct App {
     pub clipboard: Support,
     /// Text to put on the clipboard: the event loop sends it and clears it.
     pub copy: Option<String>,
+    /// A key has moved the text or the tree's selection since the first
+    /// frame (a saved state that arrives later then keeps that place).
+    pub moved: bool,
+    /// A report could not be read to its end: the reader quits and says
+    /// why.
+    pub failed: Option<LoadError>,
     reports: Vec<Report>,
     current: ReportId,
 }
@@ -134,6 +143,8 @@ impl App {
             number: String::new(),
             clipboard: Support::default(),
             copy: None,
+            moved: false,
+            failed: None,
             reports: Vec::new(),
             current: ReportId(0),
             config,
@@ -182,11 +193,49 @@ impl App {
     }
 
     /// Takes in what another thread derived for report `id` (ignored for
-    /// a report that is not open).
+    /// a report that is not open). The whole document of a report shown
+    /// from its head comes with its saved state: put back whole when no
+    /// key has moved the reader yet, else only its bookmarks and history.
     pub fn update(&mut self, id: ReportId, update: Update) {
-        if let Some(r) = self.reports.get_mut(id.0) {
-            r.update(update);
+        let Some(r) = self.reports.get_mut(id.0) else {
+            return;
+        };
+        match update {
+            Update::Document { doc, index, state } => {
+                let warning = doc.decoding.warning();
+                r.set_document(doc, index);
+                match state {
+                    Some(Loaded::Found(saved)) if !self.moved && id == self.current => {
+                        self.restore(&saved)
+                    }
+                    Some(Loaded::Found(saved)) => r.restore_memory(&saved),
+                    Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => {
+                        self.notices.status = Some(notice)
+                    }
+                    Some(Loaded::Missing) | None => {}
+                }
+                if warning.is_some() {
+                    self.notices.status = warning;
+                }
+            }
+            Update::Failed(e) => {
+                self.failed = Some(e);
+                self.quit = true;
+            }
+            other => r.update(other),
         }
+    }
+
+    /// Whether `action` needs the whole document, so waits while the
+    /// current report is shown from its head: the end, a percentage, a
+    /// search.
+    fn needs_whole(&self, action: Action) -> bool {
+        let search = matches!(
+            action,
+            Action::SearchNext | Action::SearchPrev | Action::SearchFilter | Action::SearchResults
+        ) || action == Action::SearchOpen && self.focus != Focus::Sidebar;
+        let end = matches!(action, Action::Bottom | Action::Percent | Action::Digit(_));
+        self.report().loading && self.mode == Mode::Normal && (search || end)
     }
 
     /// No more updates will come (their threads ended): a report still
@@ -287,7 +336,7 @@ impl App {
         } else {
             match self.focus {
                 Focus::Tree => match r.tree.selected() {
-                    Some(n) => (doc.outline.nodes[n].span.clone(), Some(n)),
+                    Some(n) => (doc.outline.span(n), Some(n)),
                     None => (r.paragraph_read(), None),
                 },
                 Focus::Sidebar => {
@@ -337,6 +386,12 @@ impl App {
             self.notices = Notices::default();
             self.report_mut().detail.anchor = None;
         }
+        if self.needs_whole(action) {
+            self.notices.status = Some(STILL_READING.into());
+            return;
+        }
+        let place = |app: &App| (app.report().detail.top, app.report().tree.selected());
+        let before = place(self);
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -347,5 +402,8 @@ impl App {
         self.fix_focus();
         // A pane shown or hidden changes the report's widths and pages.
         self.sync_view();
+        if !matches!(action, Action::Resize { .. }) && place(self) != before {
+            self.moved = true;
+        }
     }
 }

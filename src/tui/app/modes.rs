@@ -154,7 +154,9 @@ impl App {
                     .section_jump(action == Action::NextSection)
                 {
                     self.notices.status = Some(
-                        if action == Action::NextSection {
+                        if action == Action::NextSection && self.report().loading {
+                            super::STILL_READING
+                        } else if action == Action::NextSection {
                             "no later section or point at this level"
                         } else {
                             "no earlier section or point at this level"

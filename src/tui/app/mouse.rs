@@ -25,7 +25,7 @@ impl App {
             let Some(&id) = r.tree.visible.get(at) else {
                 return;
             };
-            let arrow = inner.x + 2 * r.doc.outline.nodes[id].depth as u16;
+            let arrow = inner.x + 2 * r.doc.outline.depth(id) as u16;
             r.tree_click(at, column >= arrow && column < arrow + 2);
         } else if let Some(s) = a.sidebar
             && hit(Some(s))

@@ -18,10 +18,19 @@ pub enum Mark {
     SectionTitle,
 }
 
-/// The markers and headings of a document's text, sorted and disjoint.
-pub fn marks_of(doc: &Document) -> Vec<(Range<usize>, Mark)> {
+/// The markers and headings in the paragraph whose span is `span`, sorted
+/// and disjoint: those of the nodes that start in it (a node's marker and
+/// title lie in its first paragraph), and of the first node, which also
+/// holds what precedes it. Read from the outline for each paragraph drawn,
+/// so the reader keeps nothing per node for them.
+pub fn marks_in(doc: &Document, span: Range<usize>) -> Vec<(Range<usize>, Mark)> {
+    let outline = &doc.outline;
+    let from = outline.starting_before(span.start);
+    let to = outline.starting_before(span.end + 1);
+    let first = (from > 0 && !outline.is_empty()).then_some(0);
     let mut marks = Vec::new();
-    for node in &doc.outline.nodes {
+    for id in first.into_iter().chain(from..to) {
+        let node = outline.node(id);
         if let Some(m) = &node.marker {
             marks.push((m.clone(), Mark::Marker));
         }
@@ -36,6 +45,7 @@ pub fn marks_of(doc: &Document) -> Vec<(Range<usize>, Mark)> {
             marks.push((node.title.clone(), t));
         }
     }
+    marks.retain(|(r, _)| r.start < span.end && span.start < r.end);
     marks.sort_by_key(|(r, _)| (r.start, r.end));
     let mut last_end = 0;
     marks.retain(|(r, _)| {
@@ -57,7 +67,7 @@ impl Report {
     }
 
     fn paras(&self) -> usize {
-        self.doc.paragraphs.len().max(1)
+        self.doc.paragraph_count().max(1)
     }
 
     /// The display line holding a byte offset.
@@ -136,7 +146,7 @@ impl Report {
     /// front matter, a byte-order mark or blank lines), so that the top
     /// reads 0%.
     fn text_start(&self) -> usize {
-        self.doc.paragraphs.first().map_or(0, |p| p.content.start)
+        self.doc.paragraph(0).map_or(0, |p| p.content.start)
     }
 
     /// How far through the report the top line is, in percent: 0 at the
@@ -183,21 +193,24 @@ impl Report {
         let Some(here) = self.detail.reading else {
             return false;
         };
-        let nodes = &self.doc.outline.nodes;
-        let depth = nodes[here].depth;
+        let outline = &self.doc.outline;
+        let depth = outline.depth(here);
+        let here_start = outline.span(here).start;
         let to = if forward {
-            (here + 1..nodes.len()).find(|&i| nodes[i].depth <= depth)
-        } else if self.offset_of(self.detail.top) > nodes[here].span.start
-            && self.pos_of(nodes[here].span.start) < self.detail.top
+            // The first node after its subtree: a sibling or an
+            // ancestor's.
+            Some(outline.last_descendant(here) + 1).filter(|&i| i < outline.len())
+        } else if self.offset_of(self.detail.top) > here_start
+            && self.pos_of(here_start) < self.detail.top
         {
             Some(here)
         } else {
-            (0..here).rev().find(|&i| nodes[i].depth <= depth)
+            (0..here).rev().find(|&i| outline.depth(i) <= depth)
         };
         let Some(to) = to else {
             return false;
         };
-        let start = nodes[to].span.start;
+        let start = self.doc.outline.span(to).start;
         self.jump_to_offset(start);
         // The line may hold the end of the node before: the node gone to
         // is the one read.
@@ -215,15 +228,13 @@ impl Report {
         // The blank line after a paragraph: what is read is the paragraph
         // right below it (the one above has scrolled away).
         if line.range.is_empty()
-            && let Some(next) = self.doc.paragraphs.get(top.para + 1)
+            && let Some(next) = self.doc.paragraph(top.para + 1)
         {
             return self.doc.node_before(next.span.start);
         }
-        let nodes = &self.doc.outline.nodes;
-        let i = nodes.partition_point(|n| n.span.start < line.range.start);
-        if let Some(n) = nodes.get(i)
-            && n.span.start < line.range.end
-        {
+        let outline = &self.doc.outline;
+        let i = outline.starting_before(line.range.start);
+        if i < outline.len() && outline.span(i).start < line.range.end {
             return Some(i);
         }
         self.doc.node_before(line.range.start)
@@ -275,7 +286,7 @@ impl Report {
 
     /// Scrolls the detail pane so that `node` is at the top.
     pub fn jump_to_node(&mut self, node: NodeId) {
-        self.detail.top = self.pos_of(self.doc.outline.nodes[node].span.start);
+        self.detail.top = self.pos_of(self.doc.outline.span(node).start);
         self.detail.reading = Some(node);
     }
 

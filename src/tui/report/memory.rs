@@ -94,7 +94,7 @@ impl Report {
     /// The display line starting at `offset` when there is one (the blank
     /// line after a paragraph starts where its last line ends), else the
     /// line holding it.
-    fn pos_exact(&self, offset: usize) -> Pos {
+    pub(super) fn pos_exact(&self, offset: usize) -> Pos {
         let p = self.pos_of(offset);
         let next = self.step(p, 1);
         if self.offset_of(p) != offset && next != p && self.offset_of(next) == offset {
@@ -114,11 +114,7 @@ impl Report {
         let Some(line) = lines.get(top.line) else {
             return self.offset_of(top);
         };
-        match self
-            .detail
-            .reading
-            .map(|r| self.doc.outline.nodes[r].span.start)
-        {
+        match self.detail.reading.map(|r| self.doc.outline.span(r).start) {
             Some(start) if line.range.start < start && start < line.range.end => start,
             _ => line.range.start,
         }
@@ -140,7 +136,7 @@ impl Report {
                 .unwrap_or_default(),
         });
         s.open = (0..outline.len())
-            .filter(|&i| self.tree.expanded[i] && !outline.nodes[i].children.is_empty())
+            .filter(|&i| self.tree.expanded[i] && outline.has_children(i))
             .map(|i| outline.dotted_id(i))
             .collect();
         s.bookmarks = self
@@ -178,6 +174,32 @@ impl Report {
             }
             self.refresh_visible();
         }
+        self.restore_memory(saved);
+        if let Some(p) = &saved.position {
+            let offset = p.offset.min(len);
+            self.detail.top = self.pos_exact(offset);
+            self.follow_reading();
+            // The node that was being read, when it is on the top line.
+            if let Some(n) = self.doc.outline.find_dotted(&p.node) {
+                let top = self.detail.top;
+                let lines = self.para_lines(top.para);
+                let start = self.doc.outline.span(n).start;
+                if lines
+                    .get(top.line)
+                    .is_some_and(|l| l.range.start <= start && start < l.range.end)
+                {
+                    self.detail.reading = Some(n);
+                    self.select_node(n);
+                }
+            }
+        }
+    }
+
+    /// Puts back the saved bookmarks and jump history alone (offsets past
+    /// the end of the text clamped): for a report already being read when
+    /// its state arrives.
+    pub fn restore_memory(&mut self, saved: &SavedState) {
+        let len = self.doc.text.len();
         let m = &mut self.memory;
         m.bookmarks = saved
             .bookmarks
@@ -197,24 +219,6 @@ impl Report {
             .map(|p| p.offset.min(len))
             .collect();
         m.trim();
-        if let Some(p) = &saved.position {
-            let offset = p.offset.min(len);
-            self.detail.top = self.pos_exact(offset);
-            self.follow_reading();
-            // The node that was being read, when it is on the top line.
-            if let Some(n) = self.doc.outline.find_dotted(&p.node) {
-                let top = self.detail.top;
-                let lines = self.para_lines(top.para);
-                let start = self.doc.outline.nodes[n].span.start;
-                if lines
-                    .get(top.line)
-                    .is_some_and(|l| l.range.start <= start && start < l.range.end)
-                {
-                    self.detail.reading = Some(n);
-                    self.select_node(n);
-                }
-            }
-        }
     }
 
     /// The bookmarks in the list's order (by letter).

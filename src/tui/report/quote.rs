@@ -16,10 +16,9 @@ use super::Report;
 /// nothing says it.
 pub fn year(doc: &Document) -> Option<String> {
     let head: String = doc
-        .paragraphs
-        .iter()
+        .paragraphs()
         .take(3)
-        .map(|p| &doc.text[p.content.clone()])
+        .map(|p| &doc.text[p.content])
         .collect::<Vec<_>>()
         .join("\n");
     let source = if doc.source == "<bundled>" {
@@ -61,7 +60,7 @@ fn safe_lines(s: &str) -> String {
 pub fn sentence_around(doc: &Document, range: Range<usize>) -> Range<usize> {
     let para = doc
         .paragraph_at(range.start)
-        .and_then(|p| doc.paragraphs.get(p))
+        .and_then(|p| doc.paragraph(p))
         .map_or(range.clone(), |p| p.content.clone());
     let ends = |c: char| "。！？；!?;".contains(c);
     let text = &doc.text;
@@ -105,16 +104,13 @@ impl Report {
         let top = self.detail.top;
         let lines = self.para_lines(top.para);
         let para = if lines.get(top.line).is_some_and(|l| l.line.is_none())
-            && top.para + 1 < self.doc.paragraphs.len()
+            && top.para + 1 < self.doc.paragraph_count()
         {
             top.para + 1
         } else {
             top.para
         };
-        self.doc
-            .paragraphs
-            .get(para)
-            .map_or(0..0, |p| p.content.clone())
+        self.doc.paragraph(para).map_or(0..0, |p| p.content)
     }
 
     /// `range` of the text quoted: the words, then a line with the

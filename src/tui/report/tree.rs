@@ -33,7 +33,7 @@ pub struct Tree {
 }
 
 fn has_children(outline: &Outline, id: NodeId) -> bool {
-    !outline.nodes[id].children.is_empty()
+    outline.has_children(id)
 }
 
 impl Tree {
@@ -94,21 +94,28 @@ impl Tree {
     /// that now stands for it.
     pub fn refresh(&mut self, outline: &Outline, hides: impl Fn(NodeId) -> bool, page: usize) {
         let selected = self.selected();
-        let nodes = &outline.nodes;
-        let mut v = Vec::new();
-        let mut i = 0;
-        while i < nodes.len() {
-            if hides(i) {
-                i = nodes[i].last_descendant + 1;
-                continue;
+        // Two walks, the first to count: a report can have hundreds of
+        // thousands of rows, and a vector grown by doubling holds up to
+        // twice what it needs.
+        let rows = |push: &mut dyn FnMut(NodeId)| {
+            let mut i = 0;
+            while i < outline.len() {
+                if hides(i) {
+                    i = outline.last_descendant(i) + 1;
+                    continue;
+                }
+                push(i);
+                i = if self.expanded[i] {
+                    i + 1
+                } else {
+                    outline.last_descendant(i) + 1
+                };
             }
-            v.push(i);
-            i = if self.expanded[i] {
-                i + 1
-            } else {
-                nodes[i].last_descendant + 1
-            };
-        }
+        };
+        let mut count = 0;
+        rows(&mut |_| count += 1);
+        let mut v = Vec::with_capacity(count);
+        rows(&mut |id| v.push(id));
         self.visible = v;
         match selected {
             Some(id) => self.select_node(outline, id, page),
@@ -118,15 +125,15 @@ impl Tree {
 
     /// Opens every ancestor of `id`.
     pub fn unfold_to(&mut self, outline: &Outline, id: NodeId) {
-        let mut cur = outline.nodes[id].parent;
+        let mut cur = outline.parent(id);
         while let Some(p) = cur {
             self.expanded[p] = true;
-            cur = outline.nodes[p].parent;
+            cur = outline.parent(p);
         }
     }
 
     fn set_subtree(&mut self, outline: &Outline, id: NodeId, open: bool) {
-        let last = outline.nodes[id].last_descendant;
+        let last = outline.last_descendant(id);
         for e in &mut self.expanded[id..=last] {
             *e = open;
         }
@@ -138,7 +145,7 @@ impl Tree {
         if !has_children(outline, id) {
             return false;
         }
-        let last = outline.nodes[id].last_descendant;
+        let last = outline.last_descendant(id);
         if !self.expanded[id] {
             self.set_subtree(outline, id, false);
             self.expanded[id] = true;
@@ -180,7 +187,7 @@ impl Report {
 
     /// Shows the tree to a depth: nodes above it open, the rest folded.
     pub fn show_depth(&mut self, depth: usize) {
-        for (i, n) in self.doc.outline.nodes.iter().enumerate() {
+        for (i, n) in self.doc.outline.iter().enumerate() {
             self.tree.expanded[i] = n.depth + 1 < depth;
         }
         self.refresh_visible();
@@ -253,7 +260,7 @@ impl Report {
                 if self.tree.expanded[id] && self.has_children(id) {
                     self.tree.expanded[id] = false;
                     self.refresh_visible();
-                } else if let Some(p) = outline.nodes[id].parent {
+                } else if let Some(p) = outline.parent(id) {
                     self.select_node(p);
                     self.jump_to_node(p);
                     self.tree_follow();
@@ -265,7 +272,7 @@ impl Report {
                     self.tree.expanded[id] = true;
                     self.refresh_visible();
                 } else {
-                    let c = outline.nodes[id].children[0];
+                    let c = id + 1;
                     self.select_node(c);
                     self.jump_to_node(c);
                     self.tree_follow();

@@ -12,12 +12,12 @@ use ratatui::style::Style;
 use super::theme::Theme;
 use crate::layout::{self, Mark as LMark};
 use crate::tui::lines::{DLine, options};
-use crate::tui::report::{Mark, Report};
+use crate::tui::report::{Mark, Report, marks_in};
 
 /// Draws the report's text in `text_area`, the text column of the
 /// detail pane.
 pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
-    if text_area.width == 0 || text_area.height == 0 || r.doc.paragraphs.is_empty() {
+    if text_area.width == 0 || text_area.height == 0 || r.doc.paragraph_count() == 0 {
         return;
     }
     let mut pos = r.detail.top;
@@ -32,7 +32,7 @@ pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
             draw_line(buf, text_area, y, line, pos.para, &styles, r, theme);
             y += 1;
         }
-        if pos.para + 1 >= r.doc.paragraphs.len() {
+        if pos.para + 1 >= r.doc.paragraph_count() {
             break;
         }
         pos.para += 1;
@@ -42,17 +42,18 @@ pub fn render(buf: &mut Buffer, text_area: Rect, r: &Report, theme: &Theme) {
 
 /// Marks of a paragraph, relative to its content, as the layout takes them.
 fn para_styles(r: &Report, para: usize) -> Vec<(Range<usize>, LMark)> {
-    let content = r.doc.paragraphs[para].content.clone();
+    let Some(p) = r.doc.paragraph(para) else {
+        return Vec::new();
+    };
+    let content = p.content;
     let rel = |r: &Range<usize>| {
         r.start.clamp(content.start, content.end) - content.start
             ..r.end.clamp(content.start, content.end) - content.start
     };
     let mut out = Vec::new();
-    let marks = &r.detail.marks;
-    let first = marks.partition_point(|(r, _)| r.end <= content.start);
-    for (r, m) in marks[first..]
+    for (r, m) in marks_in(&r.doc, p.span)
         .iter()
-        .take_while(|(r, _)| r.start < content.end)
+        .filter(|(r, _)| content.start < r.end && r.start < content.end)
     {
         let lm = match m {
             Mark::Marker => LMark::MARKER,
@@ -133,7 +134,7 @@ fn draw_line(
     let Some(l) = &line.line else {
         return;
     };
-    let text = &r.doc.text[r.doc.paragraphs[para].content.clone()];
+    let text = &r.doc.text[r.doc.paragraph(para).map_or(0..0, |p| p.content)];
     let segs = layout::segments(
         l,
         text,

@@ -180,7 +180,10 @@ pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, app: &App, the
         _ => String::new(),
     };
     let sparse = if r.search.filter_on() { " sparse" } else { "" };
-    let pct = format!("{search}{sparse} {:>3}% ", r.percent());
+    let pct = match r.loading {
+        true => format!("{search}{sparse} reading… "),
+        false => format!("{search}{sparse} {:>3}% ", r.percent()),
+    };
     let pw = str_width(&pct) as u16;
     buf.set_style(status, theme.status());
     if status.width > pw + 2 {

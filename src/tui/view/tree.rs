@@ -20,7 +20,12 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
     let focused = app.focus == Focus::Tree;
     let r = app.report();
     let tree = &r.tree;
-    pane_block(overlay, " 目录 outline ", Borders::RIGHT, focused, theme).render(area, buf);
+    // A report shown from its head: its tree is still growing.
+    let title = match r.loading {
+        true => " 目录 outline · reading… ",
+        false => " 目录 outline ",
+    };
+    pane_block(overlay, title, Borders::RIGHT, focused, theme).render(area, buf);
     let inner = geometry::tree_inner(area, overlay);
     if inner.width == 0 {
         return;
@@ -33,8 +38,8 @@ pub fn render(buf: &mut Buffer, area: Rect, overlay: bool, app: &App, theme: &Th
         .take(inner.height as usize);
     for (i, &id) in rows.enumerate() {
         let y = inner.y + i as u16;
-        let node = &r.doc.outline.nodes[id];
-        let arrow = if node.children.is_empty() {
+        let node = r.doc.outline.node(id);
+        let arrow = if !r.doc.outline.has_children(id) {
             "  "
         } else if tree.expanded[id] {
             "▾ "

@@ -140,9 +140,14 @@ impl SearchUi {
     /// No search yet; the index is built on first use (or warmed up on
     /// another thread: [`SearchUi::index`]).
     pub fn new(doc: Arc<Document>) -> SearchUi {
+        SearchUi::with_index(Arc::new(SearchIndex::shared(doc)))
+    }
+
+    /// No search yet, on an index made (and perhaps being built) elsewhere.
+    pub fn with_index(index: Arc<SearchIndex<'static>>) -> SearchUi {
         SearchUi {
-            counts: NodeCounts::empty(&doc.outline),
-            index: Arc::new(SearchIndex::shared(doc)),
+            counts: NodeCounts::empty(&index.doc().outline),
+            index,
             prompt: None,
             searcher: None,
             counted: (0, 0),
