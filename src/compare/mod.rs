@@ -1,0 +1,215 @@
+//! Two reports side by side: which targets are unchanged, changed, new or
+//! dropped, and what the later report's look-back says of the earlier
+//! report's targets (met, missed, unclear).
+//!
+//! [`compare`] reads both reports' targets (and the new report's results)
+//! with [`crate::targets::extract`] and returns one [`Row`] per measure:
+//! - `measure` ([`measure`]): what a target measures, its stem, headline
+//!   class, operation and polarity, and when two measures are the same;
+//! - `unit`: which units compare, and how they convert;
+//! - `pair`: restatements folded, the pairing of old and new targets, and
+//!   the result that judges an old target;
+//! - `bound`: how a quantity is bounded (`以上`, `左右`, `控制在`…), what a
+//!   target asks for, and the verdict.
+//!
+//! Rows follow the new report's order, each dropped target placed before
+//! the first row whose old target comes after it. A row keeps both items
+//! whole, so a view shows each side's passage (`item.sentence(doc)`) and
+//! the result's ([`Outcome::result`], in the new report).
+//!
+//! Nothing here knows the terminal: `--compare` prints the rows
+//! (`crate::cli::compare`), the reader shows them.
+
+mod bound;
+mod measure;
+mod pair;
+mod unit;
+
+pub use bound::{ABOUT_TOLERANCE, Verdict};
+pub use measure::MATCH_SCORE;
+pub use pair::Outcome;
+
+use crate::document::Document;
+use crate::targets::{self, Item, Kind};
+use pair::{Entry, Years};
+
+/// What a row says changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// The same value, unit and bound (`5%左右 → 5%左右`).
+    Unchanged,
+    /// Another value or bound (`3% → 4%`, `1200万人左右 → 1200万人以上`).
+    Changed,
+    /// Only in the new report.
+    New,
+    /// Only in the old report.
+    Dropped,
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Unchanged => "unchanged",
+            Change::Changed => "changed",
+            Change::New => "new",
+            Change::Dropped => "dropped",
+        }
+    }
+}
+
+/// One measure across the two reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The measure as the new report names it (else the old): the subject
+    /// as `--targets` prints it, with the verb of a change after it
+    /// (`国内生产总值增长`).
+    pub measure: String,
+    /// The unit of the new target (else the old).
+    pub unit: String,
+    /// The old report's target, if it has one.
+    pub old: Option<Item>,
+    /// The new report's target, if it has one.
+    pub new: Option<Item>,
+    pub change: Change,
+    /// For an old target, the new report's result for it.
+    pub outcome: Option<Outcome>,
+}
+
+/// What identifies a report in a comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The path as given, `-` or `<bundled>`.
+    pub source: String,
+    pub title: String,
+    pub year: Option<i32>,
+}
+
+impl Report {
+    pub fn of(doc: &Document) -> Report {
+        Report {
+            source: doc.source.clone(),
+            title: doc.display_report_title().into_owned(),
+            year: targets::report_year(doc),
+        }
+    }
+}
+
+/// The comparison of an old and a new report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub old: Report,
+    pub new: Report,
+    pub rows: Vec<Row>,
+}
+
+/// How the two reports' years stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// The old report is the earlier.
+    Forward,
+    /// The same year.
+    Same,
+    /// The "new" report is the earlier: the arguments are the wrong way
+    /// round.
+    Reversed,
+    /// A year is unknown.
+    Unknown,
+}
+
+/// How the years of `old` and `new` stand.
+pub fn order(old: &Document, new: &Document) -> Order {
+    match (targets::report_year(old), targets::report_year(new)) {
+        (Some(a), Some(b)) if a < b => Order::Forward,
+        (Some(a), Some(b)) if a == b => Order::Same,
+        (Some(_), Some(_)) => Order::Reversed,
+        _ => Order::Unknown,
+    }
+}
+
+/// Compares the targets of `old` and `new`, and judges `old`'s targets by
+/// `new`'s results (as given: see [`order`] for the reports' years).
+pub fn compare(old: &Document, new: &Document) -> Comparison {
+    let (old_report, new_report) = (Report::of(old), Report::of(new));
+    let years = Years {
+        old: old_report.year,
+        new: new_report.year,
+    };
+    let old_items = targets::extract(old);
+    let new_items = targets::extract(new);
+    let olds = pair::distinct(pair::entries(old, &old_items, Kind::Target));
+    let news = pair::distinct(pair::entries(new, &new_items, Kind::Target));
+    let results = pair::entries(new, &new_items, Kind::Result);
+    let mut partner_of_new = vec![None; news.len()];
+    let mut paired = vec![false; olds.len()];
+    for (i, j) in pair::pair(&olds, &news, years) {
+        partner_of_new[j] = Some(i);
+        paired[i] = true;
+    }
+    let mut emitted = vec![false; olds.len()];
+    let mut rows = Vec::with_capacity(olds.len() + news.len());
+    let mut next_old = 0;
+    for (j, n) in news.iter().enumerate() {
+        if let Some(i) = partner_of_new[j] {
+            // The dropped ones before this row's old target come first.
+            while next_old < i {
+                if !emitted[next_old] && !paired[next_old] {
+                    emitted[next_old] = true;
+                    rows.push(row(Some(&olds[next_old]), None, &results, years));
+                }
+                next_old += 1;
+            }
+            emitted[i] = true;
+            rows.push(row(Some(&olds[i]), Some(n), &results, years));
+        } else {
+            rows.push(row(None, Some(n), &results, years));
+        }
+    }
+    for (i, o) in olds.iter().enumerate() {
+        if !emitted[i] && !paired[i] {
+            rows.push(row(Some(o), None, &results, years));
+        }
+    }
+    Comparison {
+        old: old_report,
+        new: new_report,
+        rows,
+    }
+}
+
+/// The row of an old and a new target (one may be missing).
+fn row(old: Option<&Entry>, new: Option<&Entry>, results: &[Entry], years: Years) -> Row {
+    let change = match (old, new) {
+        (Some(o), Some(n)) if o.same_commitment(n) => Change::Unchanged,
+        (Some(_), Some(_)) => Change::Changed,
+        (None, _) => Change::New,
+        (Some(_), None) => Change::Dropped,
+    };
+    let named = new.or(old);
+    Row {
+        measure: named.map(|e| e.measure.name.clone()).unwrap_or_default(),
+        unit: named.map(|e| e.item.unit.clone()).unwrap_or_default(),
+        old: old.map(|e| e.item.clone()),
+        new: new.map(|e| e.item.clone()),
+        change,
+        outcome: old.and_then(|o| pair::outcome(o, results, years)),
+    }
+}
+
+/// A target's value as written, with its bound: the quantity, its
+/// qualifier on the side it is written (`5%左右`, `近30%`), and a verb
+/// that bounds it before (`不低于5%`, `控制在3%`).
+pub fn written(item: &Item, doc: &Document) -> String {
+    let mut s = String::new();
+    if let Some(v) = item.verb(doc).filter(|v| bound::is_bound_verb(v)) {
+        s.push_str(v);
+    }
+    let q = item.qualifier.clone().map(|r| (r.start, &doc.text[r]));
+    if let Some((_, q)) = q.filter(|(start, _)| *start < item.quantity.start) {
+        s.push_str(q);
+    }
+    s.push_str(item.quantity(doc));
+    if let Some((_, q)) = q.filter(|(start, _)| *start >= item.quantity.end) {
+        s.push_str(q);
+    }
+    s
+}
