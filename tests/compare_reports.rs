@@ -246,3 +246,50 @@ fn a_later_report_judges_the_targets_it_looks_back_on() {
         ]
     );
 }
+
+#[test]
+fn unclear_when_the_look_back_gives_nothing_to_compare() {
+    let old = doc("2022年政府工作报告\n\
+         二、2022年主要目标\n今年主要预期目标是：粮食产量保持在1.3万亿斤以上；\
+         研发经费投入强度达到2.5%以上；新建公园20个。\n");
+    let new = doc("2023年政府工作报告\n\
+         一、2022年工作回顾\n过去一年，粮食产量增长1.3%，研发经费投入强度约2.5%，新建公园18个。\n");
+    let c = compare::compare(&old, &new);
+    let outcomes: Vec<(String, Option<Verdict>, String)> = c
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.measure.clone(),
+                r.outcome.as_ref().map(|o| o.verdict),
+                r.outcome
+                    .as_ref()
+                    .map(|o| o.result.text(&new).to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            // a rise in percent says nothing of the level in 斤
+            (
+                "粮食产量".to_string(),
+                Some(Verdict::Unclear),
+                "粮食产量增长1.3%".to_string()
+            ),
+            // 约2.5% could be under or over 2.5%
+            (
+                "研发经费投入强度".to_string(),
+                Some(Verdict::Unclear),
+                "研发经费投入强度约2.5%".to_string()
+            ),
+            (
+                "公园".to_string(),
+                Some(Verdict::Missed),
+                "新建公园18个".to_string()
+            ),
+        ]
+    );
+    assert!(c.rows.iter().all(|r| r.change == Change::Dropped));
+}

@@ -4,7 +4,7 @@
 //!
 //! [`compare`] reads both reports' targets (and the new report's results)
 //! with [`crate::targets::extract`] and returns one [`Row`] per measure:
-//! - `measure` ([`measure`]): what a target measures, its stem, headline
+//! - `measure`: what a target measures, its stem, headline
 //!   class, operation and polarity, and when two measures are the same;
 //! - `unit`: which units compare, and how they convert;
 //! - `pair`: restatements folded, the pairing of old and new targets, and
