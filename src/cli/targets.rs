@@ -51,7 +51,8 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
-fn target_out(doc: &Document, t: &Item) -> TargetOut {
+/// The serde model of one item (`--targets`, and `--compare`'s rows).
+pub fn target_out(doc: &Document, t: &Item) -> TargetOut {
     TargetOut {
         kind: t.kind.as_str(),
         subject: t.subject(doc),
