@@ -236,3 +236,242 @@ fn judge(target: &Entry, result: &Entry) -> Verdict {
     };
     bound::verdict(goal, Span::of(value, b).scaled(turn))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::measure::Sign;
+
+    fn entry(stem: &str, op: Op, value: f64, unit: &str, bound: Bound, year: Option<i32>) -> Entry {
+        Entry {
+            item: Item {
+                kind: Kind::Target,
+                node: 0,
+                span: 0..0,
+                sentence: 0..0,
+                subject: 0..0,
+                subject_head: None,
+                verb: None,
+                quantity: 0..0,
+                value,
+                unit: unit.to_string(),
+                qualifier: None,
+                deadline: None,
+                year,
+            },
+            measure: Measure::new(stem.to_string(), stem.to_string(), op),
+            bound,
+            verb: None,
+        }
+    }
+
+    fn result(e: Entry) -> Entry {
+        Entry {
+            item: Item {
+                kind: Kind::Result,
+                ..e.item
+            },
+            ..e
+        }
+    }
+
+    fn up() -> Op {
+        Op::Change(Sign::Up)
+    }
+
+    const YEARS: Years = Years {
+        old: Some(2023),
+        new: Some(2024),
+    };
+
+    #[test]
+    fn restatements_fold_into_the_first() {
+        let list = vec![
+            entry("国内生产总值", up(), 5.0, "%", Bound::About, Some(2024)),
+            entry("经济", up(), 5.0, "%", Bound::About, Some(2024)),
+            // another value, another bound, another unit: kept
+            entry("经济", up(), 5.5, "%", Bound::About, Some(2024)),
+            entry("经济", up(), 5.0, "%", Bound::AtLeast, Some(2024)),
+            entry(
+                "粮食产量",
+                Op::Level,
+                1.3e12,
+                "斤",
+                Bound::AtLeast,
+                Some(2024),
+            ),
+            entry(
+                "粮食产量",
+                Op::Level,
+                6.5e8,
+                "吨",
+                Bound::AtLeast,
+                Some(2024),
+            ),
+            entry(
+                "粮食产量",
+                Op::Level,
+                1.3e12,
+                "元",
+                Bound::AtLeast,
+                Some(2024),
+            ),
+        ];
+        let kept: Vec<(f64, String)> = distinct(list)
+            .iter()
+            .map(|e| (e.item.value, e.item.unit.clone()))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (5.0, "%".to_string()),
+                (5.5, "%".to_string()),
+                (5.0, "%".to_string()),
+                (1.3e12, "斤".to_string()),
+                (1.3e12, "元".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_best_match_pairs_first() {
+        let action = || Op::Action("发行".to_string());
+        let old = [entry(
+            "特别国债",
+            action(),
+            5e11,
+            "元",
+            Bound::Exact,
+            Some(2023),
+        )];
+        let new = [
+            entry(
+                "超长期特别国债",
+                action(),
+                1.3e12,
+                "元",
+                Bound::Exact,
+                Some(2024),
+            ),
+            entry("特别国债", action(), 5e11, "元", Bound::Exact, Some(2024)),
+        ];
+        assert_eq!(pair(&old, &new, YEARS), [(0, 1)]);
+        // with the exact name gone, the similar one pairs
+        assert_eq!(pair(&old, &new[..1], YEARS), [(0, 0)]);
+        // one to one: a second old target finds no partner left
+        let two = [old[0].clone(), old[0].clone()];
+        assert_eq!(pair(&two, &new[1..], YEARS), [(0, 0)]);
+    }
+
+    #[test]
+    fn units_and_years_must_agree() {
+        let grain =
+            |unit: &str, year| entry("粮食产量", Op::Level, 1.3e12, unit, Bound::AtLeast, year);
+        assert_eq!(
+            pair(
+                &[grain("斤", Some(2023))],
+                &[grain("吨", Some(2024))],
+                YEARS
+            ),
+            [(0, 0)]
+        );
+        assert!(
+            pair(
+                &[grain("斤", Some(2023))],
+                &[grain("元", Some(2024))],
+                YEARS
+            )
+            .is_empty()
+        );
+        // the same horizon, the same year, or unknown
+        assert_eq!(
+            pair(
+                &[grain("斤", Some(2030))],
+                &[grain("斤", Some(2030))],
+                YEARS
+            ),
+            [(0, 0)]
+        );
+        assert_eq!(
+            pair(&[grain("斤", None)], &[grain("斤", Some(2024))], YEARS),
+            [(0, 0)]
+        );
+        assert!(
+            pair(
+                &[grain("斤", Some(2025))],
+                &[grain("斤", Some(2024))],
+                YEARS
+            )
+            .is_empty()
+        );
+        let unknown = Years {
+            old: None,
+            new: Some(2024),
+        };
+        assert!(
+            pair(
+                &[grain("斤", Some(2023))],
+                &[grain("斤", Some(2024))],
+                unknown
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_result_for_the_target_year_judges_it() {
+        let target = entry(
+            "粮食产量",
+            Op::Level,
+            1.3e12,
+            "斤",
+            Bound::AtLeast,
+            Some(2023),
+        );
+        let level =
+            |v: f64, year| result(entry("粮食产量", Op::Level, v, "斤", Bound::Exact, year));
+        let rise = result(entry("粮食产量", up(), 1.3, "%", Bound::Exact, Some(2023)));
+        let judged = |results: &[Entry]| {
+            outcome(&target, results, YEARS).map(|o| (o.verdict, o.result.value))
+        };
+        assert_eq!(
+            judged(&[level(1.39e12, Some(2023))]),
+            Some((Verdict::Met, 1.39e12))
+        );
+        assert_eq!(
+            judged(&[level(1.2e12, Some(2023))]),
+            Some((Verdict::Missed, 1.2e12))
+        );
+        // another year's figure says nothing
+        assert_eq!(judged(&[level(1.39e12, Some(2022))]), None);
+        // a figure without a year, in the next year's report, counts
+        assert_eq!(
+            judged(&[level(1.39e12, None)]),
+            Some((Verdict::Met, 1.39e12))
+        );
+        // a comparable figure wins over one that only names the measure
+        assert_eq!(
+            judged(&[rise.clone(), level(1.39e12, Some(2023))]),
+            Some((Verdict::Met, 1.39e12))
+        );
+        assert_eq!(judged(&[rise]), Some((Verdict::Unclear, 1.3)));
+        // another measure: nothing
+        let other = result(entry(
+            "棉花产量",
+            Op::Level,
+            1.4e12,
+            "斤",
+            Bound::Exact,
+            Some(2023),
+        ));
+        assert_eq!(judged(&[other]), None);
+        // a target whose year nobody knows is not judged
+        let mut no_year = target.clone();
+        no_year.item.year = None;
+        let years = Years {
+            old: None,
+            new: None,
+        };
+        assert!(outcome(&no_year, &[level(1.39e12, None)], years).is_none());
+    }
+}
