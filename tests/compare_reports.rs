@@ -97,6 +97,11 @@ fn the_2023_and_2024_work_reports_row_by_row() {
     assert_eq!(compare::order(&old, &new), Order::Forward);
     let c = compare::compare(&old, &new);
     assert_eq!(render(&c, &old, &new), EXPECTED_2023_2024);
+    let items = |d: &Document| gangmu::targets::extract(d);
+    assert_eq!(
+        compare::compare_items(&old, &items(&old), &new, &items(&new)),
+        c
+    );
     assert_eq!(c.old.year, Some(2023));
     assert_eq!(c.new.year, Some(2024));
     assert_eq!(c.old.source, old.source);

@@ -129,16 +129,25 @@ pub fn order(old: &Document, new: &Document) -> Order {
 /// Compares the targets of `old` and `new`, and judges `old`'s targets by
 /// `new`'s results (as given: see [`order`] for the reports' years).
 pub fn compare(old: &Document, new: &Document) -> Comparison {
+    compare_items(old, &targets::extract(old), new, &targets::extract(new))
+}
+
+/// [`compare`], on items already extracted (`targets::extract` of each
+/// report, as a view that lists them holds them).
+pub fn compare_items(
+    old: &Document,
+    old_items: &[Item],
+    new: &Document,
+    new_items: &[Item],
+) -> Comparison {
     let (old_report, new_report) = (Report::of(old), Report::of(new));
     let years = Years {
         old: old_report.year,
         new: new_report.year,
     };
-    let old_items = targets::extract(old);
-    let new_items = targets::extract(new);
-    let olds = pair::distinct(pair::entries(old, &old_items, Kind::Target));
-    let news = pair::distinct(pair::entries(new, &new_items, Kind::Target));
-    let results = pair::entries(new, &new_items, Kind::Result);
+    let olds = pair::distinct(pair::entries(old, old_items, Kind::Target));
+    let news = pair::distinct(pair::entries(new, new_items, Kind::Target));
+    let results = pair::entries(new, new_items, Kind::Result);
     let mut partner_of_new = vec![None; news.len()];
     let mut paired = vec![false; olds.len()];
     for (i, j) in pair::pair(&olds, &news, years) {
