@@ -64,7 +64,8 @@ pub struct Row {
     /// as `--targets` prints it, with the verb of a change after it
     /// (`国内生产总值增长`).
     pub measure: String,
-    /// The unit of the new target (else the old).
+    /// The unit of the new target (else the old), with its rate
+    /// (`微克/立方米`, where the item's unit is `微克`).
     pub unit: String,
     /// The old report's target, if it has one.
     pub old: Option<Item>,
@@ -196,7 +197,7 @@ fn row(old: Option<&Entry>, new: Option<&Entry>, results: &[Entry], years: Years
     let named = new.or(old);
     Row {
         measure: named.map(|e| e.measure.name.clone()).unwrap_or_default(),
-        unit: named.map(|e| e.item.unit.clone()).unwrap_or_default(),
+        unit: named.map(|e| e.unit.clone()).unwrap_or_default(),
         old: old.map(|e| e.item.clone()),
         new: new.map(|e| e.item.clone()),
         change,
@@ -205,14 +206,16 @@ fn row(old: Option<&Entry>, new: Option<&Entry>, results: &[Entry], years: Years
 }
 
 /// A target's value as written, with its bound: the quantity, its
-/// qualifier on the side it is written (`5%左右`, `近30%`), and a verb
-/// that bounds it before (`不低于5%`, `控制在3%`).
+/// qualifier on the side it is written (`5%左右`, `近30%`), or else a verb
+/// that bounds it (`不低于5%`, `控制在3%`).
 pub fn written(item: &Item, doc: &Document) -> String {
     let mut s = String::new();
-    if let Some(v) = item.verb(doc).filter(|v| bound::is_bound_verb(v)) {
+    let q = item.qualifier.clone().map(|r| (r.start, &doc.text[r]));
+    if q.is_none()
+        && let Some(v) = item.verb(doc).filter(|v| bound::is_bound_verb(v))
+    {
         s.push_str(v);
     }
-    let q = item.qualifier.clone().map(|r| (r.start, &doc.text[r]));
     if let Some((_, q)) = q.filter(|(start, _)| *start < item.quantity.start) {
         s.push_str(q);
     }

@@ -38,6 +38,8 @@ pub struct Entry {
     pub bound: Bound,
     /// The verb as written, if any.
     pub verb: Option<String>,
+    /// The unit with its rate (`微克/立方米`), see [`unit::of`].
+    pub unit: String,
 }
 
 impl Entry {
@@ -46,13 +48,14 @@ impl Entry {
             measure: Measure::of(&item, doc),
             bound: Bound::of(&item, doc),
             verb: item.verb(doc).map(str::to_string),
+            unit: unit::of(&item, doc),
             item,
         }
     }
 
     /// `other`'s value (and a range's lower end) in this entry's unit.
     fn value_of(&self, other: &Entry) -> (f64, Bound) {
-        let conv = |v: f64| unit::convert(v, &other.item.unit, &self.item.unit);
+        let conv = |v: f64| unit::convert(v, &other.unit, &self.unit);
         let bound = match other.bound {
             Bound::Range(lo) => Bound::Range(conv(lo)),
             b => b,
@@ -63,9 +66,7 @@ impl Entry {
     /// The same commitment: same operation, value and bound (in
     /// compatible units).
     pub fn same_commitment(&self, other: &Entry) -> bool {
-        if !unit::compatible(&self.item.unit, &other.item.unit)
-            || self.measure.op != other.measure.op
-        {
+        if !unit::compatible(&self.unit, &other.unit) || self.measure.op != other.measure.op {
             return false;
         }
         let (v, b) = self.value_of(other);
@@ -134,7 +135,7 @@ fn bucket(e: &Entry) -> (String, String) {
         Op::Change(_) => "change".to_string(),
         Op::Action(v) => format!("action {v}"),
     };
-    (op, unit::dimension(&e.item.unit).base)
+    (op, unit::dimension(&e.unit).base)
 }
 
 /// The pairs `(old, new)` of matching targets, one to one (indices into
@@ -198,8 +199,8 @@ pub fn outcome(target: &Entry, results: &[Entry], years: Years) -> Option<Outcom
         if score < super::measure::MATCH_SCORE {
             continue;
         }
-        let comparable = target.measure.op.compatible(&r.measure.op)
-            && unit::compatible(&target.item.unit, &r.item.unit);
+        let comparable =
+            target.measure.op.compatible(&r.measure.op) && unit::compatible(&target.unit, &r.unit);
         let slot = if comparable {
             &mut best_comparable
         } else {
@@ -262,6 +263,7 @@ mod tests {
             measure: Measure::new(stem.to_string(), stem.to_string(), op),
             bound,
             verb: None,
+            unit: unit.to_string(),
         }
     }
 
@@ -319,7 +321,7 @@ mod tests {
         ];
         let kept: Vec<(f64, String)> = distinct(list)
             .iter()
-            .map(|e| (e.item.value, e.item.unit.clone()))
+            .map(|e| (e.item.value, e.unit.clone()))
             .collect();
         assert_eq!(
             kept,
