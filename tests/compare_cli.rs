@@ -266,3 +266,24 @@ fn report_text_never_drives_the_terminal() {
     assert!(text.contains("changed  ␛[2J绿地面积"), "{text}");
     assert!(text.contains("100公顷  120公顷"), "{text}");
 }
+
+#[test]
+fn the_readme_shows_the_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let command =
+        "$ gangmu --compare 2023-government-work-report.txt 2024-government-work-report.txt\n";
+    let at = readme.find(command).expect("the example in the README") + command.len();
+    let shown = readme[at..].split("```").next().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args([
+            "--compare",
+            "2023-government-work-report.txt",
+            "2024-government-work-report.txt",
+        ])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
+}
