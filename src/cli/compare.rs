@@ -57,7 +57,7 @@ pub struct CompareOut {
     pub rows: Vec<RowOut>,
 }
 
-fn report_out(r: &compare::Report) -> ReportOut {
+fn report_out(r: &compare::Side) -> ReportOut {
     ReportOut {
         source: r.source.clone(),
         title: r.title.clone(),
@@ -125,7 +125,7 @@ const HEADER: [&str; 9] = [
 /// The comparison as two lines naming the reports, then a table: change,
 /// measure, old, new, outcome and the result's words.
 pub fn compare_text(c: &Comparison, old: &Document, new: &Document) -> String {
-    let name = |r: &compare::Report| {
+    let name = |r: &compare::Side| {
         let year = r
             .year
             .map_or_else(|| "year unknown".to_string(), |y| y.to_string());

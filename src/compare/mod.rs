@@ -76,18 +76,18 @@ pub struct Row {
     pub outcome: Option<Outcome>,
 }
 
-/// What identifies a report in a comparison.
+/// One side of a comparison: what identifies its report.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Side {
     /// The path as given, `-` or `<bundled>`.
     pub source: String,
     pub title: String,
     pub year: Option<i32>,
 }
 
-impl Report {
-    pub fn of(doc: &Document) -> Report {
-        Report {
+impl Side {
+    pub fn of(doc: &Document) -> Side {
+        Side {
             source: doc.source.clone(),
             title: doc.display_report_title().into_owned(),
             year: targets::report_year(doc),
@@ -98,8 +98,8 @@ impl Report {
 /// The comparison of an old and a new report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
-    pub old: Report,
-    pub new: Report,
+    pub old: Side,
+    pub new: Side,
     pub rows: Vec<Row>,
 }
 
@@ -141,7 +141,7 @@ pub fn compare_items(
     new: &Document,
     new_items: &[Item],
 ) -> Comparison {
-    let (old_report, new_report) = (Report::of(old), Report::of(new));
+    let (old_report, new_report) = (Side::of(old), Side::of(new));
     let years = Years {
         old: old_report.year,
         new: new_report.year,
