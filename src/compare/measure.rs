@@ -31,7 +31,9 @@
 //! - its **polarity**: whether it is a measure to keep down (a rate of
 //!   unemployment, prices, energy or water use, emissions and pollution,
 //!   deficits and debt, concentrations, deaths, accidents, incidence,
-//!   myopia, drop-outs, costs, time limits, losses, bad loans), which
+//!   myopia, drop-outs, costs, time limits, losses, bad loans), unless
+//!   its head is a rate to raise (`受污染耕地安全利用率`, `排放达标率`:
+//!   `利用率`, `达标率`, `处理率`, `合格率`, `覆盖率`…), which
 //!   [`super::bound`] uses to read `左右`.
 //!
 //! Outside the classes, two stems match when they are equal or their
@@ -225,6 +227,23 @@ const KEEP_LOW: &[&str] = &[
     "不良",
 ];
 
+/// Heads of measures to raise, whatever they are of (`受污染耕地安全利用率`,
+/// `排放达标率`): they override [`KEEP_LOW`].
+const RAISE_HEADS: &[&str] = &[
+    "利用率",
+    "达标率",
+    "处理率",
+    "处置率",
+    "治理率",
+    "合格率",
+    "优良率",
+    "覆盖率",
+    "回收率",
+    "改善率",
+    "化解率",
+    "清偿率",
+];
+
 /// What a target or result measures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Measure {
@@ -280,8 +299,9 @@ impl Measure {
     /// A measure from its parts (`stem` already normalised).
     pub fn new(name: String, stem: String, op: Op) -> Measure {
         let class = class_of(&stem);
-        let keep_low =
-            class == Some(Class::ConsumerPrices) || KEEP_LOW.iter().any(|w| stem.contains(w));
+        let keep_low = class == Some(Class::ConsumerPrices)
+            || (KEEP_LOW.iter().any(|w| stem.contains(w))
+                && !RAISE_HEADS.iter().any(|h| stem.ends_with(h)));
         let mut bigrams: Vec<(char, char)> =
             stem.chars().zip(stem.chars().skip(1)).collect::<Vec<_>>();
         bigrams.sort_unstable();
@@ -601,7 +621,17 @@ mod tests {
         ] {
             assert!(m(s, Op::Level).keep_low, "{s}");
         }
-        for s in ["国内生产总值", "粮食产量", "森林覆盖率", "城镇新增就业"] {
+        for s in ["重污染天数", "不良贷款率", "二氧化碳排放"] {
+            assert!(m(s, Op::Level).keep_low, "{s}");
+        }
+        for s in [
+            "国内生产总值",
+            "粮食产量",
+            "森林覆盖率",
+            "城镇新增就业",
+            "受污染耕地安全利用率",
+            "工业废水排放达标率",
+        ] {
             assert!(!m(s, Op::Level).keep_low, "{s}");
         }
     }
