@@ -611,6 +611,37 @@ mod tests {
     }
 
     #[test]
+    fn measures_of_extracted_items() {
+        let doc = Document::from_bytes(
+            "t.txt",
+            "2024年工作报告\n二、2024年目标\n今年新增城镇就业1100万人以上，国内生产总值增长5%左右，\
+             居民消费价格涨幅3%左右，中央预算内投资拟安排7000亿元，城镇新增就业1200万人。\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let items = crate::targets::extract(&doc);
+        let ms: Vec<Measure> = items.iter().map(|t| Measure::of(t, &doc)).collect();
+        let read: Vec<(&str, &str, Op)> = ms
+            .iter()
+            .map(|m| (m.name.as_str(), m.stem.as_str(), m.op.clone()))
+            .collect();
+        let action = |v: &str| Op::Action(v.to_string());
+        assert_eq!(
+            read,
+            [
+                ("城镇就业", "城镇就业", action("新增")),
+                ("国内生产总值增长", "国内生产总值", up()),
+                ("居民消费价格涨幅", "居民消费价格", up()),
+                ("中央预算内投资", "中央预算内投资", action("安排")),
+                // the action inside the name leaves the stem
+                ("城镇新增就业", "城镇就业", action("新增")),
+            ]
+        );
+        // either order of 新增 names the same measure
+        assert_eq!(ms[0].matches(&ms[4]), Some(1.0));
+    }
+
+    #[test]
     fn polarity() {
         for s in [
             "城镇调查失业率",
