@@ -150,40 +150,49 @@ pub fn compare_items(
     let news = pair::distinct(pair::entries(new, new_items, Kind::Target));
     let results = pair::entries(new, new_items, Kind::Result);
     let mut partner_of_new = vec![None; news.len()];
-    let mut paired = vec![false; olds.len()];
     for (i, j) in pair::pair(&olds, &news, years) {
         partner_of_new[j] = Some(i);
-        paired[i] = true;
     }
-    let mut emitted = vec![false; olds.len()];
-    let mut rows = Vec::with_capacity(olds.len() + news.len());
-    let mut next_old = 0;
-    for (j, n) in news.iter().enumerate() {
-        if let Some(i) = partner_of_new[j] {
-            // The dropped ones before this row's old target come first.
-            while next_old < i {
-                if !emitted[next_old] && !paired[next_old] {
-                    emitted[next_old] = true;
-                    rows.push(row(Some(&olds[next_old]), None, &results, years));
-                }
-                next_old += 1;
-            }
-            emitted[i] = true;
-            rows.push(row(Some(&olds[i]), Some(n), &results, years));
-        } else {
-            rows.push(row(None, Some(n), &results, years));
-        }
-    }
-    for (i, o) in olds.iter().enumerate() {
-        if !emitted[i] && !paired[i] {
-            rows.push(row(Some(o), None, &results, years));
-        }
-    }
+    let rows = row_order(olds.len(), &partner_of_new)
+        .into_iter()
+        .map(|(i, j)| row(i.map(|i| &olds[i]), j.map(|j| &news[j]), &results, years))
+        .collect();
     Comparison {
         old: old_report,
         new: new_report,
         rows,
     }
+}
+
+/// The rows as (old, new) indices: the new targets in order, each with
+/// its partner, and each old target without one (dropped) before the first
+/// row whose old target comes after it, or at the end.
+fn row_order(olds: usize, partner_of_new: &[Option<usize>]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut paired = vec![false; olds];
+    for &i in partner_of_new.iter().flatten() {
+        if let Some(p) = paired.get_mut(i) {
+            *p = true;
+        }
+    }
+    let mut rows = Vec::with_capacity(olds + partner_of_new.len());
+    let mut next_old = 0;
+    for (j, partner) in partner_of_new.iter().enumerate() {
+        if let Some(i) = *partner {
+            rows.extend(
+                (next_old..i)
+                    .filter(|&k| !paired[k])
+                    .map(|k| (Some(k), None)),
+            );
+            next_old = next_old.max(i + 1);
+        }
+        rows.push((*partner, Some(j)));
+    }
+    rows.extend(
+        (next_old..olds)
+            .filter(|&k| !paired[k])
+            .map(|k| (Some(k), None)),
+    );
+    rows
 }
 
 /// The row of an old and a new target (one may be missing).
@@ -224,4 +233,30 @@ pub fn written(item: &Item, doc: &Document) -> String {
         s.push_str(q);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_follow_the_new_report_with_dropped_ones_in_place() {
+        // old 0 1 2 3 4; new 0↔1, 1 new, 2↔4, 3↔0 (old 0 comes late: its
+        // partner's place)
+        let order = row_order(5, &[Some(1), None, Some(4), Some(0)]);
+        assert_eq!(
+            order,
+            [
+                (Some(1), Some(0)),
+                (None, Some(1)),
+                // old 2 and 3 dropped, before the row of old 4
+                (Some(2), None),
+                (Some(3), None),
+                (Some(4), Some(2)),
+                (Some(0), Some(3)),
+            ]
+        );
+        assert_eq!(row_order(2, &[]), [(Some(0), None), (Some(1), None)]);
+        assert_eq!(row_order(0, &[None]), [(None, Some(0))]);
+    }
 }
