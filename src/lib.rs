@@ -6,6 +6,7 @@
 //! - [`document`]: loading, decoding and parsing a report into an outline;
 //! - [`layout`]: Chinese line breaking by display width (clreq rules);
 //! - [`targets`]: quantified commitments (高新技术企业达到4000家);
+//! - [`compare`]: two reports' targets side by side, and last year's targets judged;
 //! - [`search`]: literal and pinyin search with per-node counts;
 //! - [`persist`]: per-document reading state between runs;
 //! - [`config`]: the YAML configuration;
@@ -13,6 +14,7 @@
 //! - [`cli`]: the scripted views (`--outline`, `--targets`, `--search`) and the command line.
 
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod document;
 pub mod layout;

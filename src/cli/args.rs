@@ -49,6 +49,13 @@ pub struct Args {
     #[arg(long, value_name = "QUERY", conflicts_with = "outline")]
     pub search: Option<String>,
 
+    /// Compare the targets of two reports (unchanged, changed, new,
+    /// dropped) and judge OLD's targets by NEW's look-back (met, missed,
+    /// unclear) instead of opening the reader.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"],
+          conflicts_with_all = ["file", "outline", "targets", "search"])]
+    pub compare: Option<Vec<PathBuf>>,
+
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

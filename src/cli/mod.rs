@@ -6,10 +6,12 @@
 //! goes to standard output as it is produced ([`output`]).
 
 pub mod args;
+pub mod compare;
 pub mod markdown;
 pub mod outline;
 pub mod output;
 pub mod search;
+pub mod table;
 pub mod targets;
 
 use std::io::{self, IsTerminal, Write};
@@ -148,6 +150,9 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     // Checked first, for every view: a bad config is one line naming
     // file:line:col, exit 2, before anything is printed or drawn.
     let config = load_config(args)?;
+    if let Some(pair) = &args.compare {
+        return compare::view(pair, args.format);
+    }
     let reader = !(args.outline || args.targets || args.search.is_some());
     if reader {
         return run_reader(args, config);

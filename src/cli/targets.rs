@@ -7,11 +7,9 @@
 //! RFC 4180 (a header row, fields quoted when they hold `,`, `"` or a line
 //! break).
 
-use serde::{Serialize, Serializer};
-use unicode_width::UnicodeWidthStr;
-
 use crate::document::Document;
 use crate::targets::{self, Item};
+use serde::{Serialize, Serializer};
 
 /// One serialised target or result.
 #[derive(Debug, Serialize)]
@@ -51,7 +49,8 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
-fn target_out(doc: &Document, t: &Item) -> TargetOut {
+/// The serde model of one item (`--targets`, and `--compare`'s rows).
+pub fn target_out(doc: &Document, t: &Item) -> TargetOut {
     TargetOut {
         kind: t.kind.as_str(),
         subject: t.subject(doc),
@@ -152,34 +151,9 @@ pub fn targets_text(doc: &Document, all: bool) -> String {
         .filter(|&c| all || HEADER[c] != "kind")
         .collect();
     let pick = |r: &[String; 12]| -> Vec<String> { cols.iter().map(|&c| r[c].clone()).collect() };
-    let header = pick(&HEADER.map(str::to_string));
-    let rows: Vec<Vec<String>> = targets_out(doc, all)
-        .iter()
-        .map(|t| pick(&row(t)))
-        .collect();
-    let mut widths = vec![0usize; cols.len()];
-    for r in std::iter::once(&header).chain(&rows) {
-        for (w, cell) in widths.iter_mut().zip(r.iter()) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut l = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            l.push_str(cell);
-            if i + 1 < cells.len() {
-                l.extend(std::iter::repeat_n(' ', widths[i] - cell.width() + 2));
-            }
-        }
-        out.push_str(l.trim_end());
-        out.push('\n');
-    };
-    line(&header);
-    for r in &rows {
-        line(r);
-    }
-    out
+    let mut rows = vec![pick(&HEADER.map(str::to_string))];
+    rows.extend(targets_out(doc, all).iter().map(|t| pick(&row(t))));
+    super::table::aligned(&rows)
 }
 
 /// One CSV field, quoted when it must be.
