@@ -812,7 +812,11 @@ fn shortfalls(scores: &[Score]) -> Vec<String> {
 /// until they meet the goals; the lead removes a stem when the fixes for it
 /// land. A listed stem that meets every goal fails the test, so the list
 /// cannot go stale and hide a later regression.
-const HELD_OUT_NOT_YET_MET: &[&str] = &[];
+const HELD_OUT_NOT_YET_MET: &[&str] = &[
+    "2010-regulation-shanghai-smoking-control-md",
+    "2020-regulation-shanghai-chinese-sturgeon-md",
+    "2022-speech-hong-kong-25th-anniversary",
+];
 
 /// The report's own shortfalls (the corpus-wide line left out).
 fn own_shortfalls(s: &Score) -> Vec<String> {
