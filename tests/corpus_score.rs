@@ -817,6 +817,7 @@ const HELD_OUT_NOT_YET_MET: &[&str] = &[
     "2020-government-work-report",
     "2020-regulation-shanghai-chinese-sturgeon-md",
     "2022-government-work-report-crlf",
+    "2022-party-congress-report-zhejiang",
     "2022-speech-hong-kong-25th-anniversary",
 ];
 
