@@ -477,6 +477,25 @@ struct TargetScore {
     values_right: usize,
     units_right: usize,
     years_right: usize,
+    /// Expected targets no extracted target matched: `quote [quantity]`.
+    missed: Vec<String>,
+    /// Extracted targets that match no expected target, with their context
+    /// (and whether they sit in a look-back part).
+    false_targets: Vec<String>,
+    /// Matched targets whose subject, value, unit or year differ.
+    wrong_fields: Vec<String>,
+}
+
+/// Up to `n` characters either side of `r` in `text`, the quantity marked
+/// with «»: where an item sits, for the detail listing.
+fn context(text: &str, r: &Range<usize>, n: usize) -> String {
+    let before: String = {
+        let mut v: Vec<char> = text[..r.start].chars().rev().take(n).collect();
+        v.reverse();
+        v.into_iter().collect()
+    };
+    let after: String = text[r.end..].chars().take(n).collect();
+    format!("{before}«{}»{after}", &text[r.clone()]).replace(['\r', '\n'], " ")
 }
 
 fn score_targets(text: &str, file: &TargetsFile, items: &[Item]) -> Result<TargetScore, String> {
@@ -512,18 +531,58 @@ fn score_targets(text: &str, file: &TargetsFile, items: &[Item]) -> Result<Targe
         ..TargetScore::default()
     };
     for (t, m) in file.targets.iter().zip(&matching) {
-        let Some(k) = *m else { continue };
+        let Some(k) = *m else {
+            s.missed.push(format!("{} [{}]", t.quote, t.quantity));
+            continue;
+        };
         let item = targets[k];
         s.matched += 1;
-        s.subjects_right += usize::from(squeeze(&item.subject) == squeeze(&t.subject));
-        s.values_right += usize::from(same_value(item.value, t.value));
-        s.units_right += usize::from(item.unit == t.unit);
-        s.years_right += usize::from(item.year == t.year);
+        let subject = squeeze(&item.subject) == squeeze(&t.subject);
+        let value = same_value(item.value, t.value);
+        let unit = item.unit == t.unit;
+        let year = item.year == t.year;
+        s.subjects_right += usize::from(subject);
+        s.values_right += usize::from(value);
+        s.units_right += usize::from(unit);
+        s.years_right += usize::from(year);
+        let mut wrong = Vec::new();
+        if !subject {
+            wrong.push(format!(
+                "subject {:?} (hand: {:?})",
+                item.subject, t.subject
+            ));
+        }
+        if !value {
+            wrong.push(format!("value {} (hand: {})", item.value, t.value));
+        }
+        if !unit {
+            wrong.push(format!("unit {:?} (hand: {:?})", item.unit, t.unit));
+        }
+        if !year {
+            wrong.push(format!("year {:?} (hand: {:?})", item.year, t.year));
+        }
+        if !wrong.is_empty() {
+            s.wrong_fields.push(format!(
+                "{} [{}]: {}",
+                t.quote,
+                t.quantity,
+                wrong.join(", ")
+            ));
+        }
     }
-    s.results_as_targets = (0..targets.len())
-        .filter(|k| !matching.contains(&Some(*k)))
-        .filter(|&k| lookback.iter().any(|r| inside(&targets[k].quantity, r)))
-        .count();
+    for (k, item) in targets.iter().enumerate() {
+        if matching.contains(&Some(k)) {
+            continue;
+        }
+        let in_lookback = lookback.iter().any(|r| inside(&item.quantity, r));
+        s.results_as_targets += usize::from(in_lookback);
+        s.false_targets.push(format!(
+            "{}{} (subject {:?})",
+            context(text, &item.quantity, 12),
+            if in_lookback { " [in look-back]" } else { "" },
+            item.subject
+        ));
+    }
     Ok(s)
 }
 
@@ -618,8 +677,8 @@ fn total(scores: &[Score]) -> TargetScore {
     t
 }
 
-/// One line per report and a corpus total.
-fn table(scores: &[Score]) -> String {
+/// One line per report and a total, labelled `total_label` (`corpus`, `held out`).
+fn table(scores: &[Score], total_label: &str) -> String {
     let head = [
         "document",
         "headings right",
@@ -653,7 +712,7 @@ fn table(scores: &[Score]) -> String {
         )
     });
     let mut cells = vec![
-        format!("corpus ({with} of {} with targets)", scores.len()),
+        format!("{total_label} ({with} of {} with targets)", scores.len()),
         frac(a, e),
         x.to_string(),
     ];
@@ -675,6 +734,16 @@ fn detail(scores: &[Score]) -> String {
         }
         for l in &s.outline.unexpected {
             out.push_str(&format!("{} extra: {}\n", s.stem, render(l)));
+        }
+        let Some(t) = &s.targets else { continue };
+        for m in &t.missed {
+            out.push_str(&format!("{} target missed: {m}\n", s.stem));
+        }
+        for f in &t.false_targets {
+            out.push_str(&format!("{} false target: {f}\n", s.stem));
+        }
+        for w in &t.wrong_fields {
+            out.push_str(&format!("{} target fields: {w}\n", s.stem));
         }
     }
     out
@@ -736,16 +805,58 @@ fn shortfalls(scores: &[Score]) -> Vec<String> {
     out
 }
 
+/// Held-out reports (tests/fixtures/HELDOUT.md): real reports whose
+/// expectations were written by reading them before gangmu was run on them,
+/// to measure the rules on reports they were not tuned on. Their rows are
+/// printed (in a table of their own) but kept out of the goal assertion
+/// until they meet the goals; the lead removes a stem when the fixes for it
+/// land. A listed stem that meets every goal fails the test, so the list
+/// cannot go stale and hide a later regression.
+const HELD_OUT_NOT_YET_MET: &[&str] = &[
+    "2020-government-work-report",
+    "2022-government-work-report-crlf",
+    "2022-party-congress-report-zhejiang",
+    "2022-speech-hong-kong-25th-anniversary",
+];
+
+/// The report's own shortfalls (the corpus-wide line left out).
+fn own_shortfalls(s: &Score) -> Vec<String> {
+    shortfalls(std::slice::from_ref(s))
+        .into_iter()
+        .filter(|l| !l.starts_with("corpus:"))
+        .collect()
+}
+
 #[test]
 fn corpus_meets_the_goals() {
     let all = fixtures();
     assert!(all.len() >= 8, "the seven corpus reports and the seed");
-    let scores: Vec<Score> = all.iter().map(score).collect();
-    println!("{}", table(&scores));
-    if std::env::var_os("CORPUS_SCORE_DETAIL").is_some() {
-        println!("{}", detail(&scores));
+    for stem in HELD_OUT_NOT_YET_MET {
+        assert!(
+            all.iter().any(|f| f.stem == *stem),
+            "HELD_OUT_NOT_YET_MET names {stem}, which has no fixture"
+        );
     }
-    let short = shortfalls(&scores);
+    let (held, asserted): (Vec<Score>, Vec<Score>) = all
+        .iter()
+        .map(score)
+        .partition(|s| HELD_OUT_NOT_YET_MET.contains(&s.stem.as_str()));
+    println!("{}", table(&asserted, "corpus"));
+    if !held.is_empty() {
+        println!("held out (HELD_OUT_NOT_YET_MET: printed, not asserted)");
+        println!("{}", table(&held, "held out"));
+    }
+    if std::env::var_os("CORPUS_SCORE_DETAIL").is_some() {
+        println!("{}", detail(&asserted));
+        println!("{}", detail(&held));
+    }
+    let mut short = shortfalls(&asserted);
+    for s in held.iter().filter(|s| own_shortfalls(s).is_empty()) {
+        short.push(format!(
+            "{} meets the goals now: remove it from HELD_OUT_NOT_YET_MET",
+            s.stem
+        ));
+    }
     assert!(short.is_empty(), "below the goals:\n{}", short.join("\n"));
 }
 
@@ -1060,10 +1171,30 @@ fn targets_match_one_to_one_inside_their_quote() {
     assert_eq!((s.subjects_right, s.values_right, s.units_right), (1, 1, 1));
     assert_eq!(s.years_right, 0, "year None against 2024");
     assert_eq!((s.results_got, s.results_expected), (0, Some(1)));
+    // The detail names each miss.
+    assert_eq!(s.missed, vec!["物价涨幅3%左右 [3%]".to_string()]);
+    assert_eq!(s.false_targets.len(), 1);
+    assert!(
+        s.false_targets[0].contains("增长«5%»。") && s.false_targets[0].contains("[in look-back]"),
+        "{:?}",
+        s.false_targets
+    );
+    assert_eq!(
+        s.wrong_fields,
+        vec!["国内生产总值增长5%左右 [5%]: year None (hand: Some(2024))".to_string()]
+    );
     // Both found, none in the look-back: perfect.
     let items = vec![item(text, "5%", 1), item(text, "3%", 0)];
     let s = score_targets(text, &file, &items).unwrap();
     assert_eq!((s.matched, s.results_as_targets), (2, 0));
+}
+
+#[test]
+fn context_marks_the_quantity_and_keeps_to_one_line() {
+    let text = "一、回顾\n增长5%。\n二、今年";
+    let r = occurrences(text, "5%")[0].clone();
+    assert_eq!(context(text, &r, 3), " 增长«5%»。 二");
+    assert_eq!(context(text, &r, 0), "«5%»");
 }
 
 #[test]
