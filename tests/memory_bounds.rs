@@ -1,6 +1,7 @@
 //! Peak heap of every view, as a multiple of the report's size, on the
 //! shapes that cost most per byte: a paragraph every two bytes, a node
-//! every few bytes, one paragraph without a line break, and the seed
+//! every few bytes, a quantity every few bytes, one paragraph without a
+//! line break, and the seed
 //! ×40 in the reader. Measured with a counting allocator (global, so this
 //! file holds one test that measures one view at a time).
 //!
@@ -52,6 +53,18 @@ fn views(bytes: &[u8]) -> Vec<(&'static str, f64)> {
                     .unwrap();
             }),
         ),
+        (
+            "targets-all-text",
+            peak(bytes, |b| {
+                std::hint::black_box(gangmu::cli::targets::targets_text(&parse(b), true));
+            }),
+        ),
+        (
+            "targets-all-csv",
+            peak(bytes, |b| {
+                std::hint::black_box(gangmu::cli::targets::targets_csv(&parse(b), true));
+            }),
+        ),
         ("reader", peak(bytes, |b| reader(parse(b)))),
     ]
 }
@@ -89,6 +102,18 @@ fn shapes() -> Vec<(&'static str, Vec<u8>)> {
                 .take(n / 110)
                 .collect::<String>()
                 .into_bytes(),
+        ),
+        // A quantity every 34 bytes, in one paragraph without a sentence
+        // end (380,000 items in 13 MB: 15x the text in the reader before
+        // the items' budget and the cut of overlong sentences), and as
+        // sentences of their own.
+        (
+            "quantity-clauses",
+            format!("今年：{}\n", "高新技术企业达到4000家，".repeat(n / 34)).into_bytes(),
+        ),
+        (
+            "quantity-lines",
+            "力争新增1家企业。\n".repeat(n / 25).into_bytes(),
         ),
         // One paragraph without a line break.
         (

@@ -530,13 +530,27 @@ fn quotes_are_jumped_over() {
     assert_eq!(extract(&doc(&quoted)).len(), 0);
 }
 
-/// `力争新增1家“甲”，`×n (8× the text took 61× the time).
+/// How many items text of `len` bytes made of nothing but quantities
+/// keeps at least: 512, and one per 256 bytes past them (the budget of
+/// `targets::extract`), less a margin for the pieces an overlong sentence
+/// is read in.
+fn thinned(len: usize) -> usize {
+    (512 + len / 256) * 9 / 10
+}
+
+/// `力争新增1家“甲”，`×n (8× the text took 61× the time). Denser in
+/// quantities than any report, the text is thinned, all along.
 #[test]
 fn a_paragraph_full_of_quotes_is_linear() {
     let n = 20_000;
     let d = doc(&"力争新增1家“甲”，".repeat(n));
-    let ts = targets(&d);
-    assert_eq!(ts.len(), n);
+    let ts = extract(&d);
+    assert!(
+        ts.len() >= thinned(d.text.len()) && ts.len() < n,
+        "{}",
+        ts.len()
+    );
+    assert!(ts.last().map_or(0, |t| t.span.end) > d.text.len() * 9 / 10);
     assert!(ts.iter().all(|t| t.quantity(&d) == "1家" && t.value == 1.0));
     assert!(ts.iter().all(|t| t.subject(&d) == "“甲”"));
 }
@@ -546,17 +560,26 @@ fn a_paragraph_full_of_quotes_is_linear() {
 #[test]
 fn long_lists_are_linear() {
     let n = 20_000;
+    // One sentence of 300 KB is read in pieces of 8 KiB: the items of its
+    // first piece share the verb `新增`; past it they have none (bare
+    // numbers, no item). What matters here is that it ends at all.
     let list = format!("力争新增{}。", "1家企业、".repeat(n));
-    assert_eq!(targets(&doc(&list)).len(), n);
+    let len = extract(&doc(&list)).len();
+    assert!((500..n).contains(&len), "{len}");
     let opens = format!("力争{}新增1家企业。", "“".repeat(n));
     assert_eq!(targets(&doc(&opens)).len(), 1);
-    let each = "甲乙分别新增1家、".repeat(n / 4);
-    assert_eq!(targets(&doc(&format!("力争{each}。"))).len(), n / 4);
+    let each = format!("力争{}。", "甲乙分别新增1家、".repeat(n / 4));
+    let len = extract(&doc(&each)).len();
+    assert!(len >= thinned(each.len()) && len < n / 4, "{len}");
     // A sentence of many deadlines: each item finds its own by a search,
     // not a walk through all of them.
     let d = doc(&"年内新增1家企业，".repeat(n));
     let ts = targets(&d);
-    assert_eq!(ts.len(), n);
+    assert!(
+        ts.len() >= thinned(d.text.len()) && ts.len() < n,
+        "{}",
+        ts.len()
+    );
     assert!(
         ts.iter().all(|t| t.deadline(&d) == Some("年内")
             && t.span.start - t.deadline.clone().unwrap().end == 0)

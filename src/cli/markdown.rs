@@ -9,7 +9,7 @@
 use crate::document::Document;
 use crate::layout::safe::visible;
 
-use super::targets::{format_value, targets_out};
+use super::targets::{format_value, listed};
 
 /// The deepest Markdown heading; deeper nodes become nested list items.
 const MD_DEEPEST: usize = 6;
@@ -77,7 +77,7 @@ pub fn targets_md(doc: &Document, all: bool) -> String {
         "| kind | node | subject | verb | value | unit | qualifier | deadline | year | text |\n\
          |---|---|---|---|--:|---|---|---|--:|---|\n",
     );
-    for t in targets_out(doc, all) {
+    for t in listed(doc, &crate::targets::extract(doc), all) {
         let opt = |o: &Option<String>| o.as_deref().map(md_escape).unwrap_or_default();
         let cells = [
             t.kind.to_string(),
@@ -101,6 +101,7 @@ pub fn targets_md(doc: &Document, all: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::targets::targets_out;
 
     fn doc(text: &str) -> Document {
         Document::from_bytes("r.txt", text.as_bytes()).unwrap()

@@ -7,15 +7,26 @@ use unicode_width::UnicodeWidthStr;
 
 /// The rows (the header first) as lines of aligned columns.
 pub fn aligned(rows: &[Vec<String>]) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0usize; columns];
-    for r in rows {
-        for (w, cell) in widths.iter_mut().zip(r) {
+    aligned_twice(|| rows.iter().cloned())
+}
+
+/// [`aligned`] for rows made twice by `rows` (once for the widths, once to
+/// write them), so that a long table is never held whole, only its output.
+pub fn aligned_twice<I>(rows: impl Fn() -> I) -> String
+where
+    I: Iterator<Item = Vec<String>>,
+{
+    let mut widths: Vec<usize> = Vec::new();
+    for r in rows() {
+        if widths.len() < r.len() {
+            widths.resize(r.len(), 0);
+        }
+        for (w, cell) in widths.iter_mut().zip(&r) {
             *w = (*w).max(cell.width());
         }
     }
     let mut out = String::new();
-    for r in rows {
+    for r in rows() {
         let mut line = String::new();
         for (i, cell) in r.iter().enumerate() {
             line.push_str(cell);

@@ -100,11 +100,20 @@ impl Serialize for TargetsOut<'_> {
 
 /// The serde model of a document's targets, and with `all` its results.
 pub fn targets_out(doc: &Document, all: bool) -> Vec<TargetOut> {
-    targets::extract(doc)
+    listed(doc, &targets::extract(doc), all).collect()
+}
+
+/// The items a view lists (with `all`, the results too), each made into
+/// its serde model only when it is reached.
+pub fn listed<'a>(
+    doc: &'a Document,
+    items: &'a [targets::Item],
+    all: bool,
+) -> impl Iterator<Item = TargetOut> + 'a {
+    items
         .iter()
-        .filter(|t| all || t.is_target())
-        .map(|t| target_out(doc, t))
-        .collect()
+        .filter(move |t| all || t.is_target())
+        .map(move |t| target_out(doc, t))
 }
 
 const HEADER: [&str; 12] = [
@@ -151,9 +160,11 @@ pub fn targets_text(doc: &Document, all: bool) -> String {
         .filter(|&c| all || HEADER[c] != "kind")
         .collect();
     let pick = |r: &[String; 12]| -> Vec<String> { cols.iter().map(|&c| r[c].clone()).collect() };
-    let mut rows = vec![pick(&HEADER.map(str::to_string))];
-    rows.extend(targets_out(doc, all).iter().map(|t| pick(&row(t))));
-    super::table::aligned(&rows)
+    let items = targets::extract(doc);
+    let header = pick(&HEADER.map(str::to_string));
+    super::table::aligned_twice(|| {
+        std::iter::once(header.clone()).chain(listed(doc, &items, all).map(|t| pick(&row(&t))))
+    })
 }
 
 /// One CSV field, quoted when it must be.
@@ -175,7 +186,7 @@ pub fn targets_csv(doc: &Document, all: bool) -> String {
         out.push_str("\r\n");
     };
     line(&HEADER.map(str::to_string));
-    for t in targets_out(doc, all) {
+    for t in listed(doc, &targets::extract(doc), all) {
         line(&row(&t));
     }
     out

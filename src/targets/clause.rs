@@ -45,14 +45,47 @@ pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
         };
         if is_sentence_end(c) {
             let end = para.start + i + c.len_utf8();
-            out.push(start..end);
+            push_cut(text, start..end, &mut out);
             start = end;
         }
     }
     if start < para.end {
-        out.push(start..para.end);
+        push_cut(text, start..para.end, &mut out);
     }
     out
+}
+
+/// The longest sentence read whole. Real sentences run to a few hundred
+/// characters; text with no sentence end for megabytes (a list pasted as
+/// one line, a hostile file) would otherwise be read as one sentence, all
+/// its quantities and clauses held at once.
+pub const MAX_SENTENCE: usize = 8 * 1024;
+
+/// Pushes `r`, cut into pieces of at most about [`MAX_SENTENCE`] bytes,
+/// each ending after a major delimiter where one lies in its second half
+/// (else at a character boundary): no byte is lost, pieces are adjacent.
+fn push_cut(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut half = start + MAX_SENTENCE / 2;
+        while !text.is_char_boundary(half) {
+            half += 1;
+        }
+        if let Some((i, c)) = text[half..cut]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_major(c))
+        {
+            cut = half + i + c.len_utf8();
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..r.end);
 }
 
 /// Byte ranges of quoted passages of `s` (relative, in order, not
@@ -213,5 +246,27 @@ mod tests {
         // The 、 inside quotes ends no clause.
         let at = s.find("达标").unwrap();
         assert_eq!(&s[c.clause_start(at)..], "确保“甲、乙”达标");
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_read_in_pieces_cut_after_a_clause() {
+        let clause = "高新技术企业达到4000家，";
+        let text = clause.repeat(2_000);
+        let pieces = sentences(&text, 0..text.len());
+        assert!(pieces.len() > 1, "{pieces:?}");
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(text.len()));
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for p in &pieces {
+            assert!(p.len() <= MAX_SENTENCE, "{p:?}");
+            assert!(text[p.clone()].ends_with('，') || p.end == text.len());
+        }
+        // No delimiter at all: cut at character boundaries.
+        let han = "字".repeat(10_000);
+        let pieces = sentences(&han, 0..han.len());
+        assert_eq!(pieces.len(), 4);
+        assert!(pieces.iter().all(|p| han.is_char_boundary(p.start)));
     }
 }

@@ -133,7 +133,25 @@ pub fn report_year(doc: &Document) -> Option<i32> {
     report::report_year(doc)
 }
 
-/// Every target and result of the document, in document order.
+/// Items kept whatever the text's length.
+const FREE_ITEMS: usize = 512;
+
+/// Past [`FREE_ITEMS`], the items kept: at most one per this many bytes of
+/// the text read so far. Real reports have one per 400 bytes or more on
+/// average (the densest fixture, the 2023 work report: one per 413), so the
+/// budget only thins text made of quantities (`高新技术企业达到4000家，`
+/// repeated over 13 MB would be 380,000 items, 15× the text in the reader);
+/// an item is some 300 bytes, so the items stay under about 1.2× the text.
+const BYTES_PER_ITEM: usize = 256;
+
+/// Whether there is room for one more item, `count` being kept, in a
+/// paragraph at byte `at` ([`BYTES_PER_ITEM`]).
+fn room(count: usize, at: usize) -> bool {
+    count < FREE_ITEMS + at / BYTES_PER_ITEM
+}
+
+/// Every target and result of the document, in document order (on text
+/// denser in quantities than any report, thinned: see [`BYTES_PER_ITEM`]).
 pub fn extract(doc: &Document) -> Vec<Item> {
     let report = report::Report::read(doc);
     let mut light = context::Light::default();
@@ -149,7 +167,9 @@ pub fn extract(doc: &Document) -> Vec<Item> {
             let quotes = para.quotes_in(sentence.clone());
             let s = &doc.text[sentence.clone()];
             for f in sentence::read(s, &quotes, &frame) {
-                out.push(item(doc, sentence.clone(), f, node, part.year, &given));
+                if room(out.len(), sentence.start + f.quantity.start) {
+                    out.push(item(doc, sentence.clone(), f, node, part.year, &given));
+                }
             }
         }
         light.leave(&doc.text, &report, node, &para, &frame);
@@ -190,5 +210,59 @@ fn item(
         qualifier: f.qualifier.map(abs),
         deadline,
         year: f.year.or(given.year).or(part_year),
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    #[test]
+    fn room_grows_with_the_text_read() {
+        assert!(room(FREE_ITEMS - 1, 0));
+        assert!(!room(FREE_ITEMS, 0));
+        assert!(room(FREE_ITEMS, BYTES_PER_ITEM));
+        assert!(!room(FREE_ITEMS + 10, 10 * BYTES_PER_ITEM));
+    }
+
+    #[test]
+    fn text_made_of_quantities_is_thinned_not_cut_off() {
+        let clause = "高新技术企业达到4000家，";
+        let n = 20_000;
+        let text = format!("今年：{}", clause.repeat(n));
+        let doc = Document::from_bytes("dense.txt", text.as_bytes()).unwrap();
+        let items = extract(&doc);
+        let most = FREE_ITEMS + text.len() / BYTES_PER_ITEM;
+        assert!(
+            items.len() <= most,
+            "{} items, room for {most}",
+            items.len()
+        );
+        assert!(
+            items.len() >= most - 2,
+            "{} items, room for {most}",
+            items.len()
+        );
+        // Thinned all along: the last item lies in the text's last tenth.
+        let last = items.last().map(|i| i.span.start).unwrap_or(0);
+        assert!(
+            last > text.len() * 9 / 10,
+            "last item at {last} of {}",
+            text.len()
+        );
+    }
+
+    #[test]
+    fn a_real_report_is_not_thinned() {
+        // A quantity in every sentence of 100 characters (the densest
+        // corpus report has one per 413 bytes): under the budget.
+        let sentence = format!(
+            "高新技术企业达到4000家，{}。",
+            "后面还有对这一目标的补充说明和具体的工作安排部署".repeat(4)
+        );
+        assert!(sentence.len() > BYTES_PER_ITEM);
+        let text = "今年：".to_string() + &sentence.repeat(5_000);
+        let doc = Document::from_bytes("sparse.txt", text.as_bytes()).unwrap();
+        assert_eq!(extract(&doc).len(), 5_000);
     }
 }
