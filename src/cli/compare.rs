@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::targets::{TargetOut, csv_field, target_out};
+use super::targets::{TargetOut, csv_record, target_out};
 use super::{CliError, Format, emit, say, to_stdout};
 use crate::compare::{self, Comparison, Order, Row};
 use crate::document::Document;
@@ -144,14 +144,9 @@ pub fn compare_text(c: &Comparison, old: &Document, new: &Document) -> String {
 /// The comparison as CSV with a header row (CRLF line ends).
 pub fn compare_csv(c: &Comparison, old: &Document, new: &Document) -> String {
     let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
-    };
-    line(&HEADER.map(str::to_string));
+    csv_record(&mut out, &HEADER.map(str::to_string));
     for r in &c.rows {
-        line(&cells(r, old, new));
+        csv_record(&mut out, &cells(r, old, new));
     }
     out
 }

@@ -176,18 +176,25 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
+/// Appends one CSV record: the fields quoted where they must be, a CRLF
+/// line end (RFC 4180).
+pub fn csv_record(out: &mut String, cells: &[String]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(c));
+    }
+    out.push_str("\r\n");
+}
+
 /// The targets (with `all`, the results too) as CSV with a header row
 /// (CRLF line ends, as RFC 4180 asks).
 pub fn targets_csv(doc: &Document, all: bool) -> String {
     let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
-    };
-    line(&HEADER.map(str::to_string));
+    csv_record(&mut out, &HEADER.map(str::to_string));
     for t in listed(doc, &targets::extract(doc), all) {
-        line(&row(&t));
+        csv_record(&mut out, &row(&t));
     }
     out
 }
