@@ -79,7 +79,8 @@ struct Walk<'a, 'b> {
     b: &'b mut Builder<'a>,
     paras: &'b Paragraphs,
     plan: &'b Plan,
-    /// Whether the report has numbered headings at all.
+    /// Whether the report has headings at all (numbered, or the
+    /// unnumbered parts of a report without numbers).
     structured: bool,
     /// Whether a closing announced a run of top-level points.
     coda: bool,
@@ -92,7 +93,10 @@ struct Walk<'a, 'b> {
 
 /// Builds the tree of `paras` into `b`.
 pub fn walk(b: &mut Builder, paras: &Paragraphs, plan: &Plan, title: Range<usize>) {
-    let structured = plan.lines.iter().any(|l| l.role() == Role::Marker);
+    let structured = plan
+        .lines
+        .iter()
+        .any(|l| matches!(l.role(), Role::Marker | Role::Standalone));
     let mut w = Walk {
         b,
         paras,
