@@ -259,6 +259,21 @@ fn shape(s: &str) -> u16 {
     }
 }
 
+/// The byte length of an address that opens `s` as a sentence of its own
+/// (`同志们！新征程…` → `同志们！`), spaces after it included; 0 if none.
+/// An address is never a title: the title is what follows it.
+pub fn leading_address_len(s: &str) -> usize {
+    let Some(k) = s.find(['！', '!']) else {
+        return 0;
+    };
+    let bang = s[k..].chars().next().map_or(0, char::len_utf8);
+    if !is_address(&s[..k + bang]) {
+        return 0;
+    }
+    let rest = &s[k + bang..];
+    s.len() - rest.trim_start_matches(is_space).len()
+}
+
 /// A field label has at most this many characters (`来源`, `发布时间`).
 const FIELD_LABEL_CHARS: usize = 6;
 
@@ -375,6 +390,13 @@ mod tests {
         assert!(!classify("今年发展主要预期目标是：").address());
         assert!(!classify("这是一个最好的时代，也是一个最坏的时代！").address());
         assert!(!classify("同志们！征程万里。").address());
+        assert_eq!(leading_address_len("同志们！征程万里。"), "同志们！".len());
+        assert_eq!(
+            leading_address_len("各位代表、同志们! 今年"),
+            "各位代表、同志们! ".len()
+        );
+        assert_eq!(leading_address_len("总体要求：坚持！"), 0);
+        assert_eq!(leading_address_len("这是一个最好的时代，也是！"), 0);
         let l = classify("（2010年2月22日）");
         assert!(!l.prose() && !l.words_only() && l.marker().is_none());
         let l = classify("——在市政府八届五次全体会议上的讲话");

@@ -36,7 +36,7 @@ use super::super::outline::{NodeId, NodeKind};
 use super::super::paragraphs::{Paragraph, Paragraphs};
 use super::super::title::title_end;
 use super::inline::{self, Scan};
-use super::lines::{Line, Role};
+use super::lines::{Line, Role, leading_address_len};
 use super::roles::Plan;
 use super::tree::{Builder, TOP_RANK};
 
@@ -140,10 +140,16 @@ impl Walk<'_, '_> {
         self.b.end_before(self.start(i))
     }
 
-    /// The first sentence of paragraph `i`, as a title.
+    /// The first sentence of paragraph `i`, as a title; after an address
+    /// that opens it (`同志们！新征程已经开启，…`), the sentence after it.
     fn first_sentence(&self, i: usize) -> Range<usize> {
         let c = self.para(i).content;
-        c.start..c.start + title_end(&self.b.text[c.clone()], 0)
+        let s = &self.b.text[c.clone()];
+        let from = match leading_address_len(s) {
+            n if n < s.len() => n,
+            _ => 0,
+        };
+        c.start + from..c.start + title_end(s, from).max(from)
     }
 
     fn step(&mut self, i: usize) {
@@ -218,11 +224,10 @@ impl Walk<'_, '_> {
     /// when that lies before the body (its first line: a node's title is
     /// one line).
     fn preamble(&mut self, i: usize) {
-        let body_start = self.start(self.plan.body_start);
         let t = self.title.clone();
         let title = if self.b.outline.is_empty()
             && !t.is_empty()
-            && t.end <= body_start.max(self.para(i).span.end)
+            && t.end <= self.head_end().max(self.para(i).span.end)
         {
             // The paragraph holding the title's start, if one does (a
             // front matter title lies in none).
@@ -236,6 +241,18 @@ impl Walk<'_, '_> {
             self.first_sentence(i)
         };
         self.open_top(i, NodeKind::Preamble, title);
+    }
+
+    /// Where the preamble's own words may end: the body's start, or the
+    /// end of its first paragraph when that is lead text (a report whose
+    /// first line is a salutation, `各位代表：`, takes its title from the
+    /// lead sentence after it).
+    fn head_end(&self) -> usize {
+        let first = self.plan.body_start;
+        match self.plan.lines.get(first).map(|l| l.role()) {
+            Some(Role::Text) => self.para(first).span.end,
+            _ => self.start(first),
+        }
     }
 
     fn contents(&mut self, i: usize) -> ScanFrom {
@@ -297,6 +314,25 @@ impl Walk<'_, '_> {
         None
     }
 
+    /// Whether a bullet at paragraph `i`, before any heading, is one of a
+    /// run of top-level bullets: it follows the preamble's prose, or such
+    /// a bullet. (A `——` line of the head matter is a subtitle.)
+    fn leads_top_bullets(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        match self.b.top_kind() {
+            Some(NodeKind::Preamble) => self.line(before).prose(),
+            None => self
+                .b
+                .outline
+                .len()
+                .checked_sub(1)
+                .is_some_and(|last| self.b.kind(last) == NodeKind::Bullet),
+            _ => false,
+        }
+    }
+
     fn bullet(&mut self, i: usize, len: usize) -> ScanFrom {
         if self.structured
             && matches!(
@@ -304,7 +340,11 @@ impl Walk<'_, '_> {
                 None | Some(NodeKind::Preamble | NodeKind::Contents)
             )
         {
-            return self.text(i);
+            if !self.leads_top_bullets(i) {
+                return self.text(i);
+            }
+            let end = self.end_before(i);
+            self.b.close_to(0, end);
         }
         let p = self.para(i);
         let c0 = p.content.start;
@@ -338,10 +378,13 @@ impl Walk<'_, '_> {
         }
         match self.b.top_kind() {
             // Lead text: the preamble.
-            None => {
+            None if self.b.outline.is_empty() => {
                 self.preamble(i);
                 return None;
             }
+            // Text after top-level bullets before any heading: the last
+            // bullet's (a top-level node reaches to the next one).
+            None => return None,
             // Front matter between the contents and the body stays with them.
             Some(NodeKind::Preamble | NodeKind::Contents) => return None,
             _ => {}
@@ -510,6 +553,52 @@ mod tests {
         let doc = parse(&"a\n".repeat(200_000));
         assert_eq!(doc.outline.len(), 1);
         assert_eq!(doc.outline.span(0), 0..399_999);
+    }
+
+    #[test]
+    fn addresses_never_title_the_preamble_or_the_closing() {
+        let doc = parse(
+            "各位代表：\n现在，我代表国务院，向大会报告工作。\n一、回顾\n去年很好。\n\
+             同志们！新征程已经开启，新蓝图催人奋进。让我们奋斗。",
+        );
+        let k = kinds_and_titles(&doc);
+        assert_eq!(
+            k[0],
+            (
+                NodeKind::Preamble,
+                "现在，我代表国务院，向大会报告工作".into()
+            )
+        );
+        assert_eq!(
+            k.last().unwrap(),
+            &(NodeKind::Closing, "新征程已经开启，新蓝图催人奋进".into())
+        );
+    }
+
+    #[test]
+    fn bullets_after_the_lead_before_any_heading_are_top_level() {
+        let doc = parse(
+            "讲话\n同胞们：\n今天我们集会。\n——回归后，香港稳步前行。\n\
+             ——回归后，香港实现民主。\n同胞们！\n正文。\n温故知新。\n第一，贯彻方针。\n第二，落实。",
+        );
+        let k: Vec<_> = (0..doc.outline.len())
+            .map(|id| (doc.outline.kind(id), doc.outline.depth(id)))
+            .collect();
+        assert_eq!(
+            k,
+            [
+                (NodeKind::Preamble, 0),
+                (NodeKind::Bullet, 0),
+                (NodeKind::Bullet, 0),
+                (NodeKind::Theme, 0),
+                (NodeKind::Section, 1),
+                (NodeKind::Section, 1),
+            ]
+        );
+        assert!(crate::document::check::check(&doc.text, &doc.outline).is_ok());
+        // A `——` subtitle in the head matter stays the preamble's.
+        let doc = parse("讲话\n——在大会上的讲话\n同志们：\n一、总则\n正文。");
+        assert_eq!(doc.outline.kind(1), NodeKind::Heading);
     }
 
     #[test]
