@@ -428,7 +428,8 @@ impl Walk<'_, '_> {
 
     /// Opens the closing at paragraph `i`. After a stand-alone address its
     /// title is the next paragraph's first sentence, when that paragraph is
-    /// text the closing holds (not a coda's first point nor a heading).
+    /// text the closing holds (not a coda's first point nor a heading). Its
+    /// paragraphs hold no sub-points.
     fn closing(&mut self, i: usize) -> ScanFrom {
         self.coda = self.leads_with_first_point(i + 1);
         let next_is_text = self
@@ -442,9 +443,11 @@ impl Walk<'_, '_> {
             i
         };
         let title = self.first_sentence(titled);
-        let id = self.open_top(i, NodeKind::Closing, title.clone());
-        let c0 = self.para(i).content.start;
-        (titled == i).then(|| own(id, 0, title.end - c0))?
+        self.open_top(i, NodeKind::Closing, title);
+        // Closing remarks are not divided into sub-points (`最后，…强调四点
+        // 意见。一要…四要…`): only a coda's paragraph-leading points are
+        // nodes.
+        None
     }
 
     /// An unmarked paragraph right before a `第一,` opens a theme, unless a
@@ -573,6 +576,17 @@ mod tests {
             k.last().unwrap(),
             &(NodeKind::Closing, "新征程已经开启，新蓝图催人奋进".into())
         );
+    }
+
+    #[test]
+    fn a_closing_paragraph_holds_no_sub_points() {
+        let doc = parse("一、甲\n正文。\n最后，强调两点。一要保平安。二要优供应。");
+        let k = kinds_and_titles(&doc);
+        assert_eq!(
+            k.last().unwrap(),
+            &(NodeKind::Closing, "最后，强调两点".into())
+        );
+        assert_eq!(k.len(), 2, "{k:?}");
     }
 
     #[test]
