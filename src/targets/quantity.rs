@@ -325,6 +325,7 @@ fn read_at(s: &str, i: usize) -> Result<Quantity, usize> {
     let Some((exp, ustart, unit, time)) = found else {
         return range_from_bare(s, i, &num)
             .or_else(|| ratio_at(s, i, &num))
+            .or_else(|| bare_ratio_at(s, i, &num))
             .ok_or(num.end);
     };
     let value = number::scale(num.value, exp);
@@ -482,6 +483,35 @@ fn ratio_at(s: &str, i: usize, num: &Number) -> Option<Quantity> {
     ))
 }
 
+/// Names of a ratio that a bare number may measure, with the unit it is
+/// read in: a multiple (`倍差`) or a ratio (`之比`).
+const RATIO_NAMES: &[(&str, &str)] =
+    &[("倍差", "倍"), ("倍数", "倍"), ("比值", "比"), ("比", "比")];
+
+/// `城乡居民收入倍差缩小到1.9以内`, `…之比达到0.75`: an Arabic number with no
+/// unit, right after a ratio's name and a verb, is that ratio's value.
+fn bare_ratio_at(s: &str, i: usize, num: &Number) -> Option<Quantity> {
+    if num.chinese || num.more.is_some() || s[num.end..].starts_with(['：', ':']) {
+        return None;
+    }
+    let before = &s[..i];
+    let verb = lexicon::verb_suffix(before)?;
+    let name = &before[..before.len() - verb.len()];
+    let &(_, unit) = RATIO_NAMES.iter().find(|(n, _)| name.ends_with(n))?;
+    let end = num.end;
+    Some(finish(
+        s,
+        i,
+        num.value,
+        unit,
+        end..end,
+        false,
+        false,
+        num.fraction,
+        None,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,6 +552,15 @@ mod tests {
         assert_eq!(one("增长5%-5.5%左右"), ("5%-5.5%".into(), 5.5, "%"));
         assert_eq!(one("增长5—5.5%"), ("5—5.5%".into(), 5.5, "%"));
         assert_eq!(one("普职比保持1：1左右"), ("1：1".into(), 1.0, "比"));
+        assert_eq!(one("收入倍差缩小到1.9以内"), ("1.9".into(), 1.9, "倍"));
+        assert_eq!(one("与平均之比达到0.75"), ("0.75".into(), 0.75, "比"));
+        assert_eq!(
+            one("建筑面积达到4400m2左右"),
+            ("4400m2".into(), 4400.0, "平方米")
+        );
+        // A bare number needs a ratio's name and a verb before it.
+        assert!(scan("收入倍差1.9", &[]).is_empty());
+        assert!(scan("面积达到4400", &[]).is_empty());
         assert!(scan("会议8:30开始", &[]).is_empty());
     }
 
