@@ -29,6 +29,9 @@ use super::quantity::{self, Quantity};
 use super::subject::{self, Share};
 use super::verb::{self, Verb};
 
+/// Adverbs that may stand between `分别` and its verb (`分别再提高`).
+const RESPECTIVE_ADVERBS: [char; 7] = ['再', '又', '还', '将', '均', '都', '各'];
+
 /// A quantity read in its sentence; ranges relative to the sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Found {
@@ -428,7 +431,9 @@ impl Reader<'_> {
     /// whether it is a target, a result or neither.
     fn kind(&self, q: &Quantity, at: &Place, verbs: &Verbs, r: &Reading) -> Option<Kind> {
         let basis = self.basis(q, at, verbs.main(), &r.subject, r.continues.as_ref())?;
-        if self.forecast_covers(at.clause, q.start(), &r.subject, basis) {
+        if self.forecast_covers(at.clause, q.start(), &r.subject, basis)
+            || kind::is_premise(basis, &self.signals, self.frame, q.start(), q.end())
+        {
             return None;
         }
         kind::decide(basis, &self.signals, self.frame, at.clause, q.start())
@@ -634,13 +639,19 @@ impl Reader<'_> {
             })
     }
 
-    /// `A、B、C…分别<verb>x、y、z`: the subjects of the list this
+    /// `A、B、C…分别<verb>x、y、z` (an adverb may follow 分别: `分别再提高`):
+    /// the subjects of the list this
     /// quantity opens, one per value, or one per subject when the list
     /// has a single value (`氮氧化物、挥发性有机物排放量分别下降8%以上`).
     fn shares(&self, q: &Quantity, at: &Place, near: Option<&Verb>) -> Option<Vec<Share>> {
         let s = self.s;
         let v = near?;
-        let stem = s[at.lead..v.range.start].trim_end().strip_suffix("分别")?;
+        // An adverb may stand between 分别 and the verb (`分别再提高`).
+        let before = s[at.lead..v.range.start].trim_end();
+        let stem = before
+            .strip_suffix(RESPECTIVE_ADVERBS)
+            .unwrap_or(before)
+            .strip_suffix("分别")?;
         let from = self
             .clauses
             .phrase_start(at.clause)
@@ -886,6 +897,11 @@ mod tests {
                 "挥发性有机物排放量|下降|8%|target|2024"
             ]
         );
+        // An adverb after 分别: still one value per subject.
+        let got = items("今年居民医保和公共卫生服务补助标准分别再提高30元和5元。");
+        let values: Vec<&str> = got.iter().filter_map(|i| i.split('|').nth(2)).collect();
+        assert_eq!(values, ["30元", "5元"]);
+        assert!(got[1].starts_with("公共卫生服务补助标准|"), "{got:?}");
     }
 
     #[test]
