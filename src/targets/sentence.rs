@@ -433,6 +433,7 @@ impl Reader<'_> {
         let basis = self.basis(q, at, verbs.main(), &r.subject, r.continues.as_ref())?;
         if self.forecast_covers(at.clause, q.start(), &r.subject, basis)
             || kind::is_premise(basis, &self.signals, self.frame, q.start(), q.end())
+            || self.names_bracket(q)
         {
             return None;
         }
@@ -764,8 +765,9 @@ impl Reader<'_> {
         }
     }
 
-    /// `预计` forecasts its own clause, and later clauses that name no
-    /// subject of their own unless they commit by a verb.
+    /// `预计` forecasts its own clause, later clauses that name no subject
+    /// of their own unless they commit by a verb, and a `其中` clause (a
+    /// part of the forecast whole: `预计…约2.5万亿元，其中留抵退税约1.5万亿元`).
     fn forecast_covers(&self, clause: usize, at: usize, subject: &Subject, basis: Basis) -> bool {
         let Some(f) = self.signals.forecast.filter(|&f| f < at) else {
             return false;
@@ -774,7 +776,26 @@ impl Reader<'_> {
             return false;
         }
         let committed = matches!(basis, Basis::Verb(VerbClass::Action));
-        f >= clause || !committed && (subject.after || subject.range.is_empty())
+        let part_of = self.s[clause..].starts_with("其中");
+        f >= clause || part_of || !committed && (subject.after || subject.range.is_empty())
+    }
+
+    /// A value that bounds a bracket of a base (`应纳税所得额100万元至300万元
+    /// 部分`, `超过100万元的部分`): it picks what a rule applies to, like a
+    /// threshold, and commits to nothing.
+    fn names_bracket(&self, q: &Quantity) -> bool {
+        let s = self.s;
+        let mut end = q.end();
+        // The low end of `A至B`: what follows B decides.
+        if let Some(rest) = s[end..].strip_prefix(['至', '到']) {
+            let at = s.len() - rest.len();
+            let k = self.quantities.partition_point(|n| n.start() < at);
+            if let Some(n) = self.quantities.get(k).filter(|n| n.start() == at) {
+                end = n.end();
+            }
+        }
+        let after = &s[end..];
+        after.starts_with("部分") || after.starts_with("的部分")
     }
 
     /// Stage 3d: the deadline (the nearest before the quantity, else one
@@ -902,6 +923,22 @@ mod tests {
         let values: Vec<&str> = got.iter().filter_map(|i| i.split('|').nth(2)).collect();
         assert_eq!(values, ["30元", "5元"]);
         assert!(got[1].starts_with("公共卫生服务补助标准|"), "{got:?}");
+    }
+
+    #[test]
+    fn brackets_and_parts_of_a_forecast_commit_to_nothing() {
+        assert_eq!(
+            items("今年对应纳税所得额100万元至300万元部分，再减半征收。"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            items("今年超过100万元的部分减半征收。"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            items("今年预计退税约2.5万亿元，其中留抵退税约1.5万亿元。"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
