@@ -217,7 +217,45 @@ impl Reader<'_> {
             }
             out.extend(found);
         }
+        self.restated_changes(&mut out);
         out
+    }
+
+    /// `转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%`: a level given
+    /// by a noun of size alone (`规模`, `总量`) measures the subject before
+    /// it, which it takes; the changes of that subject right around it
+    /// restate the level and are no commitments of their own. One pass.
+    fn restated_changes(&self, out: &mut Vec<Found>) {
+        let s = self.s;
+        let is_change = |f: &Found| {
+            f.kind == Kind::Target
+                && f.verb
+                    .as_ref()
+                    .is_some_and(|v| lexicon::CHANGE_VERBS.contains(&&s[v.clone()]))
+        };
+        let mut drop = vec![false; out.len()];
+        for j in 0..out.len() {
+            let level = &out[j];
+            if level.verb.is_some() || !lexicon::SIZE_NOUNS.contains(&&s[level.subject.clone()]) {
+                continue;
+            }
+            let size = level.subject.clone();
+            if let Some(i) = j.checked_sub(1).filter(|&i| is_change(&out[i])) {
+                out[j].subject = out[i].subject.clone();
+                drop[i] = true;
+            }
+            if let Some(k) = Some(j + 1).filter(|&k| {
+                out.get(k)
+                    .is_some_and(|f| is_change(f) && (f.subject == size || f.subject.is_empty()))
+            }) {
+                drop[k] = true;
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     /// `从12.4年提高到13.5年`, `从月销售额3万元提高到15万元`: a value
@@ -923,6 +961,22 @@ mod tests {
         let values: Vec<&str> = got.iter().filter_map(|i| i.split('|').nth(2)).collect();
         assert_eq!(values, ["30元", "5元"]);
         assert!(got[1].starts_with("公共卫生服务补助标准|"), "{got:?}");
+    }
+
+    #[test]
+    fn a_level_by_its_size_takes_the_subject_and_its_changes_restate_it() {
+        assert_eq!(
+            items("今年转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。"),
+            ["转移支付||9.8万亿元|target|2024"]
+        );
+        // Changes of other subjects stay.
+        assert_eq!(
+            items("今年国内生产总值增长5%左右，城镇调查失业率5.5%左右。"),
+            [
+                "国内生产总值|增长|5%|target|2024",
+                "城镇调查失业率||5.5%|target|2024"
+            ]
+        );
     }
 
     #[test]
