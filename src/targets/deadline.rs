@@ -192,6 +192,12 @@ pub(super) fn starting_at(dls: &[Deadline], at: usize) -> Option<&Deadline> {
     dls.get(i).filter(|d| d.range.start == at)
 }
 
+/// The deadline of `dls` (sorted, apart) that ends at `at`, if any.
+pub(super) fn ending_at(dls: &[Deadline], at: usize) -> Option<&Deadline> {
+    let i = dls.partition_point(|d| d.range.end < at);
+    dls.get(i).filter(|d| d.range.end == at)
+}
+
 /// The last year of the `n`th five-year plan (the first ran 1953–1957,
 /// the second to 1962; the third, after three years of readjustment,
 /// from 1966).

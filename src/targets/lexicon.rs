@@ -312,6 +312,9 @@ pub(super) const CHANGE_VERBS: &[&str] = &[
     "增加", "增长", "减少", "下降", "提高", "降低", "扩大", "新增",
 ];
 
+/// Determiners that refer back to figures already given (`上述2万亿元`).
+pub(super) const ANAPHORS: &[&str] = &["上述", "前述", "上列"];
+
 /// Nouns that name the size of what was just named (`规模近9.8万亿元`).
 pub(super) const SIZE_NOUNS: &[&str] = &["规模", "总规模", "总量", "总额", "总数", "余额"];
 

@@ -472,6 +472,7 @@ impl Reader<'_> {
         if self.forecast_covers(at.clause, q.start(), &r.subject, basis)
             || kind::is_premise(basis, &self.signals, self.frame, q.start(), q.end())
             || self.names_bracket(q)
+            || self.refers_back(q)
         {
             return None;
         }
@@ -818,6 +819,13 @@ impl Reader<'_> {
         f >= clause || part_of || !committed && (subject.after || subject.range.is_empty())
     }
 
+    /// `上述2万亿元`: a value that refers back to figures already given
+    /// (their sum) is no new commitment nor result.
+    fn refers_back(&self, q: &Quantity) -> bool {
+        let before = self.s[..q.start()].trim_end();
+        lexicon::ANAPHORS.iter().any(|w| before.ends_with(w))
+    }
+
     /// A value that bounds a bracket of a base (`应纳税所得额100万元至300万元
     /// 部分`, `超过100万元的部分`): it picks what a rule applies to, like a
     /// threshold, and commits to nothing.
@@ -980,7 +988,7 @@ mod tests {
     }
 
     #[test]
-    fn brackets_and_parts_of_a_forecast_commit_to_nothing() {
+    fn brackets_sums_and_parts_of_a_forecast_commit_to_nothing() {
         assert_eq!(
             items("今年对应纳税所得额100万元至300万元部分，再减半征收。"),
             Vec::<String>::new()
@@ -989,6 +997,8 @@ mod tests {
             items("今年超过100万元的部分减半征收。"),
             Vec::<String>::new()
         );
+        // A sum of figures already given.
+        assert_eq!(items("今年上述2万亿元全部转给地方。"), Vec::<String>::new());
         assert_eq!(
             items("今年预计退税约2.5万亿元，其中留抵退税约1.5万亿元。"),
             Vec::<String>::new()

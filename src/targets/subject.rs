@@ -174,6 +174,13 @@ fn trim_with(s: &str, mut r: Range<usize>, dls: &[Deadline], openers: bool) -> R
             r.end = r.start + q.len();
             continue;
         }
+        // A deadline at the end dates the value, it does not name the
+        // measure: `城镇调查失业率全年控制在5.5%以内`.
+        if let Some(d) = super::deadline::ending_at(dls, r.end).filter(|d| d.range.start > r.start)
+        {
+            r.end = d.range.start;
+            continue;
+        }
         // A baseline at the end: `人数比2009年`, `收入比上年`.
         if let Some(k) = t.rfind('比').filter(|&k| k > 0 && is_baseline(&t[k..])) {
             r.end = r.start + k;
@@ -498,6 +505,7 @@ mod tests {
         assert_eq!(trimmed("地区生产总值年均"), "地区生产总值");
         assert_eq!(trimmed("今年的经济增长目标"), "经济增长目标");
         assert_eq!(trimmed("赤字率拟"), "赤字率");
+        assert_eq!(trimmed("城镇调查失业率全年"), "城镇调查失业率");
         assert_eq!(
             trimmed("具有高等教育文化程度的人数比2009年"),
             "具有高等教育文化程度的人数"
