@@ -90,7 +90,12 @@ impl Report {
             parts.push(Part {
                 lookback,
                 forward: (parent.forward || own.forward || planned) && !lookback,
-                year: own.year.or(parent.year),
+                // A plan after the review is for the report's year unless
+                // its heading says otherwise.
+                year: own
+                    .year
+                    .or(parent.year)
+                    .or(if planned && !lookback { year } else { None }),
             });
         }
         Report {
@@ -303,7 +308,7 @@ mod tests {
     fn the_parts_after_a_review_look_forward() {
         let doc = Document::from_bytes(
             "<t>",
-            "报告\n各位代表：\n现在报告。\n去年工作回顾\n增长了。\n稳就业，保民生\n\
+            "2020报告\n各位代表：\n现在报告。\n去年工作回顾\n增长了。\n稳就业，保民生\n\
              要稳就业。\n扩内需，促消费\n要促消费。\n各位代表！\n让我们奋斗。"
                 .as_bytes(),
         )
@@ -313,6 +318,8 @@ mod tests {
         let part = |t: &str| r.parts[titled(t).unwrap()];
         assert!(part("去年工作回顾").lookback);
         assert!(part("稳就业，保民生").forward && part("扩内需，促消费").forward);
+        // They plan the report's year.
+        assert_eq!(part("扩内需，促消费").year, Some(2020));
         // Without a review before them, parts look forward only by name.
         let doc = Document::from_bytes("<t>", "一、稳就业\n要稳就业。\n二、总结\n好。".as_bytes())
             .unwrap();
