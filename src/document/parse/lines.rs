@@ -263,7 +263,13 @@ fn shape(s: &str) -> u16 {
 /// (`同志们！新征程…` → `同志们！`), spaces after it included; 0 if none.
 /// An address is never a title: the title is what follows it.
 pub fn leading_address_len(s: &str) -> usize {
-    let Some(k) = s.find(['！', '!']) else {
+    // Only the first few characters can hold an address: the search is
+    // bounded, whatever the paragraph's length.
+    let head = s
+        .char_indices()
+        .nth(ADDRESS_CHARS + 1)
+        .map_or(s, |(i, _)| &s[..i]);
+    let Some(k) = head.find(['！', '!']) else {
         return 0;
     };
     let bang = s[k..].chars().next().map_or(0, char::len_utf8);
