@@ -205,30 +205,34 @@ pub fn mark_unnumbered(plan: &mut Plan, text: &str, paras: &Paragraphs) {
     if plan.top_rank.is_some() || plan.contents.is_some() {
         return;
     }
-    let lines = &plan.lines;
     let ends_sentence = |k: usize| {
         paras
             .get(text, k)
             .is_some_and(|p| ends_a_sentence(&text[p.content]))
     };
-    let parts: Vec<usize> = (plan.body_start.max(1)..lines.len().saturating_sub(1))
-        .filter(|&i| {
-            lines[i].role() == Role::Text
-                && lines[i].clause_heading()
-                && lines[i + 1].prose()
-                && lines[i + 1].role() == Role::Text
-                && lines[i - 1].prose()
-                && ends_sentence(i - 1)
-        })
-        .collect();
-    if parts.len() < MIN_UNNUMBERED_PARTS {
+    let is_part = |lines: &[Line], i: usize| {
+        lines[i].role() == Role::Text
+            && lines[i].clause_heading()
+            && lines[i + 1].prose()
+            && lines[i + 1].role() == Role::Text
+            && lines[i - 1].prose()
+            && ends_sentence(i - 1)
+    };
+    // Two passes, so that nothing is kept per part.
+    let range = plan.body_start.max(1)..plan.lines.len().saturating_sub(1);
+    let found = range.clone().filter(|&i| is_part(&plan.lines, i));
+    if found.take(MIN_UNNUMBERED_PARTS).count() < MIN_UNNUMBERED_PARTS {
         return;
     }
-    for &i in &parts {
-        plan.lines[i].set_role(Role::Standalone);
+    let mut last = None;
+    for i in range {
+        if is_part(&plan.lines, i) {
+            plan.lines[i].set_role(Role::Standalone);
+            last = Some(i);
+        }
     }
     plan.top_rank = Some(BlockStyle::Pian.rank());
-    plan.last_marker = parts.last().copied();
+    plan.last_marker = last;
 }
 
 #[cfg(test)]
