@@ -182,9 +182,24 @@ fn whole_quantity(s: &str, quote: Range<usize>) -> Option<Quantity> {
     (q.range == inner && !q.time && q.value.is_finite()).then_some(q)
 }
 
-/// `翻一番` (doubles), `翻两番` (quadruples): 2ⁿ times, unit `倍`.
+/// `翻一番` (doubles), `翻两番` (quadruples): 2ⁿ times, unit `倍`; `翻番`
+/// without a numeral doubles.
 fn doubling_at(s: &str, i: usize) -> Option<Quantity> {
     let rest = s[i..].strip_prefix('翻')?;
+    if rest.starts_with('番') {
+        let end = i + "翻番".len();
+        return Some(Quantity {
+            range: i..end,
+            value: 2.0,
+            unit: "倍",
+            unit_range: end..end,
+            time: false,
+            chinese: false,
+            fraction: false,
+            pre: None,
+            post: None,
+        });
+    }
     let c = rest.chars().next()?;
     let n = crate::document::numerals::cn_digit(c)?;
     let after = &rest[c.len_utf8()..];
@@ -609,6 +624,7 @@ mod tests {
         assert_eq!((&s[q.range.clone()], q.value, q.unit), ("30强", 30.0, "强"));
         assert_eq!(one("人数翻一番"), ("翻一番".into(), 2.0, "倍"));
         assert_eq!(one("翻两番"), ("翻两番".into(), 4.0, "倍"));
+        assert_eq!(one("收入翻番"), ("翻番".into(), 2.0, "倍"));
         assert_eq!(one("都有一所特殊教育学校"), ("一所".into(), 1.0, "所"));
         assert_eq!(one("每天锻炼一小时"), ("一小时".into(), 1.0, "小时"));
     }

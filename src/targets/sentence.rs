@@ -783,12 +783,24 @@ impl Reader<'_> {
     /// 亿元。`), before the noun it sizes (`10平方公里重点开发区域`), or as
     /// a threshold or span that picks whom a rule concerns (`600人以上学校`,
     /// `后20%学生`, `0-3岁婴幼儿`).
+    /// Whether the quantity ends its clause.
+    fn stands_alone(&self, q: &Quantity) -> bool {
+        self.s[q.end()..]
+            .chars()
+            .next()
+            .is_none_or(super::clause::is_delimiter)
+    }
+
+    /// Whether the quantity is a range (`20—60万元`).
+    fn is_range(&self, q: &Quantity) -> bool {
+        self.s[q.range.clone()].contains(['—', '–', '－', '-', '～', '~', '〜'])
+    }
+
     fn standing(&self, q: &Quantity) -> Standing {
         let s = self.s;
-        let next = s[q.end()..].chars().next();
-        let alone = next.is_none_or(super::clause::is_delimiter);
+        let alone = self.stands_alone(q);
         let before = &s[..q.start()];
-        let range = s[q.range.clone()].contains(['—', '–', '－', '-', '～', '~', '〜']);
+        let range = self.is_range(q);
         let threshold = ["前", "后", "每"].iter().any(|w| before.ends_with(w))
             || !alone && range
             || !alone
@@ -996,6 +1008,19 @@ mod tests {
         assert_eq!(
             items("今年超过100万元的部分减半征收。"),
             Vec::<String>::new()
+        );
+        // A change dated by a span of years borrows the subject before it.
+        let got = items("过去五年，地区生产总值超过7万亿元，五年年均增长6.7%。");
+        let heads: Vec<String> = got
+            .iter()
+            .map(|i| i.split('|').take(4).collect::<Vec<_>>().join("|"))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "地区生产总值|超过|7万亿元|result",
+                "地区生产总值|增长|6.7%|result"
+            ]
         );
         // A sum of figures already given.
         assert_eq!(items("今年上述2万亿元全部转给地方。"), Vec::<String>::new());

@@ -110,9 +110,11 @@ const NON_NAMING: &[&str] = &[
 ];
 
 /// Whether `t` is empty or a word that qualifies a figure without naming
-/// one (`同比`, `年均`, `累计`).
+/// one (`同比`, `年均`, `累计`), after a span of years that dates it
+/// (`五年年均`).
 pub(super) fn names_nothing(t: &str) -> bool {
     let t = t.trim();
+    let t = span_of_years(t).map_or(t, |n| &t[n..]);
     t.is_empty() || NON_NAMING.contains(&t)
 }
 
@@ -510,6 +512,12 @@ mod tests {
             trimmed("具有高等教育文化程度的人数比2009年"),
             "具有高等教育文化程度的人数"
         );
+    }
+
+    #[test]
+    fn words_that_name_nothing() {
+        assert!(names_nothing("年均") && names_nothing("五年年均") && names_nothing(" "));
+        assert!(!names_nothing("五年规划") && !names_nothing("地区生产总值"));
     }
 
     #[test]
