@@ -484,7 +484,7 @@ impl Walk<'_, '_> {
     }
 
     /// Whether paragraph `i` opens with the first point of a run (`一是`,
-    /// `首先`, `其一`).
+    /// `一要`, `首先`, `其一`).
     fn leads_with_first_point(&self, i: usize) -> bool {
         let Some(p) = self.paras.get(self.b.text, i) else {
             return false;
@@ -494,7 +494,7 @@ impl Walk<'_, '_> {
             m.ordinal == 1
                 && matches!(
                     m.style,
-                    InlineStyle::Shi | InlineStyle::Qi | InlineStyle::Sequence
+                    InlineStyle::Shi | InlineStyle::Yao | InlineStyle::Qi | InlineStyle::Sequence
                 )
         })
     }
@@ -587,6 +587,24 @@ mod tests {
             &(NodeKind::Closing, "最后，强调两点".into())
         );
         assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
+    fn a_coda_of_yao_points_is_top_level_like_one_of_shi_points() {
+        let doc =
+            parse("一、甲\n正文。\n同志们，我提两点要求：\n一要保平安。正文。\n二要优供应。正文。");
+        let k: Vec<_> = (0..doc.outline.len())
+            .map(|id| (doc.outline.kind(id), doc.outline.depth(id)))
+            .collect();
+        assert_eq!(
+            k,
+            [
+                (NodeKind::Heading, 0),
+                (NodeKind::Closing, 0),
+                (NodeKind::Point, 0),
+                (NodeKind::Point, 0),
+            ]
+        );
     }
 
     #[test]
