@@ -87,6 +87,9 @@ pub(super) struct Signals {
     weak_past: bool,
     /// Position of `预计`.
     pub(super) forecast: Option<usize>,
+    /// Positions of past words that date a noun (`去年出台的…政策`): past
+    /// only for a quantity in their own clause.
+    dating: Vec<usize>,
     /// Position of the first cue that commits (`要`, `确保`, `力争`…).
     first_cue: Option<usize>,
     /// Position of the first cue that opens a clause after a comma
@@ -140,6 +143,7 @@ impl Signals {
         let mut forecast = None;
         let mut first_cue = None;
         let mut first_clause_cue = None;
+        let mut dating = Vec::new();
         for (i, c) in s.char_indices() {
             if !lexicon::may_start(c) {
                 continue;
@@ -154,7 +158,11 @@ impl Signals {
                         }
                     }
                     Tag::Past if !["比", "较", "同"].iter().any(|c| s[..i].ends_with(c)) => {
-                        past.push(i)
+                        if dates_a_noun(&s[i + w.len()..]) {
+                            dating.push(i);
+                        } else {
+                            past.push(i);
+                        }
                     }
                     Tag::Done
                         if !["而已", "不得已"]
@@ -175,6 +183,7 @@ impl Signals {
         Signals {
             weak_past,
             forecast,
+            dating,
             first_cue,
             first_clause_cue,
             deadlines,
@@ -202,12 +211,28 @@ impl Signals {
     fn past_at(&self, clause: usize, at: usize) -> bool {
         let last = |v: &[usize]| v[..v.partition_point(|&p| p < at)].last().copied();
         let done = last(&self.done).is_some_and(|d| d >= clause);
-        match (last(&self.past), last(&self.forward)) {
+        let dated = last(&self.dating).filter(|&d| d >= clause);
+        let past = last(&self.past).max(dated);
+        match (past, last(&self.forward)) {
             (Some(p), Some(f)) => p > f || done,
             (Some(_), None) => true,
             _ => done,
         }
     }
+}
+
+/// How far after a past word a `的` may show that it dates a noun.
+const DATING_CHARS: usize = 6;
+
+/// Whether the words after a past word make it date a noun (`去年出台的
+/// 政策`): a verb and `的` within a few characters, before any delimiter.
+fn dates_a_noun(after: &str) -> bool {
+    after
+        .chars()
+        .take(DATING_CHARS)
+        .take_while(|&c| !super::clause::is_delimiter(c))
+        .skip(1)
+        .any(|c| c == '的')
 }
 
 /// What the part and the paragraph around a sentence say.
@@ -302,6 +327,17 @@ mod tests {
         assert_eq!(kind("2023年增长5%", c), Some(Kind::Result));
         assert_eq!(kind("到2025年增长5%", c), Some(Kind::Target));
         assert_eq!(kind("比去年增长5%", c), Some(Kind::Result));
+        // A past word that dates a noun in an earlier clause sets no time
+        // for a later one; in the quantity's own clause it still does.
+        let a = Basis::Verb(VerbClass::Action);
+        let s = "继续执行去年出台的政策，新增减税5%";
+        let sig = Signals::read(s, Some(2024));
+        let clause = s.find('，').unwrap() + '，'.len_utf8();
+        let at = s.find('5').unwrap();
+        let k = decide(a, &sig, &Frame::default(), clause, at);
+        assert_eq!(k, Some(Kind::Target));
+        assert_eq!(kind("去年出台的政策减税5%", a), Some(Kind::Result));
+        assert_eq!(kind("去年新增减税5%", a), Some(Kind::Result));
         assert_eq!(kind("力争比去年增长5%", c), Some(Kind::Target));
         assert_eq!(
             kind("已完成5%", Basis::Verb(VerbClass::Action)),
