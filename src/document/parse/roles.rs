@@ -15,7 +15,8 @@
 //! - In a report **without numbered headings**, its parts may still have
 //!   headings of their own: a short line of words (commas inside allowed:
 //!   `加大宏观政策实施力度，着力稳企业保就业`), no sentence end, standing
-//!   alone between a paragraph that ends a sentence and prose. Two or more
+//!   alone between a paragraph that ends a sentence and prose (or a `——`
+//!   bullet of prose). Two or more
 //!   such lines are the report's unnumbered top level ([`mark_unnumbered`]);
 //!   a single one is not enough to tell a part from a motto.
 //! - A **marker** paragraph opens with a block marker; whether it is a real
@@ -214,7 +215,7 @@ pub fn mark_unnumbered(plan: &mut Plan, text: &str, paras: &Paragraphs) {
         lines[i].role() == Role::Text
             && lines[i].clause_heading()
             && lines[i + 1].prose()
-            && lines[i + 1].role() == Role::Text
+            && matches!(lines[i + 1].role(), Role::Text | Role::Bullet)
             && lines[i - 1].prose()
             && ends_sentence(i - 1)
     };
@@ -319,11 +320,15 @@ mod tests {
             "各位代表！",
             "稳就业，保民生",
             "今年要稳就业。",
+            "扩大内需",
+            "——推动消费回升。",
             "各位代表！",
             "让我们团结奋斗。",
         ]);
         assert_eq!(r[3], Role::Standalone);
         assert_eq!(r[6], Role::Standalone);
+        // A part may open with bullets.
+        assert_eq!(r[8], Role::Standalone);
         assert_eq!(top, Some(BlockStyle::Pian.rank()));
         // An address is no part; the head matter holds the title.
         assert_eq!(r[5], Role::Text);
