@@ -456,8 +456,10 @@ fn an_address_after_the_last_heading_opens_the_closing() {
     let doc = parse(text);
     assert_eq!(
         render(&doc),
-        "preamble | 各位代表\nheading 一、 | 回顾\nheading 二、 | 任务\n  heading （一） | 产业\nclosing | 新征程新使命\n"
+        "preamble | 现在报告\nheading 一、 | 回顾\nheading 二、 | 任务\n  heading （一） | 产业\nclosing | 新征程新使命\n"
     );
+    // A salutation is never a title: the preamble of a report without a
+    // title line takes the lead sentence after it.
     let closing = doc.outline.roots().last().unwrap();
     assert!(doc.text[doc.outline.span(closing)].starts_with("各位代表！"));
 }

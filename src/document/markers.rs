@@ -251,6 +251,9 @@ pub enum InlineStyle {
     Sequence,
     /// `其一` `其二` …
     Qi,
+    /// `一要` `二要` …: an ordinal series of 要 opening sentences, the same
+    /// signal as `一是` (a first `一要` needs its `二要` to follow).
+    Yao,
 }
 
 /// A marker found at a sentence start.
@@ -293,9 +296,13 @@ pub fn inline_marker(s: &str) -> Option<InlineMarker> {
         return m(InlineStyle::Qi, n, '其'.len_utf8() + used);
     }
     let (n, used) = parse_cn_ordinal(s)?;
-    s[used..]
-        .starts_with('是')
-        .then(|| m(InlineStyle::Shi, n, used + '是'.len_utf8()))?
+    let after = s[used..].chars().next()?;
+    let style = match after {
+        '是' => InlineStyle::Shi,
+        '要' => InlineStyle::Yao,
+        _ => return None,
+    };
+    m(style, n, used + after.len_utf8())
 }
 
 /// Characters after which a new sentence starts.
@@ -382,6 +389,7 @@ mod tests {
         assert_eq!(i("其次,"), Some((InlineStyle::Sequence, 2, 6)));
         assert_eq!(i("其二，"), Some((InlineStyle::Qi, 2, 6)));
         assert_eq!(i("其中"), None);
+        assert_eq!(i("二要打造"), Some((InlineStyle::Yao, 2, 6)));
         assert_eq!(i("一企一策"), None);
     }
 

@@ -16,7 +16,7 @@ use super::number;
 pub(super) enum When {
     /// `今年`, `年内`, `全年`, `本年度`, `年底前`: the year in question.
     ThisYear,
-    /// `明年`.
+    /// `明年`, `今明两年` (a span that ends next year).
     NextYear,
     /// `到2030年`, `2035年前`, `十四五末`.
     Year(i32),
@@ -61,7 +61,9 @@ fn year_before(s: &str, i: usize) -> Option<(usize, i32)> {
 pub(super) fn deadlines(s: &str) -> Vec<Deadline> {
     let mut found: Vec<Deadline> = Vec::new();
     // Every keyword holds `年`: find them around each `年` in one pass.
-    const WORDS: [(&str, When); 6] = [
+    const WORDS: [(&str, When); 7] = [
+        // This year and the next: the span ends next year.
+        ("今明两年", When::NextYear),
         ("年内", When::ThisYear),
         ("全年", When::ThisYear),
         ("今年", When::ThisYear),
@@ -192,6 +194,12 @@ pub(super) fn starting_at(dls: &[Deadline], at: usize) -> Option<&Deadline> {
     dls.get(i).filter(|d| d.range.start == at)
 }
 
+/// The deadline of `dls` (sorted, apart) that ends at `at`, if any.
+pub(super) fn ending_at(dls: &[Deadline], at: usize) -> Option<&Deadline> {
+    let i = dls.partition_point(|d| d.range.end < at);
+    dls.get(i).filter(|d| d.range.end == at)
+}
+
 /// The last year of the `n`th five-year plan (the first ran 1953–1957,
 /// the second to 1962; the third, after three years of readjustment,
 /// from 1966).
@@ -274,6 +282,7 @@ mod tests {
             ]
         );
         assert_eq!(texts("明年开工"), [("明年", When::NextYear)]);
+        assert_eq!(texts("今明两年培训"), [("今明两年", When::NextYear)]);
         assert_eq!(texts("三年内建成"), [("三年内", When::Span)]);
         assert_eq!(texts("今年内建成"), [("今年", When::ThisYear)]);
         assert_eq!(texts("“十四五”期间"), [("“十四五”期间", When::Year(2025))]);

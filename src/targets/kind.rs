@@ -87,6 +87,29 @@ pub(super) struct Signals {
     weak_past: bool,
     /// Position of `预计`.
     pub(super) forecast: Option<usize>,
+    /// Positions of past words that date a noun (`去年出台的…政策`): past
+    /// only for a quantity in their own clause.
+    dating: Vec<usize>,
+    /// Position of the first cue that commits (`要`, `确保`, `力争`…).
+    first_cue: Option<usize>,
+    /// Position of the first cue that opens a clause after a comma
+    /// ([`opens_clause`]: `，要…`, `，必须确保…`).
+    first_clause_cue: Option<usize>,
+}
+
+/// Modal adverbs that may stand between a comma and the cue opening a
+/// clause (`，必须确保…`, `，还要…`).
+const CLAUSE_CUE_LEADS: [&str; 7] = ["必须", "务必", "还", "也", "更", "都", "就"];
+
+/// Whether the cue at `i` opens a clause of `s`: right after a comma, or
+/// after a comma and a modal adverb.
+fn opens_clause(s: &str, i: usize) -> bool {
+    let before = &s[..i];
+    let before = CLAUSE_CUE_LEADS
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before);
+    before.ends_with(['，', ','])
 }
 
 impl Signals {
@@ -118,15 +141,28 @@ impl Signals {
         let mut done = Vec::new();
         let mut weak_past = false;
         let mut forecast = None;
+        let mut first_cue = None;
+        let mut first_clause_cue = None;
+        let mut dating = Vec::new();
         for (i, c) in s.char_indices() {
             if !lexicon::may_start(c) {
                 continue;
             }
             for (w, tag) in lexicon::words_at(&s[i..]) {
                 match tag {
-                    Tag::Cue if lexicon::is_cue_at(s, i, w) => forward.push(i),
+                    Tag::Cue if lexicon::is_cue_at(s, i, w) => {
+                        forward.push(i);
+                        first_cue = first_cue.or(Some(i));
+                        if first_clause_cue.is_none() && opens_clause(s, i) {
+                            first_clause_cue = Some(i);
+                        }
+                    }
                     Tag::Past if !["比", "较", "同"].iter().any(|c| s[..i].ends_with(c)) => {
-                        past.push(i)
+                        if dates_a_noun(&s[i + w.len()..]) {
+                            dating.push(i);
+                        } else {
+                            past.push(i);
+                        }
                     }
                     Tag::Done
                         if !["而已", "不得已"]
@@ -147,6 +183,9 @@ impl Signals {
         Signals {
             weak_past,
             forecast,
+            dating,
+            first_cue,
+            first_clause_cue,
             deadlines,
             years,
             forward,
@@ -160,17 +199,40 @@ impl Signals {
         !self.forward.is_empty()
     }
 
+    /// Whether the sentence commits only after the quantity at `at..end`,
+    /// in a later clause (`今年高校毕业生超过1000万人，要加强就业指导`): the
+    /// quantity is the premise of that commitment, not its object.
+    fn commits_after(&self, at: usize, end: usize) -> bool {
+        self.first_cue.is_some_and(|c| c >= end) && self.first_clause_cue.is_some_and(|c| c > at)
+    }
+
     /// Whether the nearest time signal before `at` looks back, or `已`,
     /// `目前` stand in its clause (from `clause`).
     fn past_at(&self, clause: usize, at: usize) -> bool {
         let last = |v: &[usize]| v[..v.partition_point(|&p| p < at)].last().copied();
         let done = last(&self.done).is_some_and(|d| d >= clause);
-        match (last(&self.past), last(&self.forward)) {
+        let dated = last(&self.dating).filter(|&d| d >= clause);
+        let past = last(&self.past).max(dated);
+        match (past, last(&self.forward)) {
             (Some(p), Some(f)) => p > f || done,
             (Some(_), None) => true,
             _ => done,
         }
     }
+}
+
+/// How far after a past word a `的` may show that it dates a noun.
+const DATING_CHARS: usize = 6;
+
+/// Whether the words after a past word make it date a noun (`去年出台的
+/// 政策`): a verb and `的` within a few characters, before any delimiter.
+fn dates_a_noun(after: &str) -> bool {
+    after
+        .chars()
+        .take(DATING_CHARS)
+        .take_while(|&c| !super::clause::is_delimiter(c))
+        .skip(1)
+        .any(|c| c == '的')
 }
 
 /// What the part and the paragraph around a sentence say.
@@ -184,6 +246,24 @@ pub(super) struct Frame {
     pub(super) report_year: Option<i32>,
     /// The year `今年`, `年内`, `全年` mean here.
     pub(super) this_year: Option<i32>,
+}
+
+/// Whether the quantity at `at..end` is the premise of a commitment the
+/// sentence makes after it (`全国近3亿人领取养老金，必须确保按时足额发放`):
+/// observed, with no verb that commits and no cue before it, outside a
+/// part that reviews. It is then neither a target nor a result.
+pub(super) fn is_premise(
+    basis: Basis,
+    sig: &Signals,
+    frame: &Frame,
+    at: usize,
+    end: usize,
+) -> bool {
+    let observed = matches!(
+        basis,
+        Basis::Verb(VerbClass::Comparator) | Basis::Implied | Basis::Stated(_)
+    );
+    observed && !frame.lookback && sig.commits_after(at, end)
 }
 
 /// The kind of a quantity at `at` (clause starting at `clause`), read on
@@ -247,6 +327,17 @@ mod tests {
         assert_eq!(kind("2023年增长5%", c), Some(Kind::Result));
         assert_eq!(kind("到2025年增长5%", c), Some(Kind::Target));
         assert_eq!(kind("比去年增长5%", c), Some(Kind::Result));
+        // A past word that dates a noun in an earlier clause sets no time
+        // for a later one; in the quantity's own clause it still does.
+        let a = Basis::Verb(VerbClass::Action);
+        let s = "继续执行去年出台的政策，新增减税5%";
+        let sig = Signals::read(s, Some(2024));
+        let clause = s.find('，').unwrap() + '，'.len_utf8();
+        let at = s.find('5').unwrap();
+        let k = decide(a, &sig, &Frame::default(), clause, at);
+        assert_eq!(k, Some(Kind::Target));
+        assert_eq!(kind("去年出台的政策减税5%", a), Some(Kind::Result));
+        assert_eq!(kind("去年新增减税5%", a), Some(Kind::Result));
         assert_eq!(kind("力争比去年增长5%", c), Some(Kind::Target));
         assert_eq!(
             kind("已完成5%", Basis::Verb(VerbClass::Action)),
@@ -269,6 +360,38 @@ mod tests {
             Some(Kind::Target)
         );
         assert_eq!(kind("拟比上年增加5%", Basis::Delta), None);
+    }
+
+    #[test]
+    fn a_value_before_the_commitment_is_its_premise() {
+        let c = Basis::Verb(VerbClass::Comparator);
+        let frame = Frame::default();
+        let premise = |s: &str, basis| {
+            let sig = Signals::read(s, Some(2024));
+            let at = s.find('5').unwrap();
+            is_premise(basis, &sig, &frame, at, at + "5万人".len())
+        };
+        assert!(premise("今年毕业生超过5万人，要加强就业指导", c));
+        assert!(premise(
+            "全国近5万人领取养老金，必须确保按时发放",
+            Basis::Implied
+        ));
+        // A cue before it, or an action, or no later clause: it commits.
+        assert!(!premise("今年要让毕业生超过5万人，加强指导", c));
+        assert!(!premise(
+            "今明两年培训5万人次以上，要使更多劳动者长技能",
+            Basis::Verb(VerbClass::Action)
+        ));
+        assert!(!premise("今年毕业生超过5万人要就业", c));
+        // A cue word inside a noun of a later clause opens nothing.
+        assert!(!premise("入学率达到5万人，人均预期寿命达到82岁", c));
+        let review = Frame {
+            lookback: true,
+            ..Frame::default()
+        };
+        let s = "去年毕业生超过5万人，要总结经验";
+        let sig = Signals::read(s, Some(2024));
+        assert!(!is_premise(c, &sig, &review, s.find('5').unwrap(), s.len()));
     }
 
     #[test]

@@ -307,6 +307,17 @@ pub(super) fn is_cue_at(s: &str, at: usize, cue: &str) -> bool {
         && !next.is_some_and(|n| "求素点害闻务职件义领旨".contains(n))
 }
 
+/// Verbs of a change by an amount or a rate (not to a level).
+pub(super) const CHANGE_VERBS: &[&str] = &[
+    "增加", "增长", "减少", "下降", "提高", "降低", "扩大", "新增",
+];
+
+/// Determiners that refer back to figures already given (`上述2万亿元`).
+pub(super) const ANAPHORS: &[&str] = &["上述", "前述", "上列"];
+
+/// Nouns that name the size of what was just named (`规模近9.8万亿元`).
+pub(super) const SIZE_NOUNS: &[&str] = &["规模", "总规模", "总量", "总额", "总数", "余额"];
+
 /// Words that, opening a clause, pledge what follows.
 pub(super) const PLEDGES: &[&str] = &["确保", "力争", "争取", "保证"];
 

@@ -182,9 +182,24 @@ fn whole_quantity(s: &str, quote: Range<usize>) -> Option<Quantity> {
     (q.range == inner && !q.time && q.value.is_finite()).then_some(q)
 }
 
-/// `翻一番` (doubles), `翻两番` (quadruples): 2ⁿ times, unit `倍`.
+/// `翻一番` (doubles), `翻两番` (quadruples): 2ⁿ times, unit `倍`; `翻番`
+/// without a numeral doubles.
 fn doubling_at(s: &str, i: usize) -> Option<Quantity> {
     let rest = s[i..].strip_prefix('翻')?;
+    if rest.starts_with('番') {
+        let end = i + "翻番".len();
+        return Some(Quantity {
+            range: i..end,
+            value: 2.0,
+            unit: "倍",
+            unit_range: end..end,
+            time: false,
+            chinese: false,
+            fraction: false,
+            pre: None,
+            post: None,
+        });
+    }
     let c = rest.chars().next()?;
     let n = crate::document::numerals::cn_digit(c)?;
     let after = &rest[c.len_utf8()..];
@@ -325,6 +340,7 @@ fn read_at(s: &str, i: usize) -> Result<Quantity, usize> {
     let Some((exp, ustart, unit, time)) = found else {
         return range_from_bare(s, i, &num)
             .or_else(|| ratio_at(s, i, &num))
+            .or_else(|| bare_ratio_at(s, i, &num))
             .ok_or(num.end);
     };
     let value = number::scale(num.value, exp);
@@ -482,6 +498,35 @@ fn ratio_at(s: &str, i: usize, num: &Number) -> Option<Quantity> {
     ))
 }
 
+/// Names of a ratio that a bare number may measure, with the unit it is
+/// read in: a multiple (`倍差`) or a ratio (`之比`).
+const RATIO_NAMES: &[(&str, &str)] =
+    &[("倍差", "倍"), ("倍数", "倍"), ("比值", "比"), ("比", "比")];
+
+/// `城乡居民收入倍差缩小到1.9以内`, `…之比达到0.75`: an Arabic number with no
+/// unit, right after a ratio's name and a verb, is that ratio's value.
+fn bare_ratio_at(s: &str, i: usize, num: &Number) -> Option<Quantity> {
+    if num.chinese || num.more.is_some() || s[num.end..].starts_with(['：', ':']) {
+        return None;
+    }
+    let before = &s[..i];
+    let verb = lexicon::verb_suffix(before)?;
+    let name = &before[..before.len() - verb.len()];
+    let &(_, unit) = RATIO_NAMES.iter().find(|(n, _)| name.ends_with(n))?;
+    let end = num.end;
+    Some(finish(
+        s,
+        i,
+        num.value,
+        unit,
+        end..end,
+        false,
+        false,
+        num.fraction,
+        None,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,6 +567,15 @@ mod tests {
         assert_eq!(one("增长5%-5.5%左右"), ("5%-5.5%".into(), 5.5, "%"));
         assert_eq!(one("增长5—5.5%"), ("5—5.5%".into(), 5.5, "%"));
         assert_eq!(one("普职比保持1：1左右"), ("1：1".into(), 1.0, "比"));
+        assert_eq!(one("收入倍差缩小到1.9以内"), ("1.9".into(), 1.9, "倍"));
+        assert_eq!(one("与平均之比达到0.75"), ("0.75".into(), 0.75, "比"));
+        assert_eq!(
+            one("建筑面积达到4400m2左右"),
+            ("4400m2".into(), 4400.0, "平方米")
+        );
+        // A bare number needs a ratio's name and a verb before it.
+        assert!(scan("收入倍差1.9", &[]).is_empty());
+        assert!(scan("面积达到4400", &[]).is_empty());
         assert!(scan("会议8:30开始", &[]).is_empty());
     }
 
@@ -570,6 +624,7 @@ mod tests {
         assert_eq!((&s[q.range.clone()], q.value, q.unit), ("30强", 30.0, "强"));
         assert_eq!(one("人数翻一番"), ("翻一番".into(), 2.0, "倍"));
         assert_eq!(one("翻两番"), ("翻两番".into(), 4.0, "倍"));
+        assert_eq!(one("收入翻番"), ("翻番".into(), 2.0, "倍"));
         assert_eq!(one("都有一所特殊教育学校"), ("一所".into(), 1.0, "所"));
         assert_eq!(one("每天锻炼一小时"), ("一小时".into(), 1.0, "小时"));
     }

@@ -9,6 +9,9 @@
 //! last the earliest year a `今年` sentence names. It is `None` when the
 //! text never says.
 //!
+//! The top-level parts after one that reviews are the report's plans: they
+//! look forward (a work report reviews the past year, then plans this one).
+//!
 //! A report whose title names a plan (`规划纲要`, `意见`, `方案`) looks
 //! forward throughout, outside the parts that review.
 //!
@@ -65,21 +68,34 @@ impl Report {
     pub(super) fn read(doc: &Document) -> Report {
         let year = report_year(doc);
         let mut parts: Vec<Part> = Vec::with_capacity(doc.outline.len());
+        // Whether a top-level part that reviews has been passed: the parts
+        // after a review are the report's plans.
+        let mut after_review = false;
         for (id, n) in doc.outline.iter().enumerate() {
             let parent = n.parent.map(|p| parts[p]).unwrap_or_default();
-            let own = if matches!(
+            let heading = matches!(
                 n.kind,
                 NodeKind::Heading | NodeKind::Theme | NodeKind::Section
-            ) {
+            );
+            let own = if heading {
                 heading_part(doc.node_title(id), year)
             } else {
                 Part::default()
             };
             let lookback = parent.lookback || own.lookback;
+            let planned = n.parent.is_none() && heading && after_review;
+            if n.parent.is_none() && heading && own.lookback {
+                after_review = true;
+            }
             parts.push(Part {
                 lookback,
-                forward: (parent.forward || own.forward) && !lookback,
-                year: own.year.or(parent.year),
+                forward: (parent.forward || own.forward || planned) && !lookback,
+                // A plan after the review is for the report's year unless
+                // its heading says otherwise.
+                year: own
+                    .year
+                    .or(parent.year)
+                    .or(if planned && !lookback { year } else { None }),
             });
         }
         Report {
@@ -286,6 +302,29 @@ mod tests {
         );
         assert_eq!(year_of("讲话\n力争到2020年建成。\n"), None);
         assert_eq!(year_of(""), None);
+    }
+
+    #[test]
+    fn the_parts_after_a_review_look_forward() {
+        let doc = Document::from_bytes(
+            "<t>",
+            "2020报告\n各位代表：\n现在报告。\n去年工作回顾\n增长了。\n稳就业，保民生\n\
+             要稳就业。\n扩内需，促消费\n要促消费。\n各位代表！\n让我们奋斗。"
+                .as_bytes(),
+        )
+        .unwrap();
+        let r = Report::read(&doc);
+        let titled = |t: &str| (0..doc.outline.len()).find(|&id| doc.node_title(id) == t);
+        let part = |t: &str| r.parts[titled(t).unwrap()];
+        assert!(part("去年工作回顾").lookback);
+        assert!(part("稳就业，保民生").forward && part("扩内需，促消费").forward);
+        // They plan the report's year.
+        assert_eq!(part("扩内需，促消费").year, Some(2020));
+        // Without a review before them, parts look forward only by name.
+        let doc = Document::from_bytes("<t>", "一、稳就业\n要稳就业。\n二、总结\n好。".as_bytes())
+            .unwrap();
+        let r = Report::read(&doc);
+        assert!(!r.parts[0].forward);
     }
 
     #[test]

@@ -29,6 +29,9 @@ use super::quantity::{self, Quantity};
 use super::subject::{self, Share};
 use super::verb::{self, Verb};
 
+/// Adverbs that may stand between `分别` and its verb (`分别再提高`).
+const RESPECTIVE_ADVERBS: [char; 7] = ['再', '又', '还', '将', '均', '都', '各'];
+
 /// A quantity read in its sentence; ranges relative to the sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Found {
@@ -214,7 +217,45 @@ impl Reader<'_> {
             }
             out.extend(found);
         }
+        self.restated_changes(&mut out);
         out
+    }
+
+    /// `转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%`: a level given
+    /// by a noun of size alone (`规模`, `总量`) measures the subject before
+    /// it, which it takes; the changes of that subject right around it
+    /// restate the level and are no commitments of their own. One pass.
+    fn restated_changes(&self, out: &mut Vec<Found>) {
+        let s = self.s;
+        let is_change = |f: &Found| {
+            f.kind == Kind::Target
+                && f.verb
+                    .as_ref()
+                    .is_some_and(|v| lexicon::CHANGE_VERBS.contains(&&s[v.clone()]))
+        };
+        let mut drop = vec![false; out.len()];
+        for j in 0..out.len() {
+            let level = &out[j];
+            if level.verb.is_some() || !lexicon::SIZE_NOUNS.contains(&&s[level.subject.clone()]) {
+                continue;
+            }
+            let size = level.subject.clone();
+            if let Some(i) = j.checked_sub(1).filter(|&i| is_change(&out[i])) {
+                out[j].subject = out[i].subject.clone();
+                drop[i] = true;
+            }
+            if let Some(k) = Some(j + 1).filter(|&k| {
+                out.get(k)
+                    .is_some_and(|f| is_change(f) && (f.subject == size || f.subject.is_empty()))
+            }) {
+                drop[k] = true;
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     /// `从12.4年提高到13.5年`, `从月销售额3万元提高到15万元`: a value
@@ -428,7 +469,11 @@ impl Reader<'_> {
     /// whether it is a target, a result or neither.
     fn kind(&self, q: &Quantity, at: &Place, verbs: &Verbs, r: &Reading) -> Option<Kind> {
         let basis = self.basis(q, at, verbs.main(), &r.subject, r.continues.as_ref())?;
-        if self.forecast_covers(at.clause, q.start(), &r.subject, basis) {
+        if self.forecast_covers(at.clause, q.start(), &r.subject, basis)
+            || kind::is_premise(basis, &self.signals, self.frame, q.start(), q.end())
+            || self.names_bracket(q)
+            || self.refers_back(q)
+        {
             return None;
         }
         kind::decide(basis, &self.signals, self.frame, at.clause, q.start())
@@ -634,13 +679,19 @@ impl Reader<'_> {
             })
     }
 
-    /// `A、B、C…分别<verb>x、y、z`: the subjects of the list this
+    /// `A、B、C…分别<verb>x、y、z` (an adverb may follow 分别: `分别再提高`):
+    /// the subjects of the list this
     /// quantity opens, one per value, or one per subject when the list
     /// has a single value (`氮氧化物、挥发性有机物排放量分别下降8%以上`).
     fn shares(&self, q: &Quantity, at: &Place, near: Option<&Verb>) -> Option<Vec<Share>> {
         let s = self.s;
         let v = near?;
-        let stem = s[at.lead..v.range.start].trim_end().strip_suffix("分别")?;
+        // An adverb may stand between 分别 and the verb (`分别再提高`).
+        let before = s[at.lead..v.range.start].trim_end();
+        let stem = before
+            .strip_suffix(RESPECTIVE_ADVERBS)
+            .unwrap_or(before)
+            .strip_suffix("分别")?;
         let from = self
             .clauses
             .phrase_start(at.clause)
@@ -732,12 +783,24 @@ impl Reader<'_> {
     /// 亿元。`), before the noun it sizes (`10平方公里重点开发区域`), or as
     /// a threshold or span that picks whom a rule concerns (`600人以上学校`,
     /// `后20%学生`, `0-3岁婴幼儿`).
+    /// Whether the quantity ends its clause.
+    fn stands_alone(&self, q: &Quantity) -> bool {
+        self.s[q.end()..]
+            .chars()
+            .next()
+            .is_none_or(super::clause::is_delimiter)
+    }
+
+    /// Whether the quantity is a range (`20—60万元`).
+    fn is_range(&self, q: &Quantity) -> bool {
+        self.s[q.range.clone()].contains(['—', '–', '－', '-', '～', '~', '〜'])
+    }
+
     fn standing(&self, q: &Quantity) -> Standing {
         let s = self.s;
-        let next = s[q.end()..].chars().next();
-        let alone = next.is_none_or(super::clause::is_delimiter);
+        let alone = self.stands_alone(q);
         let before = &s[..q.start()];
-        let range = s[q.range.clone()].contains(['—', '–', '－', '-', '～', '~', '〜']);
+        let range = self.is_range(q);
         let threshold = ["前", "后", "每"].iter().any(|w| before.ends_with(w))
             || !alone && range
             || !alone
@@ -753,8 +816,9 @@ impl Reader<'_> {
         }
     }
 
-    /// `预计` forecasts its own clause, and later clauses that name no
-    /// subject of their own unless they commit by a verb.
+    /// `预计` forecasts its own clause, later clauses that name no subject
+    /// of their own unless they commit by a verb, and a `其中` clause (a
+    /// part of the forecast whole: `预计…约2.5万亿元，其中留抵退税约1.5万亿元`).
     fn forecast_covers(&self, clause: usize, at: usize, subject: &Subject, basis: Basis) -> bool {
         let Some(f) = self.signals.forecast.filter(|&f| f < at) else {
             return false;
@@ -763,7 +827,33 @@ impl Reader<'_> {
             return false;
         }
         let committed = matches!(basis, Basis::Verb(VerbClass::Action));
-        f >= clause || !committed && (subject.after || subject.range.is_empty())
+        let part_of = self.s[clause..].starts_with("其中");
+        f >= clause || part_of || !committed && (subject.after || subject.range.is_empty())
+    }
+
+    /// `上述2万亿元`: a value that refers back to figures already given
+    /// (their sum) is no new commitment nor result.
+    fn refers_back(&self, q: &Quantity) -> bool {
+        let before = self.s[..q.start()].trim_end();
+        lexicon::ANAPHORS.iter().any(|w| before.ends_with(w))
+    }
+
+    /// A value that bounds a bracket of a base (`应纳税所得额100万元至300万元
+    /// 部分`, `超过100万元的部分`): it picks what a rule applies to, like a
+    /// threshold, and commits to nothing.
+    fn names_bracket(&self, q: &Quantity) -> bool {
+        let s = self.s;
+        let mut end = q.end();
+        // The low end of `A至B`: what follows B decides.
+        if let Some(rest) = s[end..].strip_prefix(['至', '到']) {
+            let at = s.len() - rest.len();
+            let k = self.quantities.partition_point(|n| n.start() < at);
+            if let Some(n) = self.quantities.get(k).filter(|n| n.start() == at) {
+                end = n.end();
+            }
+        }
+        let after = &s[end..];
+        after.starts_with("部分") || after.starts_with("的部分")
     }
 
     /// Stage 3d: the deadline (the nearest before the quantity, else one
@@ -885,6 +975,58 @@ mod tests {
                 "氮氧化物排放量|下降|8%|target|2024",
                 "挥发性有机物排放量|下降|8%|target|2024"
             ]
+        );
+        // An adverb after 分别: still one value per subject.
+        let got = items("今年居民医保和公共卫生服务补助标准分别再提高30元和5元。");
+        let values: Vec<&str> = got.iter().filter_map(|i| i.split('|').nth(2)).collect();
+        assert_eq!(values, ["30元", "5元"]);
+        assert!(got[1].starts_with("公共卫生服务补助标准|"), "{got:?}");
+    }
+
+    #[test]
+    fn a_level_by_its_size_takes_the_subject_and_its_changes_restate_it() {
+        assert_eq!(
+            items("今年转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。"),
+            ["转移支付||9.8万亿元|target|2024"]
+        );
+        // Changes of other subjects stay.
+        assert_eq!(
+            items("今年国内生产总值增长5%左右，城镇调查失业率5.5%左右。"),
+            [
+                "国内生产总值|增长|5%|target|2024",
+                "城镇调查失业率||5.5%|target|2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_sums_and_parts_of_a_forecast_commit_to_nothing() {
+        assert_eq!(
+            items("今年对应纳税所得额100万元至300万元部分，再减半征收。"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            items("今年超过100万元的部分减半征收。"),
+            Vec::<String>::new()
+        );
+        // A change dated by a span of years borrows the subject before it.
+        let got = items("过去五年，地区生产总值超过7万亿元，五年年均增长6.7%。");
+        let heads: Vec<String> = got
+            .iter()
+            .map(|i| i.split('|').take(4).collect::<Vec<_>>().join("|"))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                "地区生产总值|超过|7万亿元|result",
+                "地区生产总值|增长|6.7%|result"
+            ]
+        );
+        // A sum of figures already given.
+        assert_eq!(items("今年上述2万亿元全部转给地方。"), Vec::<String>::new());
+        assert_eq!(
+            items("今年预计退税约2.5万亿元，其中留抵退税约1.5万亿元。"),
+            Vec::<String>::new()
         );
     }
 

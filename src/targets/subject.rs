@@ -110,9 +110,11 @@ const NON_NAMING: &[&str] = &[
 ];
 
 /// Whether `t` is empty or a word that qualifies a figure without naming
-/// one (`同比`, `年均`, `累计`).
+/// one (`同比`, `年均`, `累计`), after a span of years that dates it
+/// (`五年年均`).
 pub(super) fn names_nothing(t: &str) -> bool {
     let t = t.trim();
+    let t = span_of_years(t).map_or(t, |n| &t[n..]);
     t.is_empty() || NON_NAMING.contains(&t)
 }
 
@@ -172,6 +174,13 @@ fn trim_with(s: &str, mut r: Range<usize>, dls: &[Deadline], openers: bool) -> R
         // An opening quote before the quantity (`全国“30强”`).
         if let Some(q) = t.strip_suffix(['“', '"', '‘', '「']) {
             r.end = r.start + q.len();
+            continue;
+        }
+        // A deadline at the end dates the value, it does not name the
+        // measure: `城镇调查失业率全年控制在5.5%以内`.
+        if let Some(d) = super::deadline::ending_at(dls, r.end).filter(|d| d.range.start > r.start)
+        {
+            r.end = d.range.start;
             continue;
         }
         // A baseline at the end: `人数比2009年`, `收入比上年`.
@@ -498,10 +507,17 @@ mod tests {
         assert_eq!(trimmed("地区生产总值年均"), "地区生产总值");
         assert_eq!(trimmed("今年的经济增长目标"), "经济增长目标");
         assert_eq!(trimmed("赤字率拟"), "赤字率");
+        assert_eq!(trimmed("城镇调查失业率全年"), "城镇调查失业率");
         assert_eq!(
             trimmed("具有高等教育文化程度的人数比2009年"),
             "具有高等教育文化程度的人数"
         );
+    }
+
+    #[test]
+    fn words_that_name_nothing() {
+        assert!(names_nothing("年均") && names_nothing("五年年均") && names_nothing(" "));
+        assert!(!names_nothing("五年规划") && !names_nothing("地区生产总值"));
     }
 
     #[test]

@@ -78,6 +78,11 @@ const UNITS: &[&str] = &[
     "株",
     "头",
     "强",
+    "km2",
+    "km²",
+    "m2",
+    "m²",
+    "㎡",
 ];
 
 /// Characters that, right after a one-character unit, show it is the start
@@ -97,6 +102,8 @@ fn breaks_word(unit: &str, next: Option<char>) -> bool {
         "头" => matches!(n, '脑'),
         "米" => matches!(n, '面'),
         "强" => !matches!(n, '”' | '"' | '目' | '城' | '企' | '县' | '区' | '市'),
+        // An ASCII unit is a word of its own: `5m2x` is a code.
+        u if u.starts_with(|c: char| c.is_ascii_alphabetic()) => n.is_ascii_alphanumeric(),
         _ => false,
     }
 }
@@ -180,10 +187,16 @@ pub fn compound_tail(s: &str) -> usize {
     0
 }
 
-/// The unit as output: full-width `％` becomes `%`, everything else stays
-/// as written.
-pub fn normalise(unit: &str) -> &str {
-    if unit == "％" { "%" } else { unit }
+/// The unit as output: full-width `％` becomes `%`, the signs of area
+/// (`m2`, `㎡`, `km²`) their names (`平方米`, `平方公里`); everything else
+/// stays as written.
+pub fn normalise(unit: &'static str) -> &'static str {
+    match unit {
+        "％" => "%",
+        "m2" | "m²" | "㎡" => "平方米",
+        "km2" | "km²" => "平方公里",
+        u => u,
+    }
 }
 
 #[cfg(test)]
@@ -201,6 +214,10 @@ mod tests {
         assert_eq!(match_unit("标箱"), Some("标箱"));
         assert_eq!(match_unit("学时"), Some("学时"));
         assert_eq!(normalise("％"), "%");
+        assert_eq!(match_unit("m2左右"), Some("m2"));
+        assert_eq!(normalise("m2"), "平方米");
+        assert_eq!(normalise("km²"), "平方公里");
+        assert_eq!(match_unit("m2x"), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! Stage 5: sub-points that open a sentence inside a paragraph (`一是`,
+//! `一要`,
 //! `一方面…另一方面`, `一手抓…一手抓`, `首先…其次`, `其一…`).
 //!
 //! Sub-points divide a node's own paragraph (a section's, a run-in
@@ -67,6 +68,11 @@ pub fn accept(
         InlineStyle::Shi | InlineStyle::Qi => {
             (m.ordinal == 1 || m.ordinal == last + 1).then_some(m.ordinal)
         }
+        // A 要 series must go on: a lone `一要…` is a sentence.
+        InlineStyle::Yao => match m.ordinal {
+            1 => later("二要").then_some(1),
+            n => (n == last + 1).then_some(n),
+        },
         InlineStyle::OneHand => match m.ordinal {
             1 => later("另一方面").then_some(1),
             _ => (last == 1).then_some(2),
@@ -271,6 +277,44 @@ fn close_points(b: &mut Builder, open: &mut Vec<OpenPoint>, keep: usize, end: us
                 b.outline
                     .set_title(o.id, title.start.min(title_end)..title_end);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Decoding, Document};
+
+    fn render(text: &str) -> Vec<(usize, String, String)> {
+        let doc = Document::from_text("t", text.to_string(), Decoding::default());
+        (0..doc.outline.len())
+            .map(|id| {
+                (
+                    doc.outline.depth(id),
+                    doc.node_marker(id).unwrap_or("").to_string(),
+                    doc.node_title(id).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_yao_series_divides_a_heading_like_a_shi_series() {
+        let r = render("一、任务\n1.着力创新。一要建设高地。二要集聚人才。\n2.着力改革。");
+        let points: Vec<_> = r.iter().filter(|(_, m, _)| m.ends_with('要')).collect();
+        assert_eq!(points.len(), 2, "{r:?}");
+        assert_eq!((points[0].0, points[0].2.as_str()), (2, "建设高地"));
+        assert_eq!(
+            (points[1].1.as_str(), points[1].2.as_str()),
+            ("二要", "集聚人才")
+        );
+        // A lone 一要 is a sentence; after a colon the list is a clause.
+        for text in [
+            "一、任务\n1.着力创新。一要建设高地。\n2.着力改革。",
+            "一、任务\n1.着力创新。两项要求：一要建设高地；二要集聚人才。",
+        ] {
+            let r = render(text);
+            assert!(r.iter().all(|(_, m, _)| !m.ends_with('要')), "{r:?}");
         }
     }
 }

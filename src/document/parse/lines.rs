@@ -53,9 +53,11 @@ pub struct Opens {
 const _: () = assert!(size_of::<Line>() == 2);
 
 /// What one paragraph looks like, packed in 16 bits: its role (3 bits),
-/// six flags, its `——` bullet mark (2 bits), the style of the block marker
-/// it opens with (4 bits, 0 for none) and whether that marker is the first
-/// of its series.
+/// four flags, its shape among short lines (2 bits: it announces, it is an
+/// address, it is a heading of words and inner commas, or none of these,
+/// which exclude each other by how they end), its `——` bullet mark (2
+/// bits), the style of the block marker it opens with (4 bits, 0 for none)
+/// and whether that marker is the first of its series.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct Line(u16);
 
@@ -64,8 +66,11 @@ const PROSE: u16 = 1 << 3;
 const WORDS_ONLY: u16 = 1 << 4;
 const PAGE_NUMBER: u16 = 1 << 5;
 const NUMBERED_LABEL: u16 = 1 << 6;
-const ANNOUNCES: u16 = 1 << 7;
-const ADDRESS: u16 = 1 << 8;
+const SHAPE_SHIFT: u16 = 7;
+const ANNOUNCES: u16 = 1 << SHAPE_SHIFT;
+const ADDRESS: u16 = 2 << SHAPE_SHIFT;
+const CLAUSE_HEADING: u16 = 3 << SHAPE_SHIFT;
+const SHAPE_BITS: u16 = 3 << SHAPE_SHIFT;
 const BULLET_SHIFT: u16 = 9;
 const STYLE_SHIFT: u16 = 11;
 const FIRST: u16 = 1 << 15;
@@ -135,13 +140,20 @@ impl Line {
 
     /// Ends with a colon: it announces what follows (`提三点希望：`).
     pub fn announces(self) -> bool {
-        self.0 & ANNOUNCES != 0
+        self.0 & SHAPE_BITS == ANNOUNCES
     }
 
     /// A stand-alone address to the audience: a few words and `！`
     /// (`各位代表！`, `同志们！`).
     pub fn address(self) -> bool {
-        self.0 & ADDRESS != 0
+        self.0 & SHAPE_BITS == ADDRESS
+    }
+
+    /// A line that could head a part of a report without numbers: at most
+    /// [`CLAUSE_HEADING_CHARS`] characters of words, quotes and commas
+    /// inside, no sentence end (`加大宏观政策实施力度，着力稳企业保就业`).
+    pub fn clause_heading(self) -> bool {
+        self.0 & SHAPE_BITS == CLAUSE_HEADING
     }
 
     fn new(marker: Option<BlockMarker>, bullet_len: usize, flags: u16) -> Line {
@@ -169,12 +181,17 @@ impl std::fmt::Debug for Line {
             .field("numbered_label", &self.numbered_label())
             .field("announces", &self.announces())
             .field("address", &self.address())
+            .field("clause_heading", &self.clause_heading())
             .finish()
     }
 }
 
 /// An address line has at most this many characters before its `！`.
 pub const ADDRESS_CHARS: usize = 8;
+
+/// A heading of words and inner commas has at most this many characters,
+/// spaces aside: two clauses of a part's heading.
+pub const CLAUSE_HEADING_CHARS: usize = 28;
 
 /// Characters that end a sentence.
 fn sentence_end(c: char) -> bool {
@@ -214,6 +231,53 @@ fn is_address(s: &str) -> bool {
         && !body
             .chars()
             .any(|c| sentence_end(c) || matches!(c, '：' | ':'))
+}
+
+/// A heading of one or more clauses: words, quotes and commas between
+/// them (not first nor last), at most [`CLAUSE_HEADING_CHARS`] characters.
+fn is_clause_heading(s: &str) -> bool {
+    let comma = |c: char| matches!(c, '，' | ',' | '、');
+    let words = s.chars().filter(|&c| !is_space(c)).count();
+    (1..=CLAUSE_HEADING_CHARS).contains(&words)
+        && !s.starts_with(comma)
+        && !s.ends_with(comma)
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || heading_punctuation(c) || comma(c))
+}
+
+/// The shape code of a short line: it announces, it is an address, it is
+/// a clause heading, or none (these exclude each other).
+fn shape(s: &str) -> u16 {
+    if s.ends_with(['：', ':']) {
+        ANNOUNCES
+    } else if is_address(s) {
+        ADDRESS
+    } else if is_clause_heading(s) {
+        CLAUSE_HEADING
+    } else {
+        0
+    }
+}
+
+/// The byte length of an address that opens `s` as a sentence of its own
+/// (`同志们！新征程…` → `同志们！`), spaces after it included; 0 if none.
+/// An address is never a title: the title is what follows it.
+pub fn leading_address_len(s: &str) -> usize {
+    // Only the first few characters can hold an address: the search is
+    // bounded, whatever the paragraph's length.
+    let head = s
+        .char_indices()
+        .nth(ADDRESS_CHARS + 1)
+        .map_or(s, |(i, _)| &s[..i]);
+    let Some(k) = head.find(['！', '!']) else {
+        return 0;
+    };
+    let bang = s[k..].chars().next().map_or(0, char::len_utf8);
+    if !is_address(&s[..k + bang]) {
+        return 0;
+    }
+    let rest = &s[k + bang..];
+    s.len() - rest.trim_start_matches(is_space).len()
 }
 
 /// A field label has at most this many characters (`来源`, `发布时间`).
@@ -264,8 +328,7 @@ pub fn classify(s: &str) -> Line {
         | flag(words_only, WORDS_ONLY)
         | flag(page_number, PAGE_NUMBER)
         | flag(numbered_label, NUMBERED_LABEL)
-        | flag(s.ends_with(['：', ':']), ANNOUNCES)
-        | flag(is_address(s), ADDRESS);
+        | shape(s);
     Line::new(marker, bullet_len, flags)
 }
 
@@ -333,11 +396,25 @@ mod tests {
         assert!(!classify("今年发展主要预期目标是：").address());
         assert!(!classify("这是一个最好的时代，也是一个最坏的时代！").address());
         assert!(!classify("同志们！征程万里。").address());
+        assert_eq!(leading_address_len("同志们！征程万里。"), "同志们！".len());
+        assert_eq!(
+            leading_address_len("各位代表、同志们! 今年"),
+            "各位代表、同志们! ".len()
+        );
+        assert_eq!(leading_address_len("总体要求：坚持！"), 0);
+        assert_eq!(leading_address_len("这是一个最好的时代，也是！"), 0);
         let l = classify("（2010年2月22日）");
         assert!(!l.prose() && !l.words_only() && l.marker().is_none());
         let l = classify("——在市政府八届五次全体会议上的讲话");
         assert!(l.bullet().is_some() && !l.prose() && !l.words_only());
         assert!(classify(&"字".repeat(61)).prose());
+        let l = classify("加大宏观政策实施力度，着力稳企业保就业");
+        assert!(l.clause_heading() && !l.words_only() && !l.prose());
+        assert!(classify("序 言").clause_heading());
+        assert!(!classify("同胞们，朋友们：").clause_heading());
+        assert!(!classify("一是加强，").clause_heading());
+        assert!(!classify("各位代表！").clause_heading());
+        assert!(!classify(&"字".repeat(29)).clause_heading());
         assert!(!classify(&"字".repeat(21)).words_only());
         let l = classify("第一章 指导思想和工作方针... 2");
         assert!(l.marker().is_some() && l.page_number() && !l.prose());

@@ -6,6 +6,8 @@
 //!    that starts over.
 //! 3. [`roles`]: the role of each paragraph among its neighbours (head
 //!    matter, contents, marker, stand-alone heading, bullet, text).
+//!    A report without numbered headings may have unnumbered parts
+//!    ([`roles::mark_unnumbered`]).
 //! 4. [`walk`]: the tree, one paragraph at a time, on a stack of open blocks
 //!    ordered by rank ([`tree`]); a marker counts only where its series
 //!    allows it.
@@ -61,7 +63,8 @@ fn estimate_nodes(text: &str, plan: &roles::Plan) -> usize {
 pub fn build(text: &str, paras: &Paragraphs, title: Range<usize>) -> Outline {
     let lines = lines::classify_all(text, paras);
     let contents = contents::find(text, paras, &lines);
-    let plan = roles::plan(lines, contents);
+    let mut plan = roles::plan(lines, contents);
+    roles::mark_unnumbered(&mut plan, text, paras);
     let mut b = tree::Builder::new(text, estimate_nodes(text, &plan));
     walk::walk(&mut b, paras, &plan, title);
     b.finish()

@@ -12,6 +12,13 @@
 //!   followed by prose (at most one more such line between), and placed
 //!   where a top-level part could start: the next numbered heading, if
 //!   any, is of the report's top level. It sits at that level.
+//! - In a report **without numbered headings**, its parts may still have
+//!   headings of their own: a short line of words (commas inside allowed:
+//!   `加大宏观政策实施力度，着力稳企业保就业`), no sentence end, standing
+//!   alone between a paragraph that ends a sentence and prose (or a `——`
+//!   bullet of prose). Two or more
+//!   such lines are the report's unnumbered top level ([`mark_unnumbered`]);
+//!   a single one is not enough to tell a part from a motto.
 //! - A **marker** paragraph opens with a block marker; whether it is a real
 //!   heading is decided in sequence by the tree walk.
 //! - Everything else is a **bullet** (`——`) or **text**.
@@ -21,6 +28,7 @@
 use std::cell::Cell;
 
 use super::super::markers::{BlockStyle, THEME_RANK};
+use super::super::paragraphs::Paragraphs;
 use super::contents::Contents;
 use super::lines::{Line, Opens, Role};
 
@@ -179,6 +187,55 @@ fn mark_standalone(plan: &mut Plan) {
     }
 }
 
+/// A report without numbered headings needs at least this many unnumbered
+/// ones to have parts.
+pub const MIN_UNNUMBERED_PARTS: usize = 2;
+
+/// Whether `s` ends a sentence (closing quotes and brackets aside).
+fn ends_a_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['”', '’', '"', '）', ')', '*', '》']);
+    s.ends_with(['。', '！', '!', '？', '?', '；', ';'])
+}
+
+/// The parts of a report without numbered headings: the lines of words
+/// (commas inside allowed) after the head matter that stand alone between
+/// a paragraph ending a sentence and prose, when there are at least
+/// [`MIN_UNNUMBERED_PARTS`]. They become stand-alone headings at the top
+/// level, and the last of them is where the closing may start after.
+pub fn mark_unnumbered(plan: &mut Plan, text: &str, paras: &Paragraphs) {
+    if plan.top_rank.is_some() || plan.contents.is_some() {
+        return;
+    }
+    let ends_sentence = |k: usize| {
+        paras
+            .get(text, k)
+            .is_some_and(|p| ends_a_sentence(&text[p.content]))
+    };
+    let is_part = |lines: &[Line], i: usize| {
+        lines[i].role() == Role::Text
+            && lines[i].clause_heading()
+            && lines[i + 1].prose()
+            && matches!(lines[i + 1].role(), Role::Text | Role::Bullet)
+            && lines[i - 1].prose()
+            && ends_sentence(i - 1)
+    };
+    // Two passes, so that nothing is kept per part.
+    let range = plan.body_start.max(1)..plan.lines.len().saturating_sub(1);
+    let found = range.clone().filter(|&i| is_part(&plan.lines, i));
+    if found.take(MIN_UNNUMBERED_PARTS).count() < MIN_UNNUMBERED_PARTS {
+        return;
+    }
+    let mut last = None;
+    for i in range {
+        if is_part(&plan.lines, i) {
+            plan.lines[i].set_role(Role::Standalone);
+            last = Some(i);
+        }
+    }
+    plan.top_rank = Some(BlockStyle::Pian.rank());
+    plan.last_marker = last;
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines::classify;
@@ -241,5 +298,57 @@ mod tests {
     fn no_standalone_heading_without_numbered_ones() {
         let r = roles(&["导语。", "小标题", "正文。"]);
         assert_eq!(r[1], Role::Text);
+    }
+
+    fn unnumbered(paras: &[&str]) -> (Vec<Role>, Option<u8>) {
+        let text = paras.join("\n");
+        let ps = super::super::super::paragraphs::split(&text);
+        let lines = super::super::lines::classify_all(&text, &ps);
+        let mut p = plan(lines, None);
+        mark_unnumbered(&mut p, &text, &ps);
+        (p.lines.iter().map(|l| l.role()).collect(), p.top_rank)
+    }
+
+    #[test]
+    fn parts_without_numbers_stand_alone_between_sentences_and_prose() {
+        let (r, top) = unnumbered(&[
+            "报告",
+            "各位代表：",
+            "现在报告工作。",
+            "过去一年回顾",
+            "去年经济平稳。",
+            "各位代表！",
+            "稳就业，保民生",
+            "今年要稳就业。",
+            "扩大内需",
+            "——推动消费回升。",
+            "各位代表！",
+            "让我们团结奋斗。",
+        ]);
+        assert_eq!(r[3], Role::Standalone);
+        assert_eq!(r[6], Role::Standalone);
+        // A part may open with bullets.
+        assert_eq!(r[8], Role::Standalone);
+        assert_eq!(top, Some(BlockStyle::Pian.rank()));
+        // An address is no part; the head matter holds the title.
+        assert_eq!(r[5], Role::Text);
+        assert_eq!(r[0], Role::Head);
+    }
+
+    #[test]
+    fn one_line_or_hard_wrapped_text_has_no_unnumbered_parts() {
+        // A single stand-alone line: a motto, not a part.
+        let (r, top) = unnumbered(&["导语。", "一句口号", "正文。"]);
+        assert_eq!((r[1], top), (Role::Text, None));
+        // Hard-wrapped prose: the line before does not end a sentence.
+        let (r, top) = unnumbered(&[
+            "开头一句。又一句话写到",
+            "这里，还没有完",
+            "结束。再来一句话写到",
+            "这里，也没有完",
+            "结束。",
+        ]);
+        assert_eq!(top, None);
+        assert!(r.iter().all(|&r| r != Role::Standalone));
     }
 }

@@ -36,7 +36,7 @@ use super::super::outline::{NodeId, NodeKind};
 use super::super::paragraphs::{Paragraph, Paragraphs};
 use super::super::title::title_end;
 use super::inline::{self, Scan};
-use super::lines::{Line, Role};
+use super::lines::{Line, Role, leading_address_len};
 use super::roles::Plan;
 use super::tree::{Builder, TOP_RANK};
 
@@ -79,7 +79,8 @@ struct Walk<'a, 'b> {
     b: &'b mut Builder<'a>,
     paras: &'b Paragraphs,
     plan: &'b Plan,
-    /// Whether the report has numbered headings at all.
+    /// Whether the report has headings at all (numbered, or the
+    /// unnumbered parts of a report without numbers).
     structured: bool,
     /// Whether a closing announced a run of top-level points.
     coda: bool,
@@ -92,7 +93,10 @@ struct Walk<'a, 'b> {
 
 /// Builds the tree of `paras` into `b`.
 pub fn walk(b: &mut Builder, paras: &Paragraphs, plan: &Plan, title: Range<usize>) {
-    let structured = plan.lines.iter().any(|l| l.role() == Role::Marker);
+    let structured = plan
+        .lines
+        .iter()
+        .any(|l| matches!(l.role(), Role::Marker | Role::Standalone));
     let mut w = Walk {
         b,
         paras,
@@ -136,10 +140,16 @@ impl Walk<'_, '_> {
         self.b.end_before(self.start(i))
     }
 
-    /// The first sentence of paragraph `i`, as a title.
+    /// The first sentence of paragraph `i`, as a title; after an address
+    /// that opens it (`同志们！新征程已经开启，…`), the sentence after it.
     fn first_sentence(&self, i: usize) -> Range<usize> {
         let c = self.para(i).content;
-        c.start..c.start + title_end(&self.b.text[c.clone()], 0)
+        let s = &self.b.text[c.clone()];
+        let from = match leading_address_len(s) {
+            n if n < s.len() => n,
+            _ => 0,
+        };
+        c.start + from..c.start + title_end(s, from).max(from)
     }
 
     fn step(&mut self, i: usize) {
@@ -214,11 +224,10 @@ impl Walk<'_, '_> {
     /// when that lies before the body (its first line: a node's title is
     /// one line).
     fn preamble(&mut self, i: usize) {
-        let body_start = self.start(self.plan.body_start);
         let t = self.title.clone();
         let title = if self.b.outline.is_empty()
             && !t.is_empty()
-            && t.end <= body_start.max(self.para(i).span.end)
+            && t.end <= self.head_end().max(self.para(i).span.end)
         {
             // The paragraph holding the title's start, if one does (a
             // front matter title lies in none).
@@ -232,6 +241,18 @@ impl Walk<'_, '_> {
             self.first_sentence(i)
         };
         self.open_top(i, NodeKind::Preamble, title);
+    }
+
+    /// Where the preamble's own words may end: the body's start, or the
+    /// end of its first paragraph when that is lead text (a report whose
+    /// first line is a salutation, `各位代表：`, takes its title from the
+    /// lead sentence after it).
+    fn head_end(&self) -> usize {
+        let first = self.plan.body_start;
+        match self.plan.lines.get(first).map(|l| l.role()) {
+            Some(Role::Text) => self.para(first).span.end,
+            _ => self.start(first),
+        }
     }
 
     fn contents(&mut self, i: usize) -> ScanFrom {
@@ -293,6 +314,25 @@ impl Walk<'_, '_> {
         None
     }
 
+    /// Whether a bullet at paragraph `i`, before any heading, is one of a
+    /// run of top-level bullets: it follows the preamble's prose, or such
+    /// a bullet. (A `——` line of the head matter is a subtitle.)
+    fn leads_top_bullets(&self, i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else {
+            return false;
+        };
+        match self.b.top_kind() {
+            Some(NodeKind::Preamble) => self.line(before).prose(),
+            None => self
+                .b
+                .outline
+                .len()
+                .checked_sub(1)
+                .is_some_and(|last| self.b.kind(last) == NodeKind::Bullet),
+            _ => false,
+        }
+    }
+
     fn bullet(&mut self, i: usize, len: usize) -> ScanFrom {
         if self.structured
             && matches!(
@@ -300,7 +340,11 @@ impl Walk<'_, '_> {
                 None | Some(NodeKind::Preamble | NodeKind::Contents)
             )
         {
-            return self.text(i);
+            if !self.leads_top_bullets(i) {
+                return self.text(i);
+            }
+            let end = self.end_before(i);
+            self.b.close_to(0, end);
         }
         let p = self.para(i);
         let c0 = p.content.start;
@@ -334,10 +378,13 @@ impl Walk<'_, '_> {
         }
         match self.b.top_kind() {
             // Lead text: the preamble.
-            None => {
+            None if self.b.outline.is_empty() => {
                 self.preamble(i);
                 return None;
             }
+            // Text after top-level bullets before any heading: the last
+            // bullet's (a top-level node reaches to the next one).
+            None => return None,
             // Front matter between the contents and the body stays with them.
             Some(NodeKind::Preamble | NodeKind::Contents) => return None,
             _ => {}
@@ -381,7 +428,8 @@ impl Walk<'_, '_> {
 
     /// Opens the closing at paragraph `i`. After a stand-alone address its
     /// title is the next paragraph's first sentence, when that paragraph is
-    /// text the closing holds (not a coda's first point nor a heading).
+    /// text the closing holds (not a coda's first point nor a heading). Its
+    /// paragraphs hold no sub-points.
     fn closing(&mut self, i: usize) -> ScanFrom {
         self.coda = self.leads_with_first_point(i + 1);
         let next_is_text = self
@@ -395,9 +443,11 @@ impl Walk<'_, '_> {
             i
         };
         let title = self.first_sentence(titled);
-        let id = self.open_top(i, NodeKind::Closing, title.clone());
-        let c0 = self.para(i).content.start;
-        (titled == i).then(|| own(id, 0, title.end - c0))?
+        self.open_top(i, NodeKind::Closing, title);
+        // Closing remarks are not divided into sub-points (`最后，…强调四点
+        // 意见。一要…四要…`): only a coda's paragraph-leading points are
+        // nodes.
+        None
     }
 
     /// An unmarked paragraph right before a `第一,` opens a theme, unless a
@@ -434,7 +484,7 @@ impl Walk<'_, '_> {
     }
 
     /// Whether paragraph `i` opens with the first point of a run (`一是`,
-    /// `首先`, `其一`).
+    /// `一要`, `首先`, `其一`).
     fn leads_with_first_point(&self, i: usize) -> bool {
         let Some(p) = self.paras.get(self.b.text, i) else {
             return false;
@@ -444,7 +494,7 @@ impl Walk<'_, '_> {
             m.ordinal == 1
                 && matches!(
                     m.style,
-                    InlineStyle::Shi | InlineStyle::Qi | InlineStyle::Sequence
+                    InlineStyle::Shi | InlineStyle::Yao | InlineStyle::Qi | InlineStyle::Sequence
                 )
         })
     }
@@ -506,6 +556,81 @@ mod tests {
         let doc = parse(&"a\n".repeat(200_000));
         assert_eq!(doc.outline.len(), 1);
         assert_eq!(doc.outline.span(0), 0..399_999);
+    }
+
+    #[test]
+    fn addresses_never_title_the_preamble_or_the_closing() {
+        let doc = parse(
+            "各位代表：\n现在，我代表国务院，向大会报告工作。\n一、回顾\n去年很好。\n\
+             同志们！新征程已经开启，新蓝图催人奋进。让我们奋斗。",
+        );
+        let k = kinds_and_titles(&doc);
+        assert_eq!(
+            k[0],
+            (
+                NodeKind::Preamble,
+                "现在，我代表国务院，向大会报告工作".into()
+            )
+        );
+        assert_eq!(
+            k.last().unwrap(),
+            &(NodeKind::Closing, "新征程已经开启，新蓝图催人奋进".into())
+        );
+    }
+
+    #[test]
+    fn a_closing_paragraph_holds_no_sub_points() {
+        let doc = parse("一、甲\n正文。\n最后，强调两点。一要保平安。二要优供应。");
+        let k = kinds_and_titles(&doc);
+        assert_eq!(
+            k.last().unwrap(),
+            &(NodeKind::Closing, "最后，强调两点".into())
+        );
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
+    fn a_coda_of_yao_points_is_top_level_like_one_of_shi_points() {
+        let doc =
+            parse("一、甲\n正文。\n同志们，我提两点要求：\n一要保平安。正文。\n二要优供应。正文。");
+        let k: Vec<_> = (0..doc.outline.len())
+            .map(|id| (doc.outline.kind(id), doc.outline.depth(id)))
+            .collect();
+        assert_eq!(
+            k,
+            [
+                (NodeKind::Heading, 0),
+                (NodeKind::Closing, 0),
+                (NodeKind::Point, 0),
+                (NodeKind::Point, 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_after_the_lead_before_any_heading_are_top_level() {
+        let doc = parse(
+            "讲话\n同胞们：\n今天我们集会。\n——回归后，香港稳步前行。\n\
+             ——回归后，香港实现民主。\n同胞们！\n正文。\n温故知新。\n第一，贯彻方针。\n第二，落实。",
+        );
+        let k: Vec<_> = (0..doc.outline.len())
+            .map(|id| (doc.outline.kind(id), doc.outline.depth(id)))
+            .collect();
+        assert_eq!(
+            k,
+            [
+                (NodeKind::Preamble, 0),
+                (NodeKind::Bullet, 0),
+                (NodeKind::Bullet, 0),
+                (NodeKind::Theme, 0),
+                (NodeKind::Section, 1),
+                (NodeKind::Section, 1),
+            ]
+        );
+        assert!(crate::document::check::check(&doc.text, &doc.outline).is_ok());
+        // A `——` subtitle in the head matter stays the preamble's.
+        let doc = parse("讲话\n——在大会上的讲话\n同志们：\n一、总则\n正文。");
+        assert_eq!(doc.outline.kind(1), NodeKind::Heading);
     }
 
     #[test]
