@@ -126,6 +126,13 @@ impl Item {
     }
 }
 
+/// The year the report is delivered in, where its text says it (a date in
+/// its opening lines, a year in its title, a heading that reviews or plans
+/// a year, a `今年` sentence); `None` when it never says.
+pub fn report_year(doc: &Document) -> Option<i32> {
+    report::report_year(doc)
+}
+
 /// Every target and result of the document, in document order.
 pub fn extract(doc: &Document) -> Vec<Item> {
     let report = report::Report::read(doc);
