@@ -3,9 +3,11 @@
 //!
 //! Every error is one line on stderr (`gangmu: …`), cut short and with
 //! control characters made visible ([`say`]), and exit status 2. Output
-//! goes to standard output as it is produced ([`output`]).
+//! goes to standard output as it is produced ([`output`]). Several paths,
+//! or a directory, go to the library's views ([`library`]).
 
 pub mod args;
+pub mod library;
 pub mod markdown;
 pub mod outline;
 pub mod output;
@@ -82,7 +84,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
 
 /// Loads the report named by the arguments (or the bundled one).
 pub fn load(args: &Args) -> Result<Document, CliError> {
-    match &args.file {
+    match args.files.first() {
         None => Ok(Document::bundled()),
         Some(path) => Ok(Document::open(path)?),
     }
@@ -147,9 +149,19 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     // Checked first, for every view: a bad config is one line naming
     // file:line:col, exit 2, before anything is printed or drawn.
     let config = load_config(args)?;
-    let reader = !(args.outline || args.targets || args.search.is_some());
+    let reader = !(args.outline || args.targets || args.search.is_some() || args.list);
+    let several = crate::library::discover::is_library(&args.files);
+    if reader && several {
+        return Err(CliError::usage(
+            "the reader opens one report; several reports or a directory work with \
+             --list, --outline, --targets and --search",
+        ));
+    }
     if reader {
         return run_reader(args, config);
+    }
+    if several || args.list {
+        return library::run(args, &config);
     }
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
@@ -239,8 +251,8 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
     }
     // Not while the report is typed or pasted at the terminal itself
     // (`gangmu -`): raw mode would take away Ctrl-D, its end.
-    let typed =
-        args.file.as_deref() == Some(std::path::Path::new("-")) && std::io::stdin().is_terminal();
+    let typed = args.files.first().map(|p| p.as_path()) == Some(std::path::Path::new("-"))
+        && std::io::stdin().is_terminal();
     if !typed {
         crate::tui::terminal::take_early()?;
     }

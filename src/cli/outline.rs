@@ -49,6 +49,11 @@ fn node_out(doc: &Document, id: NodeId, dotted: String) -> NodeOut {
 
 /// The serde model of a document's outline.
 pub fn outline_out(doc: &Document) -> OutlineOut {
+    outline_out_with(doc, super::targets::targets_out(doc, false))
+}
+
+/// [`outline_out`] with its targets already made (a library's, cached).
+pub fn outline_out_with(doc: &Document, targets: Vec<super::targets::TargetOut>) -> OutlineOut {
     OutlineOut {
         source: doc.source.clone(),
         title: doc.display_report_title().into_owned(),
@@ -60,7 +65,7 @@ pub fn outline_out(doc: &Document) -> OutlineOut {
             .enumerate()
             .map(|(i, &r)| node_out(doc, r, (i + 1).to_string()))
             .collect(),
-        targets: super::targets::targets_out(doc, false),
+        targets,
     }
 }
 

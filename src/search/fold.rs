@@ -63,6 +63,18 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether `c` folds to itself and no other character folds to it (Han
+/// characters and most CJK symbols): a query made of such characters is
+/// found in the folded text exactly where it is in the original, so the
+/// original can be scanned for it first (the library's search skips a
+/// report that cannot hold it without folding it).
+pub fn is_fixed(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+        && !matches!(c, '\u{3000}' | '。' | '「' | '」' | '、')
+}
+
 /// Folds a string (a query, say). No offset map: use [`Folded`] for text
 /// whose offsets matter.
 pub fn fold_str(s: &str) -> String {
@@ -217,6 +229,22 @@ impl Folded {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fixed_characters_fold_to_themselves_alone() {
+        for x in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let f = fold_char(x);
+            if is_fixed(x) {
+                assert_eq!(f, x, "{x:?}");
+            }
+            if f != x {
+                assert!(!is_fixed(f), "{x:?} folds to the fixed {f:?}");
+            }
+        }
+        assert!(is_fixed('大') && is_fixed('〇') && is_fixed('《'));
+        assert!(!is_fixed('。') && !is_fixed('，') && !is_fixed('a'));
+    }
+
     use super::*;
     use proptest::prelude::*;
 
