@@ -771,3 +771,54 @@ fn searching_across_the_library() {
     assert_eq!(first.hits, all[..3]);
     assert!(lib.search("这个词不在任何报告里", true).next().is_none());
 }
+
+#[test]
+fn reports_in_other_encodings_or_with_a_bom_are_listed_and_searched_from_the_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    fs::create_dir(&dir).unwrap();
+    let text = report(6);
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    fs::write(dir.join("gb.txt"), &gb).unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(report(7).as_bytes());
+    fs::write(dir.join("bom.txt"), &bom).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in report(8).encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    fs::write(dir.join("utf16.txt"), &utf16).unwrap();
+    let opts = options(Some(&tmp.path().join("cache")));
+    let built = Library::build(std::slice::from_ref(&dir), &opts);
+    let warm = Library::list(std::slice::from_ref(&dir), &opts);
+    assert_eq!(warm.reports(), built.reports());
+    assert!(warm.pending().is_empty());
+    let titles: Vec<&str> = warm.reports().iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["第7号工作报告", "第6号工作报告", "第8号工作报告"]);
+    let keys: Vec<String> = [report(7), text, report(8)]
+        .iter()
+        .map(|t| document_key(t))
+        .collect();
+    let listed: Vec<&String> = warm.reports().iter().map(|r| &r.key).collect();
+    assert_eq!(listed, keys.iter().collect::<Vec<_>>());
+    // Search reads each through its own encoding.
+    let found: Vec<(String, String)> = warm
+        .search("城市更新", false)
+        .map(|r| {
+            let h = r.unwrap();
+            (
+                h.doc.title().to_string(),
+                h.doc.text[h.hits[0].range.clone()].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 3);
+    assert!(found.iter().all(|(_, hit)| hit == "城市更新"));
+    let hits = warm.search("城市更新", false).next().unwrap().unwrap();
+    assert!(hits.doc.decoding.bom);
+    assert_eq!(
+        hits.hits[0].node,
+        hits.doc.outline.node_at(hits.hits[0].range.start)
+    );
+    assert!(hits.hits[0].node.is_some());
+}

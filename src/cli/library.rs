@@ -315,12 +315,15 @@ impl Run<'_> {
                 "--search supports --format text, json or yaml",
             ));
         }
-        let list: Vec<(usize, Found)> = self.found.iter().cloned().enumerate().collect();
+        let list: Vec<_> = (self.found.iter().cloned().enumerate())
+            .map(|(i, f)| (i, f, None))
+            .collect();
         // Only whether a report has a hit: each is then searched as it is
         // written, its hits never held.
         let with_hits =
             library::LibrarySearch::new(list, query, pinyin, self.options.cache.clone())
                 .keep(1, false)
+                .threads(self.options.threads)
                 .filter_map(|r| match r {
                     Ok(h) => {
                         warn(&h.doc);

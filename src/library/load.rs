@@ -11,7 +11,7 @@
 
 use crate::document::load::{self as doc_load, LoadError};
 use crate::document::{Decoding, Document};
-use crate::persist::document_key;
+use crate::persist::{bytes_key, document_key};
 use crate::targets::Item;
 
 use super::cache::{Cache, Listing, Lookup};
@@ -63,16 +63,22 @@ fn load_note(source: &str, e: &LoadError) -> Note {
     Note::error(source, message)
 }
 
-/// Reads and decodes a report's text, applying a walk's checks to a file
-/// found in a directory.
-pub fn read_text(found: &Found) -> Result<(String, Decoding), Note> {
+/// Reads a report's bytes (standard input for `-`), with the size checks
+/// of one report's views.
+pub fn read_bytes(found: &Found) -> Result<Vec<u8>, Note> {
     let source = found.source();
-    let bytes = if found.path.as_os_str() == "-" {
+    if found.path.as_os_str() == "-" {
         doc_load::read_limited(std::io::stdin().lock(), "-")
     } else {
         doc_load::read_path(&found.path)
     }
-    .map_err(|e| load_note(&source, &e))?;
+    .map_err(|e| load_note(&source, &e))
+}
+
+/// Decodes a report's bytes, applying a walk's checks to a file found in
+/// a directory.
+pub fn decode(found: &Found, bytes: Vec<u8>) -> Result<(String, Decoding), Note> {
+    let source = found.source();
     let (text, decoding) = match doc_load::decode_owned(bytes, &source) {
         Ok(t) => t,
         Err(LoadError::Binary(_)) if !found.explicit => {
@@ -89,6 +95,17 @@ pub fn read_text(found: &Found) -> Result<(String, Decoding), Note> {
     Ok((text, decoding))
 }
 
+/// Reads and decodes a report's text ([`read_bytes`], [`decode`]).
+pub fn read_text(found: &Found) -> Result<(String, Decoding), Note> {
+    decode(found, read_bytes(found)?)
+}
+
+/// The bytes of a file without a UTF-8 byte-order mark: the text itself
+/// when the file is UTF-8, so that their hash is the text's key.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 /// A walk's checks on a text: not empty, and Chinese.
 fn check_report(source: &str, trimmed_len: usize, chinese: bool) -> Result<(), Note> {
     if trimmed_len == 0 {
@@ -100,6 +117,19 @@ fn check_report(source: &str, trimmed_len: usize, chinese: bool) -> Result<(), N
         ))
     } else {
         Ok(())
+    }
+}
+
+/// A text as a document without an outline (not parsed: for searching
+/// before the outline is needed).
+pub fn bare(source: String, text: String, decoding: Decoding) -> Document {
+    Document {
+        source,
+        text,
+        decoding,
+        paragraphs: Vec::new(),
+        outline: crate::document::Outline::default(),
+        title: 0..0,
     }
 }
 
@@ -160,6 +190,10 @@ pub fn load(found: &Found, cache: Option<&Cache>) -> Result<Loaded, Note> {
 
 /// Lists a report: its entry's header when the cache has it, else what
 /// parsing it tells (title, year, kind), its targets left to count.
+///
+/// With the cache, the file's bytes are hashed before they are decoded:
+/// when they are an entry's text (UTF-8; their hash is its key and their
+/// length its length), the entry lists the report without decoding it.
 pub fn list(found: &Found, cache: Option<&Cache>) -> Result<Listed, Note> {
     let source = found.source();
     if found.path.as_os_str() == "-" {
@@ -168,9 +202,25 @@ pub fn list(found: &Found, cache: Option<&Cache>) -> Result<Listed, Note> {
             "standard input cannot be part of a library (it cannot be read again)",
         ));
     }
-    let (text, decoding) = read_text(found)?;
+    let bytes = read_bytes(found)?;
+    let raw_key = cache.map(|c| {
+        let raw = without_bom(&bytes);
+        let key = bytes_key(raw);
+        match c.listing(&key) {
+            Lookup::Hit(l) if l.text_len == raw.len() => Ok(Listed::from_listing(key, l)),
+            _ => Err(key),
+        }
+    });
+    if let Some(Ok(listed)) = raw_key {
+        if !found.explicit {
+            check_report(&source, listed.text_len, listed.meta.chinese)?;
+        }
+        return Ok(listed);
+    }
+    let (text, decoding) = decode(found, bytes)?;
     let key = document_key(&text);
     if let Some(c) = cache
+        && raw_key != Some(Err(key.clone()))
         && let Lookup::Hit(l) = c.listing(&key)
         && l.text_len == text.len()
     {

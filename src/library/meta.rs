@@ -24,7 +24,8 @@
 //!
 //! # Report or not
 //! In a directory, a `.txt` or `.md` file is listed only if it reads as a
-//! Chinese report: Han characters are at least half of its letters
+//! Chinese report: Han characters are at least half of its letters (in its
+//! first 8 KiB)
 //! ([`is_chinese`]), so a `README.md` or a licence beside the reports is
 //! skipped.
 
@@ -140,7 +141,7 @@ const ADDRESS_CHARS: usize = 16;
 const MIN_ARTICLES: usize = 3;
 
 /// How much of a text [`is_chinese`] reads.
-const SAMPLE_BYTES: usize = 64 * 1024;
+const SAMPLE_BYTES: usize = 8 * 1024;
 
 /// What the library knows of a report from its text alone (so it may be
 /// cached by the text's hash).
@@ -339,23 +340,30 @@ pub fn name_year(name: &str) -> Option<i32> {
     (0..name.len()).find_map(|i| year_at(name, i))
 }
 
-/// Whether a text reads as a Chinese report: in its first 64 KiB, Han
+/// Whether a text reads as a Chinese report: in its first 8 KiB, Han
 /// characters are at least half of the letters (and there is one).
 pub fn is_chinese(text: &str) -> bool {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let (mut han, mut letters) = (0usize, 0usize);
+    let (mut han, mut other) = (0usize, 0usize);
     for c in text[..end].chars() {
-        if crate::search::pinyin::is_han(c) {
+        if c.is_ascii() {
+            other += usize::from(c.is_ascii_alphabetic());
+        } else if crate::search::pinyin::is_han(c) {
             han += 1;
-            letters += 1;
-        } else if c.is_alphabetic() {
-            letters += 1;
+        } else if !is_cjk_symbol(c) && c.is_alphabetic() {
+            other += 1;
         }
     }
-    han > 0 && han * 2 >= letters
+    han > 0 && han >= other
+}
+
+/// CJK punctuation, symbols and full-width forms, none of them letters
+/// (checked first: Unicode's letter tables are slow for them).
+fn is_cjk_symbol(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
 }
 
 #[cfg(test)]
@@ -467,6 +475,9 @@ mod tests {
         ));
         assert!(!is_chinese("12345 ,.;"));
         assert!(!is_chinese(""));
+        assert!(!is_chinese("，。、“”（）——"));
+        assert!(is_chinese("Ｇｄｐ增长较快"));
+        assert!(!is_chinese("Привет мир 你好"));
         // The sample is cut on a character boundary.
         let long = "报".repeat(SAMPLE_BYTES);
         assert!(is_chinese(&long));

@@ -299,17 +299,19 @@ impl Library {
         Ok(opened)
     }
 
-    /// Searches every report, in the list's order (see [`LibrarySearch`]).
+    /// Searches every report, in the list's order, on `options.threads`
+    /// threads (see [`LibrarySearch`]).
     pub fn search(&self, query: &str, pinyin: bool) -> LibrarySearch {
         LibrarySearch::new(
             self.reports
                 .iter()
-                .map(|r| (r.id, r.found.clone()))
+                .map(|r| (r.id, r.found.clone(), Some(r.key.clone())))
                 .collect(),
             query,
             pinyin,
             self.options.cache.clone(),
         )
+        .threads(self.options.threads)
     }
 }
 
