@@ -232,6 +232,7 @@ fn main() {
         ("高新技术企业", false),
         ("本附件为第999号", false),
         ("5%左右", false),
+        ("C919", false),
         ("dlhw", true),
     ] {
         let first = |n: usize| {

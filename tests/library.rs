@@ -524,7 +524,7 @@ fn forged(
     listing: &Listing,
     text: &str,
 ) -> Result<(Listing, Parsed), codec::Invalid> {
-    let bytes = codec::encode(listing, parsed).unwrap();
+    let bytes = codec::encode(listing, parsed.into()).unwrap();
     codec::decode(&bytes, listing.key, text)
 }
 
@@ -770,6 +770,36 @@ fn searching_across_the_library() {
     assert_eq!(first.total, all.len());
     assert_eq!(first.hits, all[..3]);
     assert!(lib.search("这个词不在任何报告里", true).next().is_none());
+    // A reader runs it on a thread and finds each report by its id.
+    fn send<T: Send + 'static>(_: &T) {}
+    let search = lib.search("发展", true);
+    send(&search);
+    let h = std::thread::spawn(move || search.take(2).collect::<Vec<_>>())
+        .join()
+        .unwrap();
+    let (index, info) = lib.by_id(h[1].as_ref().unwrap().id).unwrap();
+    assert_eq!(index, 1);
+    assert_eq!(info.source, h[1].as_ref().unwrap().source);
+}
+
+#[test]
+fn a_walk_stops_at_its_depth_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut deep = tmp.path().to_path_buf();
+    for i in 0..=gangmu::library::discover::MAX_DEPTH + 1 {
+        deep.push(format!("d{i}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("deep.txt"), report(1)).unwrap();
+    fs::write(tmp.path().join("d0/top.txt"), report(2)).unwrap();
+    let (files, notes) = discover(&[tmp.path().to_path_buf()]);
+    assert_eq!(files.len(), 1);
+    assert!(files[0].path.ends_with("d0/top.txt"));
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        notes[0].message,
+        "skipped: nested deeper than 64 directories"
+    );
 }
 
 #[test]

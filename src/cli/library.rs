@@ -43,7 +43,6 @@ pub fn run(args: &Args, config: &crate::config::Config) -> Result<ExitCode, CliE
     }
     let options = Options::from_env(!args.no_cache);
     let failed = Cell::new(false);
-    let found_any = Cell::new(false);
     if args.list {
         list_view(args, &options, &failed)?;
         return Ok(status(&failed, true));
@@ -74,8 +73,7 @@ pub fn run(args: &Args, config: &crate::config::Config) -> Result<ExitCode, CliE
     } else {
         let query = args.search.as_deref().unwrap_or_default();
         let hit = run.search(query, config.search.pinyin, args.format)?;
-        found_any.set(hit);
-        return Ok(status(&failed, found_any.get()));
+        return Ok(status(&failed, hit));
     }
     Ok(status(&failed, true))
 }

@@ -90,16 +90,21 @@ pub fn is_candidate(name: &str) -> bool {
     (lower.ends_with(".txt") || lower.ends_with(".md")) && !name.starts_with('.')
 }
 
-/// A file or directory's identity, to take each once.
+/// A file or directory's identity, to take each once (device and inode).
 #[cfg(unix)]
-fn identity(meta: &fs::Metadata) -> (u64, u64) {
+fn identity(_path: &Path, meta: &fs::Metadata) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
+    Some((meta.dev(), meta.ino()))
 }
 
+/// Elsewhere, the canonical path's hash stands for the inode.
 #[cfg(not(unix))]
-fn identity(_meta: &fs::Metadata) -> (u64, u64) {
-    (0, 0)
+fn identity(path: &Path, _meta: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::hash::{Hash, Hasher};
+    let canonical = fs::canonicalize(path).ok()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    canonical.hash(&mut h);
+    Some((0, h.finish()))
 }
 
 /// The files the paths name, in order, and the notes of the walk.
@@ -157,14 +162,14 @@ impl Walk {
         depth: usize,
         ancestors: &mut Vec<(u64, u64)>,
     ) {
-        let id = identity(meta);
+        let id = identity(path, meta);
         let source = path.display().to_string();
-        if ancestors.contains(&id) {
+        if id.is_some_and(|id| ancestors.contains(&id)) {
             self.notes
                 .push(Note::skipped(source, "skipped: a symlink loop"));
             return;
         }
-        if !self.seen_dirs.insert(id) {
+        if id.is_some_and(|id| !self.seen_dirs.insert(id)) {
             self.notes
                 .push(Note::skipped(source, "skipped: a directory already listed"));
             return;
@@ -190,11 +195,13 @@ impl Walk {
             }
         };
         entries.sort();
-        ancestors.push(id);
+        ancestors.extend(id);
         for (name, p) in entries {
             self.entry(&name, &p, depth, ancestors);
         }
-        ancestors.pop();
+        if id.is_some() {
+            ancestors.pop();
+        }
     }
 
     fn entry(&mut self, name: &str, path: &Path, depth: usize, ancestors: &mut Vec<(u64, u64)>) {
@@ -226,7 +233,7 @@ impl Walk {
                 .push(Note::skipped(source, "skipped: not a regular file"));
             return;
         }
-        if !self.seen_files.insert(identity(&meta)) {
+        if identity(path, &meta).is_some_and(|id| !self.seen_files.insert(id)) {
             self.notes.push(Note::skipped(
                 source,
                 "skipped: the same file as one already listed",

@@ -9,9 +9,10 @@
 //! genre word that ends the title, once trailing brackets (`（试行）`,
 //! `(2010-2020年)`), quotes and punctuation are set aside; else the one
 //! ending a subtitle line of the head (`——在市政府全体会议上的讲话`). Where
-//! neither names one, the shape of the text decides: a short address line
-//! in the head (`同志们：`, `各位代表：`) makes a speech, and articles
-//! (`第一条`…, three or more) a regulation. Otherwise the kind is unknown.
+//! neither names one, the shape of the text decides: a short line in the
+//! head that addresses people (`同志们：`, `各位代表：`) makes a speech, and
+//! articles (`第一条`…, three or more) a regulation. Otherwise the kind is
+//! unknown.
 //!
 //! # Year
 //! The year the report is delivered in as the targets read it
@@ -24,10 +25,9 @@
 //!
 //! # Report or not
 //! In a directory, a `.txt` or `.md` file is listed only if it reads as a
-//! Chinese report: Han characters are at least half of its letters (in its
-//! first 8 KiB)
-//! ([`is_chinese`]), so a `README.md` or a licence beside the reports is
-//! skipped.
+//! Chinese report: Han characters are at least half of the letters of its
+//! first 8 KiB ([`is_chinese`]), so a `README.md` or a licence beside the
+//! reports is skipped.
 
 use crate::document::{Document, NodeKind};
 

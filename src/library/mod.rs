@@ -215,6 +215,12 @@ impl Library {
         &self.reports
     }
 
+    /// The report with `id` ([`ReportInfo::id`], [`ReportHits::id`]) and
+    /// its index in the list as sorted now.
+    pub fn by_id(&self, id: usize) -> Option<(usize, &ReportInfo)> {
+        self.reports.iter().enumerate().find(|(_, r)| r.id == id)
+    }
+
     pub fn len(&self) -> usize {
         self.reports.len()
     }
@@ -268,7 +274,7 @@ impl Library {
     /// Takes in a report counted by [`count`]; one that can no longer be
     /// read leaves the list with a note.
     pub fn apply(&mut self, counted: Counted) {
-        let Some(i) = self.reports.iter().position(|r| r.id == counted.id) else {
+        let Some((i, _)) = self.by_id(counted.id) else {
             return;
         };
         match counted.listed {
@@ -328,7 +334,7 @@ pub fn count(pending: &[Pending], options: &Options, done: impl Fn(Counted) + Sy
 }
 
 /// `f` of every item, on up to `threads` threads, in the items' order.
-pub fn parallel<I: Sync, T: Send>(
+pub(crate) fn parallel<I: Sync, T: Send>(
     items: &[I],
     threads: usize,
     f: impl Fn(&I) -> T + Sync,

@@ -9,8 +9,10 @@
 //! keep a report without hits cheap:
 //! - a hit of a literal query holds the query's longest run of characters
 //!   that only fold to themselves (Han text: [`fold::is_fixed`]) as
-//!   written, so a report whose text lacks that run is passed over without
-//!   being folded;
+//!   written, so the text as written is scanned for that run, and the
+//!   characters around each occurrence are folded and compared with the
+//!   rest of the query ([`Anchor`]): a report where no occurrence matches
+//!   has no hit, and is passed over without its text being folded;
 //! - a report listed with the cache is looked for in its file's bytes as
 //!   they are: when their hash is the listed key they are its text, so
 //!   they need not even be decoded.
@@ -24,7 +26,7 @@ use std::sync::Arc;
 
 use crate::document::{Decoding, Document};
 use crate::persist::bytes_key;
-use crate::search::{Hit, RankedHits, SearchIndex, fold};
+use crate::search::{Hit, Query, RankedHits, SearchIndex, fold};
 
 use super::cache::Cache;
 use super::discover::{Found, Note};
@@ -62,22 +64,122 @@ pub struct LibrarySearch {
     batch: usize,
     query: String,
     pinyin: bool,
-    /// A run of the query that every hit holds as written.
-    run: Option<String>,
+    /// Where every hit can be looked for in the text as written.
+    anchor: Option<Anchor>,
     cache: Option<Cache>,
     keep: usize,
     count_rest: bool,
 }
 
-/// The longest run of characters of the folded query that fold only to
-/// themselves.
-fn fixed_run(query: &str) -> Option<String> {
-    let folded = fold::fold_str(query);
-    folded
-        .split(|c: char| !fold::is_fixed(c))
-        .max_by_key(|r| r.len())
-        .filter(|r| !r.is_empty())
-        .map(str::to_string)
+/// Where a literal query can be found without folding the text: a part
+/// of it that a hit holds in one of a few forms as written (its longest
+/// run of characters that fold only to themselves; else the one
+/// character with the fewest forms, [`fold::preimages`]), and the folded
+/// characters before and after that part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// The part, in each form the text may write it.
+    forms: Vec<String>,
+    /// Before the part, nearest first.
+    before: Vec<char>,
+    after: Vec<char>,
+}
+
+impl Anchor {
+    /// The anchor of a query, unless it may be found by pinyin (a pinyin
+    /// hit holds none of its letters).
+    pub fn new(query: &str, pinyin: bool) -> Option<Anchor> {
+        let q = Query::parse(query);
+        if q.is_empty() || pinyin && q.pinyin.is_some() {
+            return None;
+        }
+        let chars: Vec<char> = q.folded.chars().collect();
+        let mut best = 0..0;
+        let mut start = 0;
+        for (i, &c) in chars.iter().enumerate() {
+            if !fold::is_fixed(c) {
+                start = i + 1;
+            } else if i + 1 - start > best.len() {
+                best = start..i + 1;
+            }
+        }
+        let forms = if best.is_empty() {
+            // One character, the one written in the fewest ways; a letter
+            // (rarer in reports) before a digit before a space.
+            let rank = |c: char| {
+                usize::from(!c.is_alphabetic())
+                    + usize::from(c.is_numeric())
+                    + 2 * usize::from(c.is_whitespace())
+            };
+            let (i, forms) = chars
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| (i, fold::preimages(c)))
+                .min_by_key(|(i, f)| (f.len(), rank(chars[*i])))?;
+            best = i..i + 1;
+            forms.iter().map(char::to_string).collect()
+        } else {
+            vec![chars[best.clone()].iter().collect()]
+        };
+        Some(Anchor {
+            forms,
+            before: chars[..best.start].iter().rev().copied().collect(),
+            after: chars[best.end..].to_vec(),
+        })
+    }
+
+    /// Whether `text` (UTF-8) holds the query, folded: the exact answer
+    /// of a literal search, without folding the text.
+    pub fn found_in(&self, text: &[u8]) -> bool {
+        self.forms.iter().any(|form| {
+            memchr::memmem::find_iter(text, form.as_bytes()).any(|at| {
+                folds_to(chars_before(text, at), &self.before)
+                    && folds_to(chars_after(text, at + form.len()), &self.after)
+            })
+        })
+    }
+}
+
+/// The characters of UTF-8 `bytes` from byte `at` on, up to an invalid
+/// one.
+fn chars_after(bytes: &[u8], mut at: usize) -> impl Iterator<Item = char> + '_ {
+    std::iter::from_fn(move || {
+        let len = match *bytes.get(at)? {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => return None,
+        };
+        let c = std::str::from_utf8(bytes.get(at..at + len)?)
+            .ok()?
+            .chars()
+            .next()?;
+        at += len;
+        Some(c)
+    })
+}
+
+/// The characters of UTF-8 `bytes` before byte `end`, nearest first, up
+/// to an invalid one.
+fn chars_before(bytes: &[u8], mut end: usize) -> impl Iterator<Item = char> + '_ {
+    std::iter::from_fn(move || {
+        let start = (end.saturating_sub(4)..end)
+            .rev()
+            .find(|&i| bytes[i] & 0xC0 != 0x80)?;
+        let c = std::str::from_utf8(&bytes[start..end])
+            .ok()?
+            .chars()
+            .next()?;
+        end = start;
+        Some(c)
+    })
+}
+
+/// Whether the first characters of `text` fold to `want`.
+fn folds_to(mut text: impl Iterator<Item = char>, want: &[char]) -> bool {
+    want.iter()
+        .all(|&w| text.next().is_some_and(|c| fold::fold_char(c) == w))
 }
 
 impl LibrarySearch {
@@ -95,7 +197,7 @@ impl LibrarySearch {
             batch: 1,
             query: query.to_string(),
             pinyin,
-            run: fixed_run(query),
+            anchor: Anchor::new(query, pinyin),
             cache,
             keep: KEEP,
             count_rest: true,
@@ -121,9 +223,7 @@ impl LibrarySearch {
 
     /// Whether `text` may hold a hit.
     fn may_hold(&self, text: &[u8]) -> bool {
-        self.run
-            .as_ref()
-            .is_none_or(|r| memchr::memmem::find(text, r.as_bytes()).is_some())
+        self.anchor.as_ref().is_none_or(|a| a.found_in(text))
     }
 
     /// The hits of one report, `None` when it has none.
@@ -212,5 +312,101 @@ impl Iterator for LibrarySearch {
             self.ready.extend(done);
             self.batch = (self.batch * 2).min(self.threads * 16);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn anchors_of_queries() {
+        let a = Anchor::new("5%左右", true).unwrap();
+        assert_eq!(a.forms, strings(&["左右"]));
+        assert_eq!(
+            (a.before.as_slice(), a.after.as_slice()),
+            (&['%', '5'][..], &[][..])
+        );
+        let a = Anchor::new("第１号工作报告", false).unwrap();
+        assert_eq!(a.forms, strings(&["号工作报告"]));
+        assert_eq!(a.before, ['1', '第']);
+        // No fixed character: the one written in the fewest ways.
+        let a = Anchor::new("C919", false).unwrap();
+        assert_eq!(a.forms, strings(&["9", "９"]));
+        assert_eq!(
+            (a.before.as_slice(), a.after.as_slice()),
+            (&['c'][..], &['1', '9'][..])
+        );
+        let a = Anchor::new("GDP", false).unwrap();
+        assert_eq!(a.forms, strings(&["g", "G", "Ｇ", "ｇ"]));
+        // A query pinyin may find has no anchor.
+        assert_eq!(Anchor::new("dlhw", true), None);
+        assert!(Anchor::new("dlhw", false).is_some());
+        assert_eq!(Anchor::new("", true), None);
+    }
+
+    #[test]
+    fn found_in_agrees_with_searching() {
+        let texts = [
+            "今年增长５％左右，明年增长5%左右。",
+            "增长5.5%左右",
+            "左右为难",
+            "第1号工作报告\n第２号工作报告",
+            "号工作报告",
+            "a\u{FF05}左右",
+            "Kelvin \u{212A}",
+        ];
+        let queries = [
+            "5%左右",
+            "%左右",
+            "第2号工作报告",
+            "第１号工作报告",
+            "号工作",
+            "左右为难的",
+            "ａ％左右",
+            "5%",
+            "A",
+            "\n",
+            "5.5",
+            "k",
+            "n k",
+        ];
+        for t in texts {
+            let doc = Document::from_bytes("t", t.as_bytes()).unwrap();
+            for q in queries {
+                let a = Anchor::new(q, false).unwrap();
+                let hits = crate::search::search_opts(&doc, q, false);
+                assert_eq!(a.found_in(t.as_bytes()), !hits.is_empty(), "{q:?} in {t:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn found_in_is_exactly_whether_a_literal_search_finds(
+            text in "[左右号报告5５%％aAａＡkK\u{212A}。｡ 　\n]{0,40}",
+            query in "[左右号报告5５%％aAａＡkK\u{212A}。｡ 　]{1,6}",
+        ) {
+            let doc = Document::from_bytes("t", text.as_bytes()).unwrap();
+            let hits = crate::search::search_opts(&doc, &query, false);
+            match Anchor::new(&query, false) {
+                Some(a) => proptest::prop_assert_eq!(a.found_in(text.as_bytes()), !hits.is_empty()),
+                None => proptest::prop_assert!(hits.is_empty()),
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_stops_at_bad_bytes_and_edges() {
+        let b = "a大b".as_bytes();
+        assert_eq!(chars_after(b, 0).collect::<String>(), "a大b");
+        assert_eq!(chars_before(b, b.len()).collect::<String>(), "b大a");
+        assert_eq!(chars_after(b, 2).count(), 0);
+        assert_eq!(chars_before(b, 3).count(), 0);
+        assert_eq!(chars_after(b"\xFFa", 0).count(), 0);
     }
 }

@@ -75,6 +75,28 @@ pub fn is_fixed(c: char) -> bool {
         && !matches!(c, '\u{3000}' | '。' | '「' | '」' | '、')
 }
 
+/// Every character that folds to `c` (`c` itself first when it folds to
+/// itself): what a text may hold where a folded query has `c` (`9` and
+/// `９` for `9`; `k`, `K`, `ｋ`, `Ｋ` and the Kelvin sign for `k`). The
+/// table is built from every character on first use (a few milliseconds).
+pub fn preimages(c: char) -> Vec<char> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        for x in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let f = fold_char(x);
+            if f != x {
+                t.entry(f).or_default().push(x);
+            }
+        }
+        t
+    });
+    let mut v: Vec<char> = (fold_char(c) == c).then_some(c).into_iter().collect();
+    v.extend(table.get(&c).into_iter().flatten());
+    v
+}
+
 /// Folds a string (a query, say). No offset map: use [`Folded`] for text
 /// whose offsets matter.
 pub fn fold_str(s: &str) -> String {
@@ -242,6 +264,11 @@ mod tests {
             }
         }
         assert!(is_fixed('大') && is_fixed('〇') && is_fixed('《'));
+        assert_eq!(preimages('大'), ['大']);
+        assert_eq!(preimages('9'), ['9', '９']);
+        assert_eq!(preimages(','), [',', '，']);
+        assert!(preimages('k').contains(&'\u{212A}'), "the Kelvin sign");
+        assert_eq!(preimages('A'), Vec::<char>::new(), "A never stays A");
         assert!(!is_fixed('。') && !is_fixed('，') && !is_fixed('a'));
     }
 

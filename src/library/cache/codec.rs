@@ -182,8 +182,29 @@ fn kind_code(k: Option<ReportKind>) -> u8 {
         .map_or(0, |i| i as u8 + 1)
 }
 
+/// What an entry's body is made from, borrowed (a [`Parsed`] by
+/// reference: writing an entry copies nothing of the document).
+#[derive(Clone, Copy, Debug)]
+pub struct Body<'a> {
+    pub title: &'a Range<usize>,
+    pub paragraphs: &'a [Paragraph],
+    pub outline: &'a Outline,
+    pub items: &'a [Item],
+}
+
+impl<'a> From<&'a Parsed> for Body<'a> {
+    fn from(p: &'a Parsed) -> Body<'a> {
+        Body {
+            title: &p.title,
+            paragraphs: &p.paragraphs,
+            outline: &p.outline,
+            items: &p.items,
+        }
+    }
+}
+
 /// Encodes an entry: the listing and what opening needs.
-pub fn encode(listing: &Listing, parsed: &Parsed) -> Result<Vec<u8>, TooLarge> {
+pub fn encode(listing: &Listing, parsed: Body<'_>) -> Result<Vec<u8>, TooLarge> {
     let mut h = Writer::default();
     let title = cut(&listing.meta.title, MAX_TITLE);
     h.str(title)?;
@@ -194,9 +215,9 @@ pub fn encode(listing: &Listing, parsed: &Parsed) -> Result<Vec<u8>, TooLarge> {
     h.u32(listing.results)?;
 
     let mut b = Writer::default();
-    b.range(&parsed.title)?;
+    b.range(parsed.title)?;
     b.u32(parsed.paragraphs.len())?;
-    for p in &parsed.paragraphs {
+    for p in parsed.paragraphs {
         b.range(&p.span)?;
         b.range(&p.content)?;
         b.u8(p.md_heading);
@@ -214,7 +235,7 @@ pub fn encode(listing: &Listing, parsed: &Parsed) -> Result<Vec<u8>, TooLarge> {
         b.u32(n.parent.map_or(u32::MAX as usize, |p| p))?;
     }
     b.u32(parsed.items.len())?;
-    for t in &parsed.items {
+    for t in parsed.items {
         let k = ITEM_KINDS
             .iter()
             .position(|&k| k == t.kind)
