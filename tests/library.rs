@@ -558,6 +558,12 @@ fn entries_whose_checksums_match_are_still_checked_against_the_text() {
     p.outline.nodes.pop();
     cases.push(("belongs to no node", p, listing.clone()));
     let mut p = parsed.clone();
+    p.outline.nodes[1].title = 0..3;
+    cases.push(("outside its node", p, listing.clone()));
+    let mut p = parsed.clone();
+    p.outline.nodes.swap(1, 2);
+    cases.push(("out of order", p, listing.clone()));
+    let mut p = parsed.clone();
     p.items[0].node = n;
     cases.push(("in no node", p, listing.clone()));
     let mut p = parsed.clone();
@@ -573,6 +579,21 @@ fn entries_whose_checksums_match_are_still_checked_against_the_text() {
         let err = forged(&p, &l, &text).expect_err(why);
         assert!(err.0.contains(why), "{why}: {err}");
     }
+}
+
+#[test]
+fn a_flat_report_of_many_paragraphs_round_trips() {
+    // No structure: every paragraph a top-level node.
+    let text: String = (0..20_000).map(|i| format!("这是第{i}段文字\n")).collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("flat.txt");
+    fs::write(&path, &text).unwrap();
+    let cache = Cache::at(tmp.path().join("cache"));
+    let fresh = load::load(&found(&path), Some(&cache)).unwrap();
+    assert!(fresh.doc.outline.roots.len() >= 20_000);
+    let again = load::load(&found(&path), Some(&cache)).unwrap();
+    assert!(again.from_cache);
+    assert_eq!(again.doc.outline, fresh.doc.outline);
 }
 
 #[cfg(unix)]
@@ -851,4 +872,73 @@ fn reports_in_other_encodings_or_with_a_bom_are_listed_and_searched_from_the_cac
         hits.doc.outline.node_at(hits.hits[0].range.start)
     );
     assert!(hits.hits[0].node.is_some());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Entries forged with valid checksums and random changes to their
+    /// outline, paragraphs and targets: decoding never panics, and what
+    /// it accepts keeps every invariant of an outline.
+    #[test]
+    fn forged_entries_are_refused_or_sound(
+        changes in proptest::collection::vec((0usize..4, 0usize..1000, 0usize..8, 0u32..20_000), 1..4)
+    ) {
+        let text = std::str::from_utf8(gangmu::document::BUNDLED).unwrap();
+        let doc = Document::from_bytes("seed", text.as_bytes()).unwrap();
+        let items = gangmu::targets::extract(&doc);
+        let mut p = Parsed {
+            title: doc.title.clone(),
+            paragraphs: doc.paragraphs.clone(),
+            outline: doc.outline.clone(),
+            items,
+        };
+        for (what, i, field, v) in changes {
+            let v = v as usize;
+            match what {
+                0 => {
+                    let n = &mut p.outline.nodes[i % doc.outline.len()];
+                    match field {
+                        0 => n.span.start = v,
+                        1 => n.span.end = v,
+                        2 => n.title.end = v,
+                        3 => n.parent = Some(v % (doc.outline.len() + 2)),
+                        4 => n.parent = None,
+                        5 => n.marker = Some(v..v + 3),
+                        _ => n.title.start = v,
+                    }
+                }
+                1 => {
+                    let q = &mut p.paragraphs[i % doc.paragraphs.len()];
+                    if field % 2 == 0 { q.span.start = v } else { q.content.end = v }
+                }
+                2 if !p.items.is_empty() => {
+                    let k = i % p.items.len();
+                    let t = &mut p.items[k];
+                    match field {
+                        0 => t.node = v,
+                        1 => t.span = v..v,
+                        2 => t.subject.end = v,
+                        _ => t.verb = Some(v..v + 1),
+                    }
+                }
+                _ => p.title = v..v + field,
+            }
+        }
+        let targets = p.items.iter().filter(|t| t.is_target()).count();
+        let listing = Listing {
+            key: u128::from_str_radix(&document_key(text), 16).unwrap(),
+            text_len: text.len(),
+            meta: gangmu::library::Meta::read(&doc),
+            targets,
+            results: p.items.len() - targets,
+        };
+        let bytes = codec::encode(&listing, (&p).into()).unwrap();
+        if let Ok((_, back)) = codec::decode(&bytes, listing.key, text) {
+            proptest::prop_assert!(gangmu::document::check::check(text, &back.outline).is_ok());
+            for t in &back.items {
+                proptest::prop_assert!(t.node < back.outline.len());
+                proptest::prop_assert!(text.get(t.span.clone()).is_some());
+            }
+        }
+    }
 }
