@@ -225,6 +225,30 @@ fn main() {
         verdict(max, 16.0)
     );
 
+    // A big report (the seed ×1000, 13 MB): opened from the cache, and
+    // parsed with its targets extracted.
+    let big_dir = tmp.path().join("big");
+    std::fs::create_dir_all(&big_dir).unwrap();
+    let seed = std::str::from_utf8(gangmu::document::BUNDLED).unwrap();
+    std::fs::write(big_dir.join("seed-x1000.txt"), seed.repeat(1000)).unwrap();
+    let mut big = Library::build(std::slice::from_ref(&big_dir), &opts);
+    let (cached, o) = time(5, || {}, || big.open(0).unwrap());
+    assert!(o.from_cache);
+    let (parsed, _) = time(
+        3,
+        || {},
+        || {
+            let doc = gangmu::document::Document::open(&big_dir.join("seed-x1000.txt")).unwrap();
+            gangmu::targets::extract(&doc).len()
+        },
+    );
+    println!(
+        "open the seed x1000 ({:.1} MB): from the cache {}, parsed and its targets extracted {}",
+        o.doc.text.len() as f64 / 1e6,
+        ms(cached),
+        ms(parsed)
+    );
+
     // A search across the library: time to its first 40 hits, and to the
     // end.
     for (query, pinyin) in [
