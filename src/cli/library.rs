@@ -52,14 +52,7 @@ pub fn run(args: &Args, config: &crate::config::Config) -> Result<ExitCode, CliE
         note(n, &failed);
     }
     if found.is_empty() {
-        return Err(CliError::usage(format!(
-            "no report (.txt or .md) found in {}",
-            args.files
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        return Err(no_report(args));
     }
     let run = Run {
         found: &found,
@@ -76,6 +69,15 @@ pub fn run(args: &Args, config: &crate::config::Config) -> Result<ExitCode, CliE
         return Ok(status(&failed, hit));
     }
     Ok(status(&failed, true))
+}
+
+/// The error when the paths hold no report.
+fn no_report(args: &Args) -> CliError {
+    let paths: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+    CliError::usage(format!(
+        "no report (.txt or .md) found in {}",
+        paths.join(", ")
+    ))
 }
 
 /// The exit status: 2 after an error, else 1 when nothing was found.
@@ -399,14 +401,7 @@ fn list_view(args: &Args, options: &Options, failed: &Cell<bool>) -> Result<(), 
         note(n, failed);
     }
     if lib.is_empty() {
-        return Err(CliError::usage(format!(
-            "no report (.txt or .md) found in {}",
-            args.files
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        return Err(no_report(args));
     }
     lib.sort(match args.sort {
         SortBy::Year => Sort::Year,

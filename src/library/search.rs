@@ -7,12 +7,14 @@
 //! literal hits, then pinyin hits); its outline (for the hits' nodes) is
 //! taken from the cache or parsed only when it has a hit. Two shortcuts
 //! keep a report without hits cheap:
-//! - a hit of a literal query holds the query's longest run of characters
-//!   that only fold to themselves (Han text: [`fold::is_fixed`]) as
-//!   written, so the text as written is scanned for that run, and the
-//!   characters around each occurrence are folded and compared with the
-//!   rest of the query ([`Anchor`]): a report where no occurrence matches
-//!   has no hit, and is passed over without its text being folded;
+//! - a hit of a literal query holds, as written, the query's longest run
+//!   of characters that only fold to themselves (Han text:
+//!   [`fold::is_fixed`]), or else one of the few forms of one of its
+//!   characters (`9` or `９`: [`fold::preimages`]); so the text as written
+//!   is scanned for that part, and the characters around each occurrence
+//!   are folded and compared with the rest of the query ([`Anchor`]): a
+//!   report where none matches has no hit, and is passed over without its
+//!   text being folded (a query pinyin may find has no anchor);
 //! - a report listed with the cache is looked for in its file's bytes as
 //!   they are: when their hash is the listed key they are its text, so
 //!   they need not even be decoded.
@@ -255,7 +257,7 @@ impl LibrarySearch {
         } else {
             load::decode(found, bytes)?
         };
-        if !self.may_hold(text.as_bytes()) {
+        if !listed && !self.may_hold(text.as_bytes()) {
             return Ok(None);
         }
         // Searched without its outline, which is read only for a hit.
