@@ -3,10 +3,12 @@
 //!
 //! Every error is one line on stderr (`gangmu: …`), cut short and with
 //! control characters made visible ([`say`]), and exit status 2. Output
-//! goes to standard output as it is produced ([`output`]).
+//! goes to standard output as it is produced ([`output`]). Several paths,
+//! or a directory, go to the library's views ([`library`]).
 
 pub mod args;
 pub mod compare;
+pub mod library;
 pub mod markdown;
 pub mod outline;
 pub mod output;
@@ -85,7 +87,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
 
 /// Loads the report named by the arguments (or the bundled one).
 pub fn load(args: &Args) -> Result<Document, CliError> {
-    match &args.file {
+    match args.files.first() {
         None => Ok(Document::bundled()),
         Some(path) => Ok(Document::open(path)?),
     }
@@ -153,9 +155,19 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     if let Some(pair) = &args.compare {
         return compare::view(pair, args.format);
     }
-    let reader = !(args.outline || args.targets || args.search.is_some());
+    let reader = !(args.outline || args.targets || args.search.is_some() || args.list);
+    let several = crate::library::discover::is_library(&args.files);
+    if reader && several {
+        return Err(CliError::usage(
+            "the reader opens one report; several reports or a directory work with \
+             --list, --outline, --targets and --search",
+        ));
+    }
     if reader {
         return run_reader(args, config);
+    }
+    if several || args.list {
+        return library::run(args, &config);
     }
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
@@ -245,15 +257,15 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
     }
     // Not while the report is typed or pasted at the terminal itself
     // (`gangmu -`): raw mode would take away Ctrl-D, its end.
-    let typed =
-        args.file.as_deref() == Some(std::path::Path::new("-")) && std::io::stdin().is_terminal();
+    let typed = args.files.first().map(|p| p.as_path()) == Some(std::path::Path::new("-"))
+        && std::io::stdin().is_terminal();
     if !typed {
         crate::tui::terminal::take_early()?;
     }
     // The head of a big report is read now, the rest while it is shown
     // (all of it when typed at the terminal, whose Ctrl-D ends it).
     let head = if typed { usize::MAX } else { HEAD_BYTES };
-    let opening = match Opening::open(args.file.as_deref(), head) {
+    let opening = match Opening::open(args.files.first().map(|p| p.as_path()), head) {
         Ok(opening) => opening,
         Err(e) => {
             crate::tui::terminal::restore();

@@ -7,6 +7,8 @@
 //! RFC 4180 (a header row, fields quoted when they hold `,`, `"` or a line
 //! break).
 
+use std::borrow::Cow;
+
 use crate::document::Document;
 use crate::targets::{self, Item};
 use serde::{Serialize, Serializer};
@@ -72,7 +74,7 @@ pub fn target_out(doc: &Document, t: &Item) -> TargetOut {
 /// never held whole.
 pub struct TargetsOut<'a> {
     doc: &'a Document,
-    items: Vec<Item>,
+    items: Cow<'a, [Item]>,
     all: bool,
 }
 
@@ -81,7 +83,17 @@ impl<'a> TargetsOut<'a> {
     pub fn new(doc: &'a Document, all: bool) -> TargetsOut<'a> {
         TargetsOut {
             doc,
-            items: targets::extract(doc),
+            items: Cow::Owned(targets::extract(doc)),
+            all,
+        }
+    }
+
+    /// [`TargetsOut::new`] of targets already extracted (a library's,
+    /// cached).
+    pub fn of(doc: &'a Document, items: &'a [Item], all: bool) -> TargetsOut<'a> {
+        TargetsOut {
+            doc,
+            items: Cow::Borrowed(items),
             all,
         }
     }
@@ -100,14 +112,20 @@ impl Serialize for TargetsOut<'_> {
 
 /// The serde model of a document's targets, and with `all` its results.
 pub fn targets_out(doc: &Document, all: bool) -> Vec<TargetOut> {
-    targets::extract(doc)
+    items_out(doc, &targets::extract(doc), all)
+}
+
+/// [`targets_out`] of targets already extracted (a library's, cached).
+pub fn items_out(doc: &Document, items: &[Item], all: bool) -> Vec<TargetOut> {
+    items
         .iter()
         .filter(|t| all || t.is_target())
         .map(|t| target_out(doc, t))
         .collect()
 }
 
-const HEADER: [&str; 12] = [
+/// The columns of the table and the CSV.
+pub const HEADER: [&str; 12] = [
     "node",
     "kind",
     "subject",
@@ -124,7 +142,7 @@ const HEADER: [&str; 12] = [
 
 /// A row's cells for the table and CSV, control characters shown as the
 /// reader's visible stand-ins (report text never drives the terminal).
-fn row(t: &TargetOut) -> [String; 12] {
+pub fn row(t: &TargetOut) -> [String; 12] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
         t.node.clone(),
@@ -147,12 +165,17 @@ fn row(t: &TargetOut) -> [String; 12] {
 /// line up in display width. The byte offsets are left to the other
 /// formats, and the kind column to `--all`, where it tells them apart.
 pub fn targets_text(doc: &Document, all: bool) -> String {
+    table_text(&targets_out(doc, all), all)
+}
+
+/// [`targets_text`] of rows already made.
+pub fn table_text(targets: &[TargetOut], all: bool) -> String {
     let cols: Vec<usize> = (0..HEADER.len() - 2) // without start/end
         .filter(|&c| all || HEADER[c] != "kind")
         .collect();
     let pick = |r: &[String; 12]| -> Vec<String> { cols.iter().map(|&c| r[c].clone()).collect() };
     let mut rows = vec![pick(&HEADER.map(str::to_string))];
-    rows.extend(targets_out(doc, all).iter().map(|t| pick(&row(t))));
+    rows.extend(targets.iter().map(|t| pick(&row(t))));
     super::table::aligned(&rows)
 }
 
@@ -168,6 +191,11 @@ pub fn csv_field(s: &str) -> String {
 /// The targets (with `all`, the results too) as CSV with a header row
 /// (CRLF line ends, as RFC 4180 asks).
 pub fn targets_csv(doc: &Document, all: bool) -> String {
+    table_csv(&targets_out(doc, all))
+}
+
+/// [`targets_csv`] of rows already made.
+pub fn table_csv(targets: &[TargetOut]) -> String {
     let mut out = String::new();
     let mut line = |cells: &[String]| {
         let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
@@ -175,8 +203,8 @@ pub fn targets_csv(doc: &Document, all: bool) -> String {
         out.push_str("\r\n");
     };
     line(&HEADER.map(str::to_string));
-    for t in targets_out(doc, all) {
-        line(&row(&t));
+    for t in targets {
+        line(&row(t));
     }
     out
 }
