@@ -327,12 +327,14 @@ fn an_error_in_one_report_is_one_line_and_the_others_are_printed() {
 }
 
 #[test]
-fn the_reader_opens_one_report() {
+fn the_library_reader_needs_a_terminal() {
+    // The reader opens a library (tests/library_pty.rs); without a
+    // terminal, one line points to the scripted views.
     let lib = Lib::new();
     let (code, out, err) = lib.run(&["lib"]);
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(
-        err.starts_with("gangmu: the reader opens one report;"),
+        err.starts_with("gangmu: standard output is not a terminal; use --list,"),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1);

@@ -158,10 +158,7 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     let reader = !(args.outline || args.targets || args.search.is_some() || args.list);
     let several = crate::library::discover::is_library(&args.files);
     if reader && several {
-        return Err(CliError::usage(
-            "the reader opens one report; several reports or a directory work with \
-             --list, --outline, --targets and --search",
-        ));
+        return run_library_reader(args, config);
     }
     if reader {
         return run_reader(args, config);
@@ -243,6 +240,50 @@ fn search_view(
         }
     }
     Ok(ExitCode::from(u8::from(!found)))
+}
+
+/// Opens the reader on a library (several paths, or a directory): lists
+/// it (from the cache; `--no-cache` bypasses it) with the terminal taken,
+/// then shows its pane; a path without reports is an error before the
+/// screen changes.
+fn run_library_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, CliError> {
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "standard output is not a terminal; use --list, --outline, --targets or --search for scripts",
+        ));
+    }
+    if args.files.iter().any(|p| p.as_os_str() == "-") {
+        return Err(CliError::usage(
+            "standard input cannot be part of a library (it cannot be read again)",
+        ));
+    }
+    crate::tui::terminal::take_early()?;
+    let options = crate::library::Options::from_env(!args.no_cache);
+    let lib = crate::library::Library::list(&args.files, &options);
+    if lib.is_empty() {
+        crate::tui::terminal::restore();
+        for n in lib.notes() {
+            say(&n.to_string());
+        }
+        let paths: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::usage(format!(
+            "no report (.txt or .md) found in {}",
+            paths.join(", ")
+        )));
+    }
+    let store = if args.no_state {
+        None
+    } else {
+        crate::persist::StateStore::from_env()
+    };
+    let ended = crate::tui::run_library(lib, crate::tui::Options { config, store })?;
+    if let Some(e) = ended.failed {
+        return Err(e.into());
+    }
+    Ok(match ended.signal {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
 }
 
 /// Opens the reader: refuses a stdout that is not a terminal, takes the

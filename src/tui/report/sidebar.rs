@@ -41,8 +41,13 @@ pub enum SidebarRow {
 /// holds it. The sidebar lists the results only when asked
 /// ([`Sidebar::show_results`]).
 pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
-    crate::targets::extract(doc)
-        .into_iter()
+    sidebar_items_of(doc, &crate::targets::extract(doc))
+}
+
+/// [`sidebar_items`] of targets already extracted (a library's, cached).
+pub fn sidebar_items_of(doc: &Document, items: &[crate::targets::Item]) -> Vec<SidebarItem> {
+    items
+        .iter()
         .map(|t| {
             let q = t.quantity(doc);
             let subject = t.subject(doc);

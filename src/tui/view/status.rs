@@ -119,6 +119,20 @@ fn hints(app: &App) -> Vec<Hint> {
             Cmd(Action::Close, "close"),
             Cmd(Action::Quit, "close"),
         ],
+        Mode::Library => vec![
+            Cmd(Action::Down, "move"),
+            Key("Enter", "open"),
+            Cmd(Action::LibrarySort, "sort"),
+            Cmd(Action::AlternateReport, "back"),
+            Cmd(Action::Close, "close"),
+            Cmd(Action::Quit, "close"),
+        ],
+        Mode::LibraryHits => vec![
+            Cmd(Action::Down, "move"),
+            Key("Enter", "open"),
+            Cmd(Action::Close, "close"),
+            Cmd(Action::Quit, "close"),
+        ],
         Mode::Percent => vec![
             Key("0-9", "percent"),
             Key("Enter", "go"),
