@@ -8,6 +8,13 @@
 //! - a literal search shows its first 40 hits in ≤ 100 ms;
 //! - peak heap ≤ 2× the library's text.
 //!
+//! Then the reader's own path ([`reader`]): an [`App`] on the library,
+//! its requests carried out by the real edge ([`LibraryEdge`]) and every
+//! frame drawn into a `TestBackend` of 120×40: switching between two open
+//! reports (`a`, goal ≤ 16 ms a frame), opening a report from the pane,
+//! and typing a query into the widened prompt until its first screen of
+//! grouped hits is drawn (goal ≤ 100 ms).
+//!
 //! "Cold" is without gangmu's cache; the reports' files are in the page
 //! cache (they were just written), as they are for a user who opens a
 //! library twice. Each figure is the median of several runs.
@@ -19,6 +26,9 @@ use std::time::{Duration, Instant};
 
 use gangmu::library::cache::Cache;
 use gangmu::library::{Library, Options, Sort};
+use gangmu::tui::action::Action;
+use gangmu::tui::app::App;
+use gangmu::tui::{LibraryEdge, view};
 
 #[path = "common/counting.rs"]
 mod counting;
@@ -322,4 +332,110 @@ fn main() {
             "OVER"
         }
     );
+
+    reader(&paths, &opts);
+}
+
+/// Draws a frame of the app, as the event loop does after a key.
+fn frame(term: &mut ratatui::Terminal<ratatui::backend::TestBackend>, app: &App) {
+    term.draw(|f| view::draw(f, app)).unwrap();
+}
+
+/// The reader on the library (see the module docs).
+fn reader(paths: &[PathBuf], opts: &Options) {
+    let (w, h) = (120, 40);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let lib = Library::list(paths, opts);
+    let mut app = App::with_library(lib, w, h, gangmu::config::Config::default());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let edge = LibraryEdge {
+        store: None,
+        options: opts.clone(),
+        pinyin: true,
+        wanted: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
+    };
+    let key = |app: &mut App, a: Action| {
+        app.apply(a);
+        edge.serve(app, &tx);
+    };
+    frame(&mut term, &app);
+    // Opening a report from the pane: the key, the report read (from the
+    // cache) and its first frame.
+    let mut opens = Vec::new();
+    for i in 0..20 {
+        key(&mut app, Action::Library);
+        let t = Instant::now();
+        for _ in 0..(i * 7) % 50 + 1 {
+            app.apply(Action::Down);
+        }
+        key(&mut app, Action::Activate);
+        frame(&mut term, &app);
+        opens.push(t.elapsed());
+    }
+    println!(
+        "reader: open a report from the pane (key, read from the cache, first frame): median {}, max {}",
+        ms(median(opens.clone())),
+        ms(*opens.iter().max().unwrap())
+    );
+    // Switching: `a` and the frame, back and forth between the last two.
+    let mut switches = Vec::new();
+    for _ in 0..40 {
+        let t = Instant::now();
+        key(&mut app, Action::AlternateReport);
+        frame(&mut term, &app);
+        switches.push(t.elapsed());
+    }
+    let max = *switches.iter().max().unwrap();
+    println!(
+        "reader: switch report (a + frame): median {}, max {} (goal ≤ 16 ms: {})",
+        ms(median(switches)),
+        ms(max),
+        verdict(max, 16.0)
+    );
+    // The first screen of hits across the library: the query typed into
+    // the widened prompt (each key searches again, cancelling the last),
+    // then until a screen of rows (or the end) is drawn.
+    let page = app.library_page();
+    for query in [
+        "发展",
+        "高新技术企业",
+        "本附件为第999号",
+        "5%左右",
+        "C919",
+        "dlhw",
+    ] {
+        let mut firsts = Vec::new();
+        for _ in 0..5 {
+            key(&mut app, Action::SearchLibrary);
+            // Typed a key at a time (each search after the first stops
+            // the one before), timed from the last key: what a reader
+            // waits for once the query is typed.
+            let mut t = Instant::now();
+            for c in query.chars() {
+                t = Instant::now();
+                key(&mut app, Action::SearchInput(c));
+            }
+            loop {
+                let s = app.library.as_ref().unwrap().search.as_ref().unwrap();
+                if s.rows.len() >= page || s.done {
+                    break;
+                }
+                let (id, u) = rx.recv().unwrap();
+                app.update(id, u);
+            }
+            frame(&mut term, &app);
+            firsts.push(t.elapsed());
+            key(&mut app, Action::SearchCancel);
+            // What the cancelled search still sends is dropped.
+            while let Ok((id, u)) = rx.recv_timeout(Duration::from_millis(20)) {
+                app.update(id, u);
+            }
+        }
+        let d = median(firsts);
+        println!(
+            "reader: {query:?} typed, first screen of hits across the library drawn: {} (goal ≤ 100 ms: {})",
+            ms(d),
+            verdict(d, 100.0)
+        );
+    }
 }

@@ -1018,3 +1018,19 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_search_told_to_stop_ends_at_once() {
+    let lib = Library::build(&[tuned(), seed()], &options(None));
+    let all = lib.search("发展", false).count();
+    assert!(all >= 5, "{all}");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    let mut s = lib
+        .search("发展", false)
+        .stop_when(move || flag.load(std::sync::atomic::Ordering::Relaxed));
+    assert!(s.next().is_some_and(|r| r.is_ok()));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(s.next().is_none());
+    assert!(s.next().is_none());
+}

@@ -378,3 +378,32 @@ fn snapshots_of_the_pane_and_the_grouped_hits() {
         insta::assert_snapshot!(format!("library_hits_{w}x{h}"), screen(&r.app));
     }
 }
+
+#[test]
+fn the_pane_searches_before_a_report_is_open() {
+    let mut r = Rig::new(100, 30);
+    r.keys(&[Action::SearchLibrary]);
+    assert_eq!(r.app.mode, Mode::Search);
+    r.type_text("虹桥");
+    r.settle_search();
+    r.keys(&[Action::SearchAccept]);
+    assert_eq!(r.app.mode, Mode::LibraryHits);
+    // Esc: back to the pane, nothing being open.
+    r.keys(&[Action::Close]);
+    assert_eq!(r.app.mode, Mode::Library);
+    r.keys(&[Action::SearchResults]);
+    assert_eq!(r.app.mode, Mode::Library, "F means nothing in the pane");
+    // Open a hit from the list: the report opens in place of the blank.
+    r.keys(&[Action::SearchLibrary, Action::SearchCancel]);
+    assert_eq!(r.app.mode, Mode::Library);
+    r.keys(&[Action::SearchLibrary]);
+    r.type_text("虹桥");
+    r.settle_search();
+    r.keys(&[Action::SearchAccept, Action::Down, Action::Activate]);
+    assert_eq!(r.app.mode, Mode::Normal);
+    assert_eq!(r.app.reports().len(), 1);
+    assert!(r.title().contains("闵行区"), "{}", r.title());
+    let rep = r.app.report();
+    let at = rep.detail.reading.unwrap();
+    assert!(rep.doc.text[rep.doc.outline.span(at)].contains("虹桥"));
+}

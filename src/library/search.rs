@@ -71,6 +71,9 @@ pub struct LibrarySearch {
     cache: Option<Cache>,
     keep: usize,
     count_rest: bool,
+    /// Asked before each report: `true` stops the search (a reader's newer
+    /// query has made it stale).
+    stop: Option<Arc<dyn Fn() -> bool + Send + Sync>>,
 }
 
 /// Where a literal query can be found without folding the text: a part
@@ -203,7 +206,23 @@ impl LibrarySearch {
             cache,
             keep: KEEP,
             count_rest: true,
+            stop: None,
         }
+    }
+
+    /// Stops as soon as `stop` says so: no report is searched after (those
+    /// being searched on other threads finish theirs), and the iterator
+    /// ends, even with reports searched ahead. Dropping the search cancels it too, but only once the report
+    /// it is waiting for has been searched; a rare query waits for every
+    /// report.
+    pub fn stop_when(mut self, stop: impl Fn() -> bool + Send + Sync + 'static) -> LibrarySearch {
+        self.stop = Some(Arc::new(stop));
+        self
+    }
+
+    /// Whether the search has been told to stop.
+    fn stopped(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s())
     }
 
     /// Keeps at most `n` hits a report; with `count_rest`, counts the
@@ -235,6 +254,9 @@ impl LibrarySearch {
         found: &Found,
         key: Option<&str>,
     ) -> Result<Option<ReportHits>, Note> {
+        if self.stopped() {
+            return Ok(None);
+        }
         let mut bytes = load::read_bytes(found)?;
         let raw = load::without_bom(&bytes);
         let listed = key.is_some_and(|k| bytes_key(raw) == k);
@@ -297,6 +319,9 @@ impl Iterator for LibrarySearch {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.stopped() {
+                return None;
+            }
             match self.ready.pop_front() {
                 Some(Ok(None)) => continue,
                 Some(Ok(Some(h))) => return Some(Ok(h)),
@@ -304,7 +329,7 @@ impl Iterator for LibrarySearch {
                 None => {}
             }
             let batch: Vec<Target> = self.reports.by_ref().take(self.batch).collect();
-            if batch.is_empty() {
+            if batch.is_empty() || self.stopped() {
                 return None;
             }
             let this = &*self;

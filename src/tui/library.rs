@@ -114,15 +114,16 @@ pub fn hit_group(h: &ReportHits) -> HitGroup {
 }
 
 /// What a search across the library sends, report by report, tagged with
-/// its `generation`, then [`LibraryUpdate::SearchDone`]; `wanted` is asked
-/// before each report is sent (a newer query has made this one stale:
-/// the search stops, and dropping it cancels what it had started).
+/// its `generation`, then [`LibraryUpdate::SearchDone`]; once `wanted`
+/// says no (a newer query has made this one stale) the search stops
+/// before its next report, and dropping it cancels the rest.
 pub fn search_updates(
     search: LibrarySearch,
     generation: u64,
-    wanted: impl Fn() -> bool,
+    wanted: impl Fn() -> bool + Send + Sync + Clone + 'static,
 ) -> impl Iterator<Item = LibraryUpdate> {
-    let mut search = Some(search.keep(KEEP_HITS, true));
+    let still = wanted.clone();
+    let mut search = Some(search.keep(KEEP_HITS, true).stop_when(move || !still()));
     let mut done = false;
     std::iter::from_fn(move || {
         if done {

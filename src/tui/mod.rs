@@ -11,7 +11,8 @@
 //! keys), and [`terminal`] sets it up and restores it.
 //!
 //! The modules depend on each other in one direction only: `action` ←
-//! `list` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`], with
+//! `list` ← `library` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`]
+//! and [`run_library`], with
 //! `keymap` (← `action`) used by `app`, and `geometry`, `lines` and `text`
 //! leaves that state and view share. The state never calls the view.
 
@@ -325,7 +326,7 @@ impl LibraryEdge {
                     .threads(self.options.threads);
                     let (tx, wanted) = (tx.clone(), self.wanted.clone());
                     std::thread::spawn(move || {
-                        let still = || wanted.load(Ordering::Relaxed) == generation;
+                        let still = move || wanted.load(Ordering::Relaxed) == generation;
                         for u in library::search_updates(search, generation, still) {
                             if tx.send((LIBRARY, Update::Library(u))).is_err() {
                                 return;

@@ -118,6 +118,9 @@ impl App {
                 self.mode = Mode::Normal;
             }
             Action::LibrarySort => l.toggle_sort(page),
+            Action::SearchLibrary => {
+                self.library_command(action);
+            }
             Action::AlternateReport if !blank => {
                 self.mode = Mode::Normal;
                 self.alternate();
@@ -153,7 +156,7 @@ impl App {
                 }
             }
             Action::Close | Action::SearchResults | Action::SearchLibrary => {
-                self.mode = Mode::Normal
+                self.mode = self.home_mode()
             }
             _ => {}
         }
@@ -175,6 +178,15 @@ impl App {
                 id,
                 at: Some((offset, query)),
             }),
+        }
+    }
+
+    /// The mode a list or prompt of the library closes to: the text, or
+    /// the pane while no report is open.
+    fn home_mode(&self) -> Mode {
+        match &self.library {
+            Some(l) if l.blank => Mode::Library,
+            _ => Mode::Normal,
         }
     }
 
@@ -271,14 +283,14 @@ impl App {
                 self.mode = if self.library.as_ref().is_some_and(|l| l.search.is_some()) {
                     Mode::LibraryHits
                 } else {
-                    Mode::Normal
+                    self.home_mode()
                 };
             }
             Action::SearchCancel => {
                 l.wide = false;
                 l.stop_search();
                 self.report_mut().search_cancel();
-                self.mode = Mode::Normal;
+                self.mode = self.home_mode();
             }
             _ => {
                 // The prompt edits as in one report (its own hits are the

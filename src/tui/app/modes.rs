@@ -85,7 +85,11 @@ pub const MODES: &[ModeRow] = &[
         mode: Mode::Library,
         keys: ModeKeys::List {
             own: Action::Library,
-            extra: &[Action::LibrarySort, Action::AlternateReport],
+            extra: &[
+                Action::LibrarySort,
+                Action::AlternateReport,
+                Action::SearchLibrary,
+            ],
             pager: false,
         },
         run: App::library_key,

@@ -123,6 +123,7 @@ fn hints(app: &App) -> Vec<Hint> {
             Cmd(Action::Down, "move"),
             Key("Enter", "open"),
             Cmd(Action::LibrarySort, "sort"),
+            Cmd(Action::SearchLibrary, "search"),
             Cmd(Action::AlternateReport, "back"),
             Cmd(Action::Close, "close"),
             Cmd(Action::Quit, "close"),
