@@ -407,3 +407,70 @@ fn the_pane_searches_before_a_report_is_open() {
     let at = rep.detail.reading.unwrap();
     assert!(rep.doc.text[rep.doc.outline.span(at)].contains("虹桥"));
 }
+
+#[test]
+fn a_big_report_opens_from_its_head_and_goes_to_the_hit_once_whole() {
+    // The seed ×20 (260 KB, past the 64 KiB head) and the 2023 report; a
+    // hit near the big report's end.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = std::str::from_utf8(gangmu::document::BUNDLED).unwrap();
+    let big = format!("{}\n结尾处的独特词语甲乙丙。\n", seed.repeat(20));
+    std::fs::write(dir.join("big.txt"), &big).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/2023-government-work-report.txt"),
+        dir.join("2023.txt"),
+    )
+    .unwrap();
+    let options = Options {
+        cache: Some(gangmu::library::Cache::at(tmp.path().join("cache"))),
+        threads: 1,
+    };
+    let lib = Library::build(std::slice::from_ref(&dir), &options);
+    let app = App::with_library(lib, 100, 30, Config::default());
+    let (tx, rx) = channel();
+    let edge = LibraryEdge {
+        store: None,
+        options,
+        pinyin: true,
+        wanted: Arc::new(AtomicU64::new(0)),
+    };
+    let mut r = Rig { app, edge, tx, rx };
+    r.keys(&[Action::SearchLibrary]);
+    r.type_text("独特词语甲乙丙");
+    r.settle_search();
+    let s = r.app.library.as_ref().unwrap().search.clone().unwrap();
+    assert_eq!(s.groups.len(), 1);
+    let at = s.groups[0].hits[0].range.start;
+    assert_eq!(at, big.find("独特词语甲乙丙").unwrap());
+    r.keys(&[Action::SearchAccept, Action::Down, Action::Activate]);
+    // Shown from its head at once, still being read.
+    assert!(r.app.report().loading);
+    assert!(r.app.report().doc.text.len() < big.len());
+    assert!(r.app.hit_pending.is_some());
+    // The whole arrives (from a thread, through the library's cache): the
+    // reader goes to the hit.
+    let start = Instant::now();
+    while r.app.report().loading || r.app.report().sidebar.pending {
+        assert!(start.elapsed() < Duration::from_secs(20), "never whole");
+        if let Ok((id, u)) = r.rx.recv_timeout(Duration::from_millis(50)) {
+            r.app.update(id, u);
+        }
+    }
+    assert_eq!(r.app.report().doc.text.len(), big.len());
+    assert!(r.app.hit_pending.is_none());
+    let rep = r.app.report();
+    assert!(
+        rep.doc
+            .outline
+            .span(rep.detail.reading.unwrap())
+            .contains(&at)
+    );
+    assert!(
+        !rep.sidebar.items.is_empty(),
+        "its targets from the library"
+    );
+    assert_eq!(r.app.reports().len(), 1);
+}
