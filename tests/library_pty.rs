@@ -208,3 +208,50 @@ fn open_a_directory_search_across_it_open_a_hit_and_switch_back() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+/// The percentage read, at the end of the status row.
+fn percent(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let status = lines.iter().rev().nth(1).copied().unwrap_or("");
+    status.split_whitespace().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn each_report_of_a_library_reopens_where_it_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = library(home.path());
+    let dir = dir.to_str().unwrap();
+    // Open the 2024 report (second by year), go to its end; then the seed
+    // (first), a bookmark-free move down; quit.
+    let mut p = Pty::spawn(&[dir], 120, 40, home.path());
+    p.wait_text("书库 library · 3 reports");
+    p.send("j\r");
+    p.wait_for("the 2024 report", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("政府工作报告"))
+    });
+    p.send("G");
+    p.wait_for("its last part", |s| percent(s) != "0%");
+    let left_at = percent(&p.contents());
+    p.send("L");
+    p.wait_text("书库 library");
+    p.send("k\r");
+    p.wait_for("the seed", |s| {
+        s.lines().next().is_some_and(|l| l.contains("闵行区第七届"))
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+    // Again: the 2024 report opens at its end.
+    let mut p = Pty::spawn(&[dir], 120, 40, home.path());
+    p.wait_text("书库 library · 3 reports");
+    p.send("j\r");
+    p.wait_for("the 2024 report where it was left", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.starts_with("政府工作报告"))
+            && percent(s) == left_at
+    });
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

@@ -229,13 +229,27 @@ fn drive(
     let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
     let served = tx.clone();
     let mut serve = |app: &mut App| serve(app, &served);
-    // The state of a report still being read is not saved: it is not
-    // known whose it is yet; nor the blank stand-in of a library.
-    let save_state = |app: &App| match store {
-        Some(store) if !app.report().loading && !app.report().doc.text.is_empty() => {
-            store.save(&document_key(&app.report().doc.text), &app.saved_state())
+    // Every report read, each under its own text's key (the current one
+    // with the pane that has the focus). The state of a report still
+    // being read is not saved: it is not known whose it is yet; nor the
+    // blank stand-in of a library.
+    let save_state = |app: &App| -> io::Result<()> {
+        let Some(store) = store else { return Ok(()) };
+        let mut result = Ok(());
+        for (i, r) in app.reports().iter().enumerate() {
+            if r.loading || r.doc.text.is_empty() {
+                continue;
+            }
+            let state = match i == app.current().0 {
+                true => app.saved_state(),
+                false => r.saved_state(),
+            };
+            let saved = store.save(&document_key(&r.doc.text), &state);
+            if result.is_ok() {
+                result = saved;
+            }
         }
-        _ => Ok(()),
+        result
     };
     terminal::enter(app.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
@@ -263,15 +277,6 @@ fn drive(
         )
     });
     terminal::restore();
-    // The other reports of a library read, each under its own key.
-    if let Some(store) = store {
-        let current = app.current();
-        for (i, r) in app.reports().iter().enumerate() {
-            if i != current.0 && !r.loading && !r.doc.text.is_empty() {
-                let _ = store.save(&document_key(&r.doc.text), &r.saved_state());
-            }
-        }
-    }
     if let (Some(store), Err(e)) = (store, save_state(&app)) {
         let message = format!(
             "gangmu: could not save the reading state in {}: {e}",
