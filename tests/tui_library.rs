@@ -474,3 +474,14 @@ fn a_big_report_opens_from_its_head_and_goes_to_the_hit_once_whole() {
     );
     assert_eq!(r.app.reports().len(), 1);
 }
+
+#[test]
+fn snapshot_of_the_widened_prompt_with_its_hits_streaming_in() {
+    let mut r = Rig::new(80, 24);
+    r.keys(&[Action::Activate, Action::SearchOpen]);
+    r.type_text("城镇");
+    r.keys(&[Action::SearchLibrary]);
+    r.type_text("新增就业");
+    r.settle_search();
+    insta::assert_snapshot!("library_typing_80x24", screen(&r.app));
+}
