@@ -485,3 +485,35 @@ fn snapshot_of_the_widened_prompt_with_its_hits_streaming_in() {
     r.settle_search();
     insta::assert_snapshot!("library_typing_80x24", screen(&r.app));
 }
+
+#[test]
+fn a_report_gone_since_listing_is_said_and_the_pane_stays() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("lib");
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/minhang-2024-07-24.txt");
+    std::fs::copy(&seed, dir.join("a.txt")).unwrap();
+    let options = Options {
+        cache: None,
+        threads: 1,
+    };
+    let lib = Library::list(std::slice::from_ref(&dir), &options);
+    let app = App::with_library(lib, 80, 24, Config::default());
+    let (tx, rx) = channel();
+    let edge = LibraryEdge {
+        store: None,
+        options,
+        pinyin: true,
+        wanted: Arc::new(AtomicU64::new(0)),
+    };
+    let mut r = Rig { app, edge, tx, rx };
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    r.keys(&[Action::Activate]);
+    assert_eq!(r.app.mode, Mode::Library);
+    let said = r.app.notices.status.clone().unwrap();
+    assert!(
+        said.contains("a.txt") && said.contains("no such file"),
+        "{said}"
+    );
+    assert!(r.app.library.as_ref().unwrap().blank);
+}

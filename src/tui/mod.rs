@@ -394,8 +394,11 @@ impl LibraryEdge {
                     rid
                 }
                 Err(note) => {
-                    app.notices.status =
-                        Some(safe::one_line(&note.to_string(), safe::MESSAGE_CHARS).into_owned());
+                    let note = note.to_string();
+                    let said = safe::one_line(&note, safe::MESSAGE_CHARS).into_owned();
+                    app.notices.status = Some(said);
+                    // Nothing open yet: back to the pane.
+                    app.mode = app.home_mode();
                     return;
                 }
             },

@@ -77,6 +77,9 @@ impl App {
             id
         };
         self.current = id;
+        // Its saved place is put back when it arrives, unless a key moves
+        // this report first.
+        self.moved = false;
         self.report_mut().loading = loading;
         if let Some(l) = &mut self.library {
             l.blank = false;
@@ -183,7 +186,7 @@ impl App {
 
     /// The mode a list or prompt of the library closes to: the text, or
     /// the pane while no report is open.
-    fn home_mode(&self) -> Mode {
+    pub fn home_mode(&self) -> Mode {
         match &self.library {
             Some(l) if l.blank => Mode::Library,
             _ => Mode::Normal,
