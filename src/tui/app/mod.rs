@@ -17,7 +17,9 @@
 //! - `modes`: the mode table and each mode's handler;
 //! - `panes`: pane areas, the viewport of the reports, focus, overlays,
 //!   resizing;
-//! - `mouse`: clicks and the wheel.
+//! - `mouse`: clicks and the wheel;
+//! - `library`: the library's pane, switching reports (the alternate
+//!   report), the search across the library and its grouped hits.
 
 mod library;
 pub mod modes;
