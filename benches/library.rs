@@ -334,6 +334,7 @@ fn main() {
     );
 
     reader(&paths, &opts);
+    reader_big(&big_dir, &root, &opts);
 }
 
 /// Draws a frame of the app, as the event loop does after a key.
@@ -438,4 +439,74 @@ fn reader(paths: &[PathBuf], opts: &Options) {
             verdict(d, 100.0)
         );
     }
+}
+
+/// Switching between the seed ×1000 (13 MB, opened from its head, the
+/// whole from the cache on a thread) and a small report, in the reader.
+fn reader_big(big_dir: &Path, root: &Path, opts: &Options) {
+    let (w, h) = (120, 40);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let small = root.join("d0").join("r0000.txt");
+    let lib = Library::list(&[big_dir.to_path_buf(), small], opts);
+    let mut app = App::with_library(lib, w, h, gangmu::config::Config::default());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let edge = LibraryEdge {
+        store: None,
+        options: opts.clone(),
+        pinyin: true,
+        wanted: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0)),
+    };
+    let key = |app: &mut App, a: Action| {
+        app.apply(a);
+        edge.serve(app, &tx);
+    };
+    frame(&mut term, &app);
+    // The big report: its first frame from its head, then the whole.
+    let big_row = (app.library.as_ref().unwrap().lib.reports().iter())
+        .position(|r| r.bytes > 1_000_000)
+        .unwrap();
+    let t = Instant::now();
+    for _ in 0..big_row {
+        app.apply(Action::Down);
+    }
+    key(&mut app, Action::Activate);
+    frame(&mut term, &app);
+    let first = t.elapsed();
+    while app.report().loading || app.report().sidebar.pending {
+        let (id, u) = rx.recv().unwrap();
+        app.update(id, u);
+    }
+    let whole = t.elapsed();
+    println!(
+        "reader: open the seed x1000 from the pane: first frame {}, whole (from the cache) {}",
+        ms(first),
+        ms(whole)
+    );
+    key(&mut app, Action::Library);
+    let other =
+        (app.library.as_ref().unwrap().lib.reports().iter()).position(|r| r.bytes < 1_000_000);
+    key(&mut app, Action::Top);
+    for _ in 0..other.unwrap() {
+        app.apply(Action::Down);
+    }
+    key(&mut app, Action::Activate);
+    frame(&mut term, &app);
+    // Somewhere in the middle of the big one, then back and forth.
+    key(&mut app, Action::AlternateReport);
+    app.report_mut().go_to_percent(50);
+    frame(&mut term, &app);
+    let mut switches = Vec::new();
+    for _ in 0..40 {
+        let t = Instant::now();
+        key(&mut app, Action::AlternateReport);
+        frame(&mut term, &app);
+        switches.push(t.elapsed());
+    }
+    let max = *switches.iter().max().unwrap();
+    println!(
+        "reader: switch between the seed x1000 (at 50%) and a small report (a + frame): median {}, max {} (goal ≤ 16 ms: {})",
+        ms(median(switches)),
+        ms(max),
+        verdict(max, 16.0)
+    );
 }

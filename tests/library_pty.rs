@@ -233,7 +233,18 @@ fn each_report_of_a_library_reopens_where_it_was_left() {
     });
     p.send("G");
     p.wait_for("its last part", |s| percent(s) != "0%");
-    let left_at = percent(&p.contents());
+    // The place once the screen has stayed still (a frame read half
+    // drawn cannot be taken for it).
+    let mut left_at = percent(&p.contents());
+    let mut still = Instant::now();
+    while still.elapsed() < Duration::from_millis(300) {
+        std::thread::sleep(Duration::from_millis(20));
+        let now = percent(&p.contents());
+        if now != left_at {
+            left_at = now;
+            still = Instant::now();
+        }
+    }
     p.send("L");
     p.wait_text("书库 library");
     p.send("k\r");
