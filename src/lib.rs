@@ -9,6 +9,8 @@
 //! - [`compare`]: two reports' targets side by side, and last year's targets judged;
 //! - [`search`]: literal and pinyin search with per-node counts;
 //! - [`persist`]: per-document reading state between runs;
+//! - [`library`]: many reports: finding, listing (title, year, kind), the
+//!   cache of parsed reports, and search across them;
 //! - [`config`]: the YAML configuration;
 //! - [`tui`]: the reader (ratatui + crossterm), the only part that touches the terminal;
 //! - [`cli`]: the scripted views (`--outline`, `--targets`, `--search`) and the command line.
@@ -18,6 +20,7 @@ pub mod compare;
 pub mod config;
 pub mod document;
 pub mod layout;
+pub mod library;
 pub mod persist;
 pub mod search;
 pub mod targets;

@@ -30,8 +30,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(t.node < doc.outline.len());
         assert!(t.value.is_finite(), "{t:?}");
     }
-    let csv = gangmu::cli::targets::targets_csv(&doc);
-    let table = gangmu::cli::targets::targets_text(&doc);
+    let csv = gangmu::cli::targets::targets_csv(&doc, true);
+    let table = gangmu::cli::targets::targets_text(&doc, true);
     for out in [&csv, &table] {
         assert!(
             !out.chars()

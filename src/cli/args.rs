@@ -18,17 +18,31 @@ pub enum Format {
     Org,
 }
 
+/// Orders of `--list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum SortBy {
+    /// Newest first, then by title.
+    #[default]
+    Year,
+    /// By title, in pinyin order.
+    Title,
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "gangmu",
     version,
     about = "纲目 — read Chinese policy reports in the terminal: outline, targets, search",
-    after_help = "Examples:\n  gangmu                          open the bundled report in the reader\n  gangmu 报告.txt                  open a report (UTF-8, GB18030/GBK or UTF-16)\n  gangmu --outline --format json 报告.txt\n  gangmu --targets --format csv 报告.txt\n  cat 报告.txt | gangmu --outline -\n  gangmu --config my.yaml --no-state 报告.txt\n  gangmu --print-config > ~/.config/gangmu/config.yaml\n\nThe reader reopens each report where reading stopped (state in\n$XDG_STATE_HOME/gangmu). Keys: ? in the reader; m+letter bookmarks,\n'+letter goes back to one, Ctrl-o/Ctrl-n move through the jump history."
+    after_help = "Examples:\n  gangmu                          open the bundled report in the reader\n  gangmu 报告.txt                  open a report (UTF-8, GB18030/GBK or UTF-16)\n  gangmu reports/                  open a library: its reports listed, searched together\n  gangmu --outline --format json 报告.txt\n  gangmu --targets --format csv 报告.txt\n  gangmu --search 大零号湾 reports/\n  gangmu --list --sort title reports/\n  cat 报告.txt | gangmu --outline -\n  gangmu --config my.yaml --no-state 报告.txt\n  gangmu --print-config > ~/.config/gangmu/config.yaml\n\nThe reader reopens each report where reading stopped (state in\n$XDG_STATE_HOME/gangmu). Keys: ? in the reader; m+letter bookmarks,\n'+letter goes back to one, Ctrl-o/Ctrl-n move through the jump history."
 )]
 pub struct Args {
-    /// The report to open (`-` for standard input). Without it, the bundled
-    /// Minhang district report opens.
-    pub file: Option<PathBuf>,
+    /// The reports to open: files (`-` for standard input) or directories
+    /// (their .txt and .md reports, recursively). Without one, the bundled
+    /// Minhang district report opens. A directory or several paths make a
+    /// library: the scripted views then name the report on each line and
+    /// wrap JSON/YAML per report.
+    #[arg(value_name = "PATH")]
+    pub files: Vec<PathBuf>,
 
     /// Print the outline instead of opening the reader.
     #[arg(long)]
@@ -53,8 +67,23 @@ pub struct Args {
     /// dropped) and judge OLD's targets by NEW's look-back (met, missed,
     /// unclear) instead of opening the reader.
     #[arg(long, num_args = 2, value_names = ["OLD", "NEW"],
-          conflicts_with_all = ["file", "outline", "targets", "search"])]
+          conflicts_with_all = ["files", "outline", "targets", "search", "list"])]
     pub compare: Option<Vec<PathBuf>>,
+
+    /// Print the library the paths make: each report's year, kind,
+    /// targets, size, title and path.
+    #[arg(long, conflicts_with_all = ["outline", "targets", "search"])]
+    pub list: bool,
+
+    /// With --list: the order, newest first (year) or by title in pinyin
+    /// order (title).
+    #[arg(long, value_enum, value_name = "ORDER", requires = "list", default_value_t = SortBy::Year)]
+    pub sort: SortBy,
+
+    /// Neither read nor write the library's cache of parsed reports
+    /// ($XDG_CACHE_HOME/gangmu).
+    #[arg(long)]
+    pub no_cache: bool,
 
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]

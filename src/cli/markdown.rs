@@ -9,7 +9,7 @@
 use crate::document::Document;
 use crate::layout::safe::visible;
 
-use super::targets::{format_value, listed};
+use super::targets::{TargetOut, format_value, listed};
 
 /// The deepest Markdown heading; deeper nodes become nested list items.
 const MD_DEEPEST: usize = 6;
@@ -57,15 +57,39 @@ pub fn outline_md(doc: &Document) -> String {
     out
 }
 
-/// The outline as Org: `#+TITLE:`, then one `*` a level.
-pub fn outline_org(doc: &Document) -> String {
-    let mut out = format!("#+TITLE: {}\n\n", visible(&title(doc)));
+/// A report's title as a Markdown heading at `level` (a library's
+/// section per report).
+pub fn title_md(doc: &Document, level: usize) -> String {
+    format!(
+        "{} {}\n",
+        "#".repeat(level.clamp(1, MD_DEEPEST)),
+        md_escape(&title(doc))
+    )
+}
+
+/// The outline as Org under a heading of its own: the title as a
+/// top-level `*` heading, every node one level deeper (a library's
+/// reports, one after the other).
+pub fn outline_org_section(doc: &Document) -> String {
+    let mut out = format!("* {}\n", visible(&title(doc)));
+    org_nodes(doc, 2, &mut out);
+    out
+}
+
+/// Every node as an Org heading, `top` stars for the top level.
+fn org_nodes(doc: &Document, top: usize, out: &mut String) {
     for (id, n) in doc.outline.iter().enumerate() {
-        out.push_str(&"*".repeat(n.depth + 1));
+        out.push_str(&"*".repeat(n.depth + top));
         out.push(' ');
         out.push_str(&visible(&doc.node_label(id)));
         out.push('\n');
     }
+}
+
+/// The outline as Org: `#+TITLE:`, then one `*` a level.
+pub fn outline_org(doc: &Document) -> String {
+    let mut out = format!("#+TITLE: {}\n\n", visible(&title(doc)));
+    org_nodes(doc, 1, &mut out);
     out
 }
 
@@ -73,11 +97,16 @@ pub fn outline_org(doc: &Document) -> String {
 /// node, subject, verb, value, unit, qualifier, deadline, year and the
 /// item's words.
 pub fn targets_md(doc: &Document, all: bool) -> String {
+    table_md(listed(doc, &crate::targets::extract(doc), all))
+}
+
+/// [`targets_md`] of rows already made.
+pub fn table_md(targets: impl IntoIterator<Item = TargetOut>) -> String {
     let mut out = String::from(
         "| kind | node | subject | verb | value | unit | qualifier | deadline | year | text |\n\
          |---|---|---|---|--:|---|---|---|--:|---|\n",
     );
-    for t in listed(doc, &crate::targets::extract(doc), all) {
+    for t in targets {
         let opt = |o: &Option<String>| o.as_deref().map(md_escape).unwrap_or_default();
         let cells = [
             t.kind.to_string(),

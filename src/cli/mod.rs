@@ -3,10 +3,12 @@
 //!
 //! Every error is one line on stderr (`gangmu: …`), cut short and with
 //! control characters made visible ([`say`]), and exit status 2. Output
-//! goes to standard output as it is produced ([`output`]).
+//! goes to standard output as it is produced ([`output`]). Several paths,
+//! or a directory, go to the library's views ([`library`]).
 
 pub mod args;
 pub mod compare;
+pub mod library;
 pub mod markdown;
 pub mod outline;
 pub mod output;
@@ -85,7 +87,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
 
 /// Loads the report named by the arguments (or the bundled one).
 pub fn load(args: &Args) -> Result<Document, CliError> {
-    match &args.file {
+    match args.files.first() {
         None => Ok(Document::bundled()),
         Some(path) => Ok(Document::open(path)?),
     }
@@ -153,9 +155,16 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     if let Some(pair) = &args.compare {
         return compare::view(pair, args.format);
     }
-    let reader = !(args.outline || args.targets || args.search.is_some());
+    let reader = !(args.outline || args.targets || args.search.is_some() || args.list);
+    let several = crate::library::discover::is_library(&args.files);
+    if reader && several {
+        return run_library_reader(args, config);
+    }
     if reader {
         return run_reader(args, config);
+    }
+    if several || args.list {
+        return library::run(args, &config);
     }
     let doc = load(args)?;
     if let Some(w) = doc.decoding.warning() {
@@ -233,6 +242,50 @@ fn search_view(
     Ok(ExitCode::from(u8::from(!found)))
 }
 
+/// Opens the reader on a library (several paths, or a directory): lists
+/// it (from the cache; `--no-cache` bypasses it) with the terminal taken,
+/// then shows its pane; a path without reports is an error before the
+/// screen changes.
+fn run_library_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, CliError> {
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "standard output is not a terminal; use --list, --outline, --targets or --search for scripts",
+        ));
+    }
+    if args.files.iter().any(|p| p.as_os_str() == "-") {
+        return Err(CliError::usage(
+            "standard input cannot be part of a library (it cannot be read again)",
+        ));
+    }
+    crate::tui::terminal::take_early()?;
+    let options = crate::library::Options::from_env(!args.no_cache);
+    let lib = crate::library::Library::list(&args.files, &options);
+    if lib.is_empty() {
+        crate::tui::terminal::restore();
+        for n in lib.notes() {
+            say(&n.to_string());
+        }
+        let paths: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
+        return Err(CliError::usage(format!(
+            "no report (.txt or .md) found in {}",
+            paths.join(", ")
+        )));
+    }
+    let store = if args.no_state {
+        None
+    } else {
+        crate::persist::StateStore::from_env()
+    };
+    let ended = crate::tui::run_library(lib, crate::tui::Options { config, store })?;
+    if let Some(e) = ended.failed {
+        return Err(e.into());
+    }
+    Ok(match ended.signal {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
+}
+
 /// Opens the reader: refuses a stdout that is not a terminal, takes the
 /// terminal before the report loads (keys typed meanwhile wait for the
 /// reader instead of being echoed onto the screen), and exits with 128 +
@@ -245,15 +298,15 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
     }
     // Not while the report is typed or pasted at the terminal itself
     // (`gangmu -`): raw mode would take away Ctrl-D, its end.
-    let typed =
-        args.file.as_deref() == Some(std::path::Path::new("-")) && std::io::stdin().is_terminal();
+    let typed = args.files.first().map(|p| p.as_path()) == Some(std::path::Path::new("-"))
+        && std::io::stdin().is_terminal();
     if !typed {
         crate::tui::terminal::take_early()?;
     }
     // The head of a big report is read now, the rest while it is shown
     // (all of it when typed at the terminal, whose Ctrl-D ends it).
     let head = if typed { usize::MAX } else { HEAD_BYTES };
-    let opening = match Opening::open(args.file.as_deref(), head) {
+    let opening = match Opening::open(args.files.first().map(|p| p.as_path()), head) {
         Ok(opening) => opening,
         Err(e) => {
             crate::tui::terminal::restore();

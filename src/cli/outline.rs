@@ -10,17 +10,30 @@ use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::document::{Document, NodeId};
+use crate::targets::Item;
 
 /// The serialised outline: `source`, `title`, `bytes`, `nodes` (each with
 /// `id`, `kind`, `marker`, `title`, `start`, `end` and its `children`) and
 /// the `targets`.
 pub struct OutlineOut<'a> {
     doc: &'a Document,
+    /// Its targets already extracted (a library's, cached), else `None`:
+    /// extracted when they are written.
+    items: Option<&'a [Item]>,
 }
 
 /// The serde model of a document's outline, serialised as it is walked.
 pub fn outline_out(doc: &Document) -> OutlineOut<'_> {
-    OutlineOut { doc }
+    OutlineOut { doc, items: None }
+}
+
+/// [`outline_out`] with its targets already extracted (a library's,
+/// cached).
+pub fn outline_out_with<'a>(doc: &'a Document, items: &'a [Item]) -> OutlineOut<'a> {
+    OutlineOut {
+        doc,
+        items: Some(items),
+    }
 }
 
 impl Serialize for OutlineOut<'_> {
@@ -39,7 +52,11 @@ impl Serialize for OutlineOut<'_> {
             },
         )?;
         // The quantified targets, in document order.
-        st.serialize_field("targets", &super::targets::TargetsOut::new(doc, false))?;
+        let targets = match self.items {
+            Some(items) => super::targets::TargetsOut::of(doc, items, false),
+            None => super::targets::TargetsOut::new(doc, false),
+        };
+        st.serialize_field("targets", &targets)?;
         st.end()
     }
 }

@@ -7,6 +7,8 @@
 //! RFC 4180 (a header row, fields quoted when they hold `,`, `"` or a line
 //! break).
 
+use std::borrow::Cow;
+
 use crate::document::Document;
 use crate::targets::{self, Item};
 use serde::{Serialize, Serializer};
@@ -72,7 +74,7 @@ pub fn target_out(doc: &Document, t: &Item) -> TargetOut {
 /// never held whole.
 pub struct TargetsOut<'a> {
     doc: &'a Document,
-    items: Vec<Item>,
+    items: Cow<'a, [Item]>,
     all: bool,
 }
 
@@ -81,7 +83,17 @@ impl<'a> TargetsOut<'a> {
     pub fn new(doc: &'a Document, all: bool) -> TargetsOut<'a> {
         TargetsOut {
             doc,
-            items: targets::extract(doc),
+            items: Cow::Owned(targets::extract(doc)),
+            all,
+        }
+    }
+
+    /// [`TargetsOut::new`] of targets already extracted (a library's,
+    /// cached).
+    pub fn of(doc: &'a Document, items: &'a [Item], all: bool) -> TargetsOut<'a> {
+        TargetsOut {
+            doc,
+            items: Cow::Borrowed(items),
             all,
         }
     }
@@ -100,14 +112,20 @@ impl Serialize for TargetsOut<'_> {
 
 /// The serde model of a document's targets, and with `all` its results.
 pub fn targets_out(doc: &Document, all: bool) -> Vec<TargetOut> {
-    listed(doc, &targets::extract(doc), all).collect()
+    items_out(doc, &targets::extract(doc), all)
+}
+
+/// [`targets_out`] of targets already extracted (a library's, cached).
+pub fn items_out(doc: &Document, items: &[Item], all: bool) -> Vec<TargetOut> {
+    listed(doc, items, all).collect()
 }
 
 /// The items a view lists (with `all`, the results too), each made into
-/// its serde model only when it is reached.
+/// its serde model only when it is reached (a long list is never held
+/// whole, only its output).
 pub fn listed<'a>(
     doc: &'a Document,
-    items: &'a [targets::Item],
+    items: &'a [Item],
     all: bool,
 ) -> impl Iterator<Item = TargetOut> + 'a {
     items
@@ -116,7 +134,8 @@ pub fn listed<'a>(
         .map(move |t| target_out(doc, t))
 }
 
-const HEADER: [&str; 12] = [
+/// The columns of the table and the CSV.
+pub const HEADER: [&str; 12] = [
     "node",
     "kind",
     "subject",
@@ -133,7 +152,7 @@ const HEADER: [&str; 12] = [
 
 /// A row's cells for the table and CSV, control characters shown as the
 /// reader's visible stand-ins (report text never drives the terminal).
-fn row(t: &TargetOut) -> [String; 12] {
+pub fn row(t: &TargetOut) -> [String; 12] {
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     [
         t.node.clone(),
@@ -156,15 +175,27 @@ fn row(t: &TargetOut) -> [String; 12] {
 /// line up in display width. The byte offsets are left to the other
 /// formats, and the kind column to `--all`, where it tells them apart.
 pub fn targets_text(doc: &Document, all: bool) -> String {
+    let items = targets::extract(doc);
+    table_text_of(|| listed(doc, &items, all).map(|t| row(&t)), all)
+}
+
+/// [`targets_text`] of rows already made.
+pub fn table_text(targets: &[TargetOut], all: bool) -> String {
+    table_text_of(|| targets.iter().map(row), all)
+}
+
+/// The table of the rows (see [`row`]) `rows` makes, made twice (once for
+/// the widths, once to write them).
+fn table_text_of<I>(rows: impl Fn() -> I, all: bool) -> String
+where
+    I: Iterator<Item = [String; 12]>,
+{
     let cols: Vec<usize> = (0..HEADER.len() - 2) // without start/end
         .filter(|&c| all || HEADER[c] != "kind")
         .collect();
     let pick = |r: &[String; 12]| -> Vec<String> { cols.iter().map(|&c| r[c].clone()).collect() };
-    let items = targets::extract(doc);
     let header = pick(&HEADER.map(str::to_string));
-    super::table::aligned_twice(|| {
-        std::iter::once(header.clone()).chain(listed(doc, &items, all).map(|t| pick(&row(&t))))
-    })
+    super::table::aligned_twice(|| std::iter::once(header.clone()).chain(rows().map(|r| pick(&r))))
 }
 
 /// One CSV field, quoted when it must be.
@@ -174,6 +205,22 @@ pub fn csv_field(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The targets (with `all`, the results too) as CSV with a header row
+/// (CRLF line ends, as RFC 4180 asks).
+pub fn targets_csv(doc: &Document, all: bool) -> String {
+    table_csv(listed(doc, &targets::extract(doc), all))
+}
+
+/// [`targets_csv`] of rows made as they are reached.
+pub fn table_csv(targets: impl IntoIterator<Item = TargetOut>) -> String {
+    let mut out = String::new();
+    csv_record(&mut out, &HEADER.map(str::to_string));
+    for t in targets {
+        csv_record(&mut out, &row(&t));
+    }
+    out
 }
 
 /// Appends one CSV record: the fields quoted where they must be, a CRLF
@@ -186,17 +233,6 @@ pub fn csv_record(out: &mut String, cells: &[String]) {
         out.push_str(&csv_field(c));
     }
     out.push_str("\r\n");
-}
-
-/// The targets (with `all`, the results too) as CSV with a header row
-/// (CRLF line ends, as RFC 4180 asks).
-pub fn targets_csv(doc: &Document, all: bool) -> String {
-    let mut out = String::new();
-    csv_record(&mut out, &HEADER.map(str::to_string));
-    for t in listed(doc, &targets::extract(doc), all) {
-        csv_record(&mut out, &row(&t));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -56,6 +56,26 @@ impl Document {
         }
     }
 
+    /// A document from parts made elsewhere, without parsing: the
+    /// library's cache, which checked them against the text.
+    pub fn from_parts(
+        source: impl Into<String>,
+        text: String,
+        decoding: Decoding,
+        paragraphs: Paragraphs,
+        outline: Outline,
+        title: Range<usize>,
+    ) -> Document {
+        Document {
+            source: source.into(),
+            text,
+            decoding,
+            paragraphs,
+            outline,
+            title,
+        }
+    }
+
     /// Decodes and parses bytes.
     pub fn from_bytes(source: impl Into<String>, bytes: &[u8]) -> Result<Document, LoadError> {
         let source = source.into();

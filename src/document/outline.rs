@@ -263,6 +263,36 @@ impl Outline {
         }
     }
 
+    /// An empty outline to restore, with room for `capacity` nodes
+    /// ([`Outline::restore_node`]).
+    pub fn restoring(capacity: usize) -> Outline {
+        Outline::with_capacity(capacity)
+    }
+
+    /// Appends a whole node of an outline stored elsewhere (the library's
+    /// cache), in document order; [`Outline::restored`] once the last is
+    /// in. The caller checks what parsing guarantees: fewer than
+    /// [`MAX_NODES`] nodes, offsets inside the text, `parent` among the
+    /// node before and its ancestors (pre-order), spans nested.
+    pub fn restore_node(
+        &mut self,
+        kind: NodeKind,
+        marker: Option<Range<usize>>,
+        title: Range<usize>,
+        span: Range<usize>,
+        parent: Option<NodeId>,
+    ) -> NodeId {
+        let id = self.push(kind, marker, title, span.start, parent);
+        self.set_end(id, span.end);
+        id
+    }
+
+    /// Ends a restore: every node's last descendant filled in.
+    pub fn restored(mut self) -> Outline {
+        self.link();
+        self
+    }
+
     /// A node as the views read it. Its depth is counted up its parents.
     pub fn node(&self, id: NodeId) -> Node {
         Node {

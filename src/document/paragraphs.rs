@@ -68,6 +68,21 @@ impl Paragraphs {
     pub fn heap_bytes(&self) -> usize {
         self.starts.heap_bytes()
     }
+
+    /// Where every paragraph starts, in order (what a stored table keeps).
+    pub fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).filter_map(|i| self.start(i))
+    }
+
+    /// A table stored elsewhere (the library's cache): the starts of the
+    /// paragraphs of a text, each on a character boundary inside it and
+    /// after the one before (the caller checks), and its front matter.
+    pub fn from_starts(starts: Starts, front_matter: Option<Range<usize>>) -> Paragraphs {
+        Paragraphs {
+            starts,
+            front_matter,
+        }
+    }
 }
 
 /// The paragraph whose span starts at `start`: the rest of its line

@@ -8,6 +8,7 @@
 //! knows about terminals: the reader converts its state to and from
 //! [`SavedState`].
 
+pub mod atomic;
 pub mod small_file;
 pub mod store;
 
@@ -15,7 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use small_file::{SmallFileError, read_small};
+pub use small_file::{Links, SmallFileError, read_small, read_small_with};
 pub use store::{Loaded, StateStore};
 
 /// The current format of [`SavedState`].
@@ -133,8 +134,15 @@ fn last_places<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Position>, 
 }
 
 /// The key of a document's state: a 128-bit xxh3 hash of its text, in hex.
+/// The library's cache keys its entries the same way.
 pub fn document_key(text: &str) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+    bytes_key(text.as_bytes())
+}
+
+/// [`document_key`] of text given as its UTF-8 bytes (a file read but not
+/// yet decoded: the key matches only if the bytes are that text).
+pub fn bytes_key(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! first frame, a terminal device would become the controlling terminal.
 //! So the path is checked before it is opened, opened without blocking and
 //! without taking a terminal, checked again by its descriptor, and read up
-//! to the cap plus one byte.
+//! to the cap plus one byte. The library's cache also refuses a symlink
+//! ([`Links::Refuse`]).
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
@@ -55,22 +56,49 @@ impl From<io::Error> for SmallFileError {
     }
 }
 
-/// Reads a regular file of at most `cap` bytes.
-pub fn read_small(path: &Path, cap: u64) -> Result<Vec<u8>, SmallFileError> {
+/// Whether a symlink at the last component of a path is followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Links {
+    /// Follow it (the configuration may well be a symlink into dotfiles).
+    Follow,
+    /// Refuse it as not a regular file (the cache: a planted link must not
+    /// make gangmu read, or report on, another file).
+    Refuse,
+}
+
+/// Opens a regular file for reading, without blocking and without taking
+/// a terminal; returns it with its length. A symlink is followed or
+/// refused as `links` says.
+pub fn open_regular(path: &Path, links: Links) -> Result<(File, u64), SmallFileError> {
     // Refused before opening: opening a device or a FIFO can have effects.
-    if !std::fs::metadata(path)?.is_file() {
+    let meta = match links {
+        Links::Follow => std::fs::metadata(path)?,
+        Links::Refuse => std::fs::symlink_metadata(path)?,
+    };
+    if !meta.is_file() {
         return Err(SmallFileError::NotRegular);
     }
-    let file = open_nonblocking(path)?;
+    let file = open_nonblocking(path, links)?;
     // The path may have been replaced since: check what was opened.
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(SmallFileError::NotRegular);
     }
-    if meta.len() > cap {
+    Ok((file, meta.len()))
+}
+
+/// Reads a regular file of at most `cap` bytes.
+pub fn read_small(path: &Path, cap: u64) -> Result<Vec<u8>, SmallFileError> {
+    read_small_with(path, cap, Links::Follow)
+}
+
+/// [`read_small`], following a symlink or not as `links` says.
+pub fn read_small_with(path: &Path, cap: u64, links: Links) -> Result<Vec<u8>, SmallFileError> {
+    let (file, len) = open_regular(path, links)?;
+    if len > cap {
         return Err(SmallFileError::TooLarge(cap));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut bytes = Vec::with_capacity(len as usize);
     // A file growing while read is still cut at the cap.
     file.take(cap + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
@@ -80,16 +108,21 @@ pub fn read_small(path: &Path, cap: u64) -> Result<Vec<u8>, SmallFileError> {
 }
 
 #[cfg(unix)]
-fn open_nonblocking(path: &Path) -> io::Result<File> {
+fn open_nonblocking(path: &Path, links: Links) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
+    let nofollow = match links {
+        Links::Follow => 0,
+        // A link swapped in after the check fails to open (ELOOP).
+        Links::Refuse => libc::O_NOFOLLOW,
+    };
     OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | nofollow)
         .open(path)
 }
 
 #[cfg(not(unix))]
-fn open_nonblocking(path: &Path) -> io::Result<File> {
+fn open_nonblocking(path: &Path, _links: Links) -> io::Result<File> {
     OpenOptions::new().read(true).open(path)
 }
 
@@ -114,6 +147,22 @@ mod tests {
             read_small(dir.path(), 5),
             Err(SmallFileError::NotRegular)
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_followed_or_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target");
+        std::fs::write(&target, b"abc").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(read_small(&link, 5).unwrap(), b"abc");
+        assert!(matches!(
+            read_small_with(&link, 5, Links::Refuse),
+            Err(SmallFileError::NotRegular)
+        ));
+        assert_eq!(read_small_with(&target, 5, Links::Refuse).unwrap(), b"abc");
     }
 
     #[cfg(unix)]

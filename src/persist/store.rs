@@ -3,11 +3,10 @@
 //! A save takes the directory's lock (`flock`, briefly: other gangmu
 //! processes saving wait for it), re-reads the state file, merges this
 //! reader's changes into it ([`SavedState::merge`]: two readers of one
-//! report both keep their new bookmarks), writes a temporary file created
-//! exclusively under a random name (never through a planted symlink, never
-//! over another file), fsyncs it, renames it over the state file and
-//! fsyncs the directory: killing gangmu at any instant leaves the old
-//! state or the new one.
+//! report both keep their new bookmarks) and replaces the file durably
+//! ([`super::atomic`]: a temporary file created exclusively under a random
+//! name, fsynced, renamed over the state file, the directory fsynced):
+//! killing gangmu at any instant leaves the old state or the new one.
 //!
 //! Reading takes only regular files of at most [`MAX_BYTES`], without
 //! blocking ([`read_small`]): a file that cannot be parsed, is too large or
@@ -17,11 +16,12 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::atomic::{self, Durability};
 use super::small_file::{SmallFileError, read_small};
 use super::{STATE_VERSION, SavedState};
 
@@ -177,18 +177,12 @@ impl StateStore {
             }
         };
         let json = serde_json::to_vec_pretty(&merged).map_err(io::Error::other)?;
-        // Created exclusively (O_EXCL: never through a symlink, never an
-        // existing file) under a random name, mode 0600; removed if any
-        // step fails.
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{key}."))
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)?;
-        tmp.write_all(&json)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(self.path(key)).map_err(|e| e.error)?;
-        // Make the rename itself durable.
-        let _ = dir.sync_all();
+        atomic::replace(
+            &self.dir,
+            &format!("{key}.json"),
+            &json,
+            Durability::Durable,
+        )?;
         self.remember(key, state);
         Ok(())
     }

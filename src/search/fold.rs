@@ -63,6 +63,40 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether `c` folds to itself and no other character folds to it (Han
+/// characters and most CJK symbols): a query made of such characters is
+/// found in the folded text exactly where it is in the original, so the
+/// original can be scanned for it first (the library's search skips a
+/// report that cannot hold it without folding it).
+pub fn is_fixed(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+        && !matches!(c, '\u{3000}' | '。' | '「' | '」' | '、')
+}
+
+/// Every character that folds to `c` (`c` itself first when it folds to
+/// itself): what a text may hold where a folded query has `c` (`9` and
+/// `９` for `9`; `k`, `K`, `ｋ`, `Ｋ` and the Kelvin sign for `k`). The
+/// table is built from every character on first use (a few milliseconds).
+pub fn preimages(c: char) -> Vec<char> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        for x in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let f = fold_char(x);
+            if f != x {
+                t.entry(f).or_default().push(x);
+            }
+        }
+        t
+    });
+    let mut v: Vec<char> = (fold_char(c) == c).then_some(c).into_iter().collect();
+    v.extend(table.get(&c).into_iter().flatten());
+    v
+}
+
 /// Folds a string (a query, say). No offset map: use [`Folded`] for text
 /// whose offsets matter.
 pub fn fold_str(s: &str) -> String {
@@ -217,6 +251,27 @@ impl Folded {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fixed_characters_fold_to_themselves_alone() {
+        for x in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let f = fold_char(x);
+            if is_fixed(x) {
+                assert_eq!(f, x, "{x:?}");
+            }
+            if f != x {
+                assert!(!is_fixed(f), "{x:?} folds to the fixed {f:?}");
+            }
+        }
+        assert!(is_fixed('大') && is_fixed('〇') && is_fixed('《'));
+        assert_eq!(preimages('大'), ['大']);
+        assert_eq!(preimages('9'), ['9', '９']);
+        assert_eq!(preimages(','), [',', '，']);
+        assert!(preimages('k').contains(&'\u{212A}'), "the Kelvin sign");
+        assert_eq!(preimages('A'), Vec::<char>::new(), "A never stays A");
+        assert!(!is_fixed('。') && !is_fixed('，') && !is_fixed('a'));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -22,6 +22,11 @@ pub enum Mode {
     Percent,
     /// Typing a filter for the targets sidebar (`/` in the sidebar).
     Filter,
+    // the library (src/tui/library.rs)
+    /// The library's pane: its reports, to open one.
+    Library,
+    /// The hits of a search across the library, grouped by report.
+    LibraryHits,
 }
 
 /// One thing to do to the reader's state.
@@ -137,6 +142,17 @@ pub enum Action {
     Yank,
     /// Copy the breadcrumb of what is read or chosen.
     YankBreadcrumb,
+    // the library
+    /// Show the library's pane (the reports a directory or several paths
+    /// make).
+    Library,
+    /// Back to the report read before this one (as vim's alternate file).
+    AlternateReport,
+    /// In the library's pane: sort by year, or by title.
+    LibrarySort,
+    /// Search the whole library: opens the prompt widened, or (`Tab` in
+    /// the prompt) widens or narrows the search typed.
+    SearchLibrary,
 }
 
 /// A command a key can be bound to: the action, its stable name in the
@@ -268,6 +284,27 @@ pub const COMMANDS: &[Command] = &[
         Action::YankBreadcrumb,
         "yank_breadcrumb",
         "copy the breadcrumb",
+    ),
+    // the library
+    cmd(
+        Action::Library,
+        "library",
+        "the library: its reports, to open",
+    ),
+    cmd(
+        Action::AlternateReport,
+        "alternate_report",
+        "back to the report read before",
+    ),
+    cmd(
+        Action::LibrarySort,
+        "library_sort",
+        "library: sort by year / by title",
+    ),
+    cmd(
+        Action::SearchLibrary,
+        "search_library",
+        "search the whole library (Tab in /)",
     ),
 ];
 

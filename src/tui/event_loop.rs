@@ -95,13 +95,16 @@ const AUTOSAVE: Duration = Duration::from_secs(5);
 
 /// Runs until the reader quits or is told to end. `updates` delivers
 /// what other threads derive for the open reports (their targets) after
-/// the first frame; `save` stores the reading state.
+/// the first frame; `save` stores the reading state; `serve` carries out
+/// what the app asks of the outside (the library's requests: open a
+/// report, search across it), when it asks.
 pub fn run(
     term: &mut Term,
     app: &mut App,
     signals: &Signals,
     mut updates: Option<Receiver<(ReportId, Update)>>,
     save: &mut dyn FnMut(&App),
+    serve: &mut dyn FnMut(&mut App),
 ) -> io::Result<()> {
     let mut mouse = app.mouse;
     let mut saved_at = Instant::now();
@@ -149,6 +152,10 @@ pub fn run(
         }
         if app.quit || signals.ended_by().is_some() {
             return Ok(());
+        }
+        if app.library.as_ref().is_some_and(|l| !l.requests.is_empty()) {
+            serve(app);
+            dirty = true;
         }
         if app.report().search.is_running() && !dirty {
             // No key waiting: search a slice of the document, then show

@@ -83,12 +83,15 @@ const PROMPT_KEYS: &[(&str, Action)] = &[
     ("left", Action::SearchLeft),
     ("right", Action::SearchRight),
     ("ctrl-u", Action::SearchClear),
+    // The search prompt's scope: this report, or the whole library.
+    ("tab", Action::SearchLibrary),
 ];
 
 /// Keys the help lists that are not commands: what digits and `''` do.
 pub const FIXED_HELP: &[(&str, &str)] = &[
     ("0…9 % p", "text: go to NN% (as less's 50%)"),
     ("' '", "back to the last jump (as less's '')"),
+    ("/ then Tab", "search the whole library / this report"),
 ];
 
 fn keys_from(

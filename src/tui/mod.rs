@@ -11,7 +11,8 @@
 //! keys), and [`terminal`] sets it up and restores it.
 //!
 //! The modules depend on each other in one direction only: `action` ←
-//! `list` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`], with
+//! `list` ← `library` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`]
+//! and [`run_library`], with
 //! `keymap` (← `action`) used by `app`, and `geometry`, `lines` and `text`
 //! leaves that state and view share. The state never calls the view.
 
@@ -21,6 +22,7 @@ pub mod clipboard;
 pub mod event_loop;
 pub mod geometry;
 pub mod keymap;
+pub mod library;
 pub mod lines;
 pub mod list;
 pub mod report;
@@ -29,17 +31,25 @@ pub mod text;
 pub mod view;
 
 use std::io;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, mpsc::Receiver};
 
 use crate::config::Config;
+use crate::document::load::HEAD_BYTES;
 use crate::document::{Decoding, Document, LoadError, Opening};
 use crate::layout::safe;
+use crate::library::LibrarySearch;
 use crate::persist::{Loaded, StateStore, document_key};
 use crate::search::SearchIndex;
 use app::{App, ReportId};
+use library::{LibraryUpdate, Request};
 pub use report::sidebar_items;
-use report::{Report, Update};
+use report::{Report, Update, sidebar_items_of};
+
+/// Where the threads send what they derive, for a report (or, under an
+/// id no report has, for the library).
+pub type UpdateSender = Sender<(ReportId, Update)>;
 
 /// The state of the first frame for a document and a screen size, its
 /// targets extracted.
@@ -183,6 +193,7 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
             .map(|s| s.load(&document_key(&doc.text))),
         Some(_) => None,
     };
+    let opts_store = opts.store.clone();
     let mut app = App::with_config(Arc::new(doc), None, w, h, opts.config);
     app.no_color = no_color();
     app.report_mut().loading = rest.is_some();
@@ -194,14 +205,51 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
         Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => app.notices.status = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
+    let current = app.current();
+    let start = move |app: &App, tx: Sender<(ReportId, Update)>| match rest {
+        Some(opening) => start_reading(current, opening, opts.store.clone(), tx),
+        None => start_background(current, app.report(), tx),
+    };
+    drive(app, &opts_store, signals, start, &mut |_, _| {})
+}
+
+/// Runs the reader on an app made for its first frame: takes the
+/// terminal, draws, calls `start` with the channel of updates (the slow
+/// work starts after the first frame: started earlier, the threads would
+/// compete with it for the CPU), runs the event loop (`serve` carries out
+/// the app's requests), then restores the terminal and saves where
+/// reading stopped in every report read.
+fn drive(
+    mut app: App,
+    store: &Option<StateStore>,
+    signals: &terminal::Signals,
+    start: impl FnOnce(&App, Sender<(ReportId, Update)>),
+    serve: &mut dyn FnMut(&mut App, &UpdateSender),
+) -> io::Result<Ended> {
     let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
-    // The state of a report still being read is not saved: it is not
-    // known whose it is yet.
-    let save_state = |app: &App| match &opts.store {
-        Some(store) if !app.report().loading => {
-            store.save(&document_key(&app.report().doc.text), &app.saved_state())
+    let served = tx.clone();
+    let mut serve = |app: &mut App| serve(app, &served);
+    // Every report read, each under its own text's key (the current one
+    // with the pane that has the focus). The state of a report still
+    // being read is not saved: it is not known whose it is yet; nor the
+    // blank stand-in of a library.
+    let save_state = |app: &App| -> io::Result<()> {
+        let Some(store) = store else { return Ok(()) };
+        let mut result = Ok(());
+        for (i, r) in app.reports().iter().enumerate() {
+            if r.loading || r.doc.text.is_empty() {
+                continue;
+            }
+            let state = match i == app.current().0 {
+                true => app.saved_state(),
+                false => r.saved_state(),
+            };
+            let saved = store.save(&document_key(&r.doc.text), &state);
+            if result.is_ok() {
+                result = saved;
+            }
         }
-        _ => Ok(()),
+        result
     };
     terminal::enter(app.mouse)?;
     let result = terminal::terminal().and_then(|mut term| {
@@ -211,23 +259,25 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
             width: size.width,
             height: size.height,
         });
-        // The first frame, then the slow work: started earlier, the
-        // threads would compete with it for the CPU.
         term.draw(|f| view::draw(f, &app))?;
-        match rest {
-            Some(opening) => start_reading(app.current(), opening, opts.store.clone(), tx),
-            None => start_background(app.current(), app.report(), tx),
-        }
+        start(&app, tx);
         // Saved now and then while reading too, so a killed or crashed
         // reader (or a closed SSH session) loses little; errors are said
         // once, at exit.
         let mut save = |app: &App| {
             let _ = save_state(app);
         };
-        event_loop::run(&mut term, &mut app, signals, Some(updates), &mut save)
+        event_loop::run(
+            &mut term,
+            &mut app,
+            signals,
+            Some(updates),
+            &mut save,
+            &mut serve,
+        )
     });
     terminal::restore();
-    if let (Some(store), Err(e)) = (&opts.store, save_state(&app)) {
+    if let (Some(store), Err(e)) = (store, save_state(&app)) {
         let message = format!(
             "gangmu: could not save the reading state in {}: {e}",
             store.dir().display()
@@ -239,4 +289,198 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
         failed: app.failed.take(),
         warning: app.report().doc.decoding.warning(),
     })
+}
+
+/// What the library's requests need from outside the app: where updates
+/// go, the saved states, the library's options (its cache, its threads),
+/// and the generation of the search across it that is still wanted.
+pub struct LibraryEdge {
+    pub store: Option<StateStore>,
+    pub options: crate::library::Options,
+    pub pinyin: bool,
+    pub wanted: Arc<AtomicU64>,
+}
+
+/// The id that library updates travel under (they are for no report).
+const LIBRARY: ReportId = ReportId(usize::MAX);
+
+impl LibraryEdge {
+    /// Carries out the app's library requests: opens a report (the way
+    /// the single-report reader does: a big one from its head, the rest
+    /// read and parsed, or taken from the cache, on a thread), starts a
+    /// search across the library on a thread, or stops one.
+    pub fn serve(&self, app: &mut App, tx: &Sender<(ReportId, Update)>) {
+        let requests = match &mut app.library {
+            Some(l) => std::mem::take(&mut l.requests),
+            None => return,
+        };
+        for r in requests {
+            match r {
+                Request::Open { id, at } => self.open(app, id, at, tx),
+                Request::Search { query, generation } => {
+                    self.wanted.store(generation, Ordering::Relaxed);
+                    let Some(l) = &app.library else { continue };
+                    let search = LibrarySearch::new(
+                        (l.lib.reports().iter())
+                            .map(|r| (r.id, r.found.clone(), Some(r.key.clone())))
+                            .collect(),
+                        &query,
+                        self.pinyin,
+                        self.options.cache.clone(),
+                    )
+                    .threads(self.options.threads);
+                    let (tx, wanted) = (tx.clone(), self.wanted.clone());
+                    std::thread::spawn(move || {
+                        let still = move || wanted.load(Ordering::Relaxed) == generation;
+                        for u in library::search_updates(search, generation, still) {
+                            if tx.send((LIBRARY, Update::Library(u))).is_err() {
+                                return;
+                            }
+                        }
+                    });
+                }
+                Request::CancelSearch { generation } => {
+                    self.wanted.store(generation, Ordering::Relaxed)
+                }
+            }
+        }
+    }
+
+    /// Opens the library's report `id` (or switches to it, when open), at
+    /// a hit if asked.
+    fn open(
+        &self,
+        app: &mut App,
+        id: usize,
+        at: Option<(usize, String)>,
+        tx: &Sender<(ReportId, Update)>,
+    ) {
+        let Some(l) = &app.library else { return };
+        if let Some(r) = l.report_of(id) {
+            match at {
+                Some((offset, query)) => app.go_to_hit(ReportId(r), offset, &query),
+                None => app.switch_to(ReportId(r)),
+            }
+            return;
+        }
+        let Some(found) = l.lib.by_id(id).map(|(_, r)| r.found.clone()) else {
+            return;
+        };
+        let big = std::fs::metadata(&found.path).is_ok_and(|m| m.len() > HEAD_BYTES as u64);
+        let opening = big
+            .then(|| Opening::file(&found.path, HEAD_BYTES).ok())
+            .flatten();
+        let head = opening.as_ref().and_then(Opening::head_text);
+        let rid = match (opening, head) {
+            (Some(opening), Some(text)) => {
+                let doc = Document::from_text(opening.label(), text, Decoding::default());
+                let rid = app.open_library_report(id, Arc::new(doc), None, true);
+                let cache = self.options.cache.clone();
+                start_reading_library(rid, opening, self.store.clone(), cache, tx.clone());
+                rid
+            }
+            _ => match crate::library::load::load(&found, self.options.cache.as_ref()) {
+                Ok(loaded) => {
+                    let items = sidebar_items_of(&loaded.doc, &loaded.items);
+                    let doc = Arc::new(loaded.doc);
+                    let rid = app.open_library_report(id, doc, Some(items), false);
+                    let index = app.report().search.index();
+                    std::thread::spawn(move || index.prepare());
+                    match self.store.as_ref().map(|s| s.load(&loaded.key)) {
+                        Some(Loaded::Found(saved)) => app.restore(&saved),
+                        Some(Loaded::SetAside(n) | Loaded::Kept(n)) => app.notices.status = Some(n),
+                        Some(Loaded::Missing) | None => {}
+                    }
+                    rid
+                }
+                Err(note) => {
+                    let note = note.to_string();
+                    let said = safe::one_line(&note, safe::MESSAGE_CHARS).into_owned();
+                    app.notices.status = Some(said);
+                    // Nothing open yet: back to the pane.
+                    app.mode = app.home_mode();
+                    return;
+                }
+            },
+        };
+        if let Some(w) = app.report().doc.decoding.warning() {
+            app.notices.status = Some(w);
+        }
+        if let Some((offset, query)) = at {
+            app.go_to_hit(rid, offset, &query);
+        }
+    }
+}
+
+/// [`start_reading`] for a report of the library: the whole taken from
+/// the library's cache when it has it (else parsed, and cached), its
+/// targets from there too.
+fn start_reading_library(
+    id: ReportId,
+    opening: Opening,
+    store: Option<StateStore>,
+    cache: Option<crate::library::Cache>,
+    tx: Sender<(ReportId, Update)>,
+) {
+    std::thread::spawn(move || {
+        let source = opening.label().to_string();
+        let (text, decoding) = match opening.finish() {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = tx.send((id, Update::Failed(e)));
+                return;
+            }
+        };
+        let loaded = crate::library::load::parse(source, text, decoding, cache.as_ref());
+        let doc = Arc::new(loaded.doc);
+        let state = store.map(|s| s.load(&loaded.key));
+        let index = Arc::new(SearchIndex::shared(doc.clone()));
+        let update = Update::Document {
+            doc: doc.clone(),
+            index: index.clone(),
+            state,
+        };
+        if tx.send((id, update)).is_err() {
+            return;
+        }
+        std::thread::spawn(move || index.prepare());
+        let _ = tx.send((id, Update::Targets(sidebar_items_of(&doc, &loaded.items))));
+    });
+}
+
+/// Opens the reader on a library: its pane first (no report is read
+/// before one is chosen), its targets counted on other threads as the
+/// pane is shown; returns when the reader is closed.
+pub fn run_library(lib: crate::library::Library, opts: Options) -> io::Result<Ended> {
+    let signals = terminal::Signals::register()?;
+    terminal::install_panic_hook();
+    terminal::watch_hangup();
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let options = lib.options().clone();
+    let pending = lib.pending();
+    let pinyin = opts.config.search.pinyin;
+    let notes = lib.notes().len();
+    let mut app = App::with_library(lib, w, h, opts.config);
+    app.no_color = no_color();
+    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
+    if notes > 0 {
+        app.notices.status = Some(format!(
+            "{notes} files skipped or unreadable (gangmu --list says which)"
+        ));
+    }
+    let edge = LibraryEdge {
+        store: opts.store.clone(),
+        options: options.clone(),
+        pinyin,
+        wanted: Arc::new(AtomicU64::new(0)),
+    };
+    let start = move |_: &App, tx: Sender<(ReportId, Update)>| {
+        std::thread::spawn(move || {
+            crate::library::count(&pending, &options, |c| {
+                let _ = tx.send((LIBRARY, Update::Library(LibraryUpdate::Counted(c))));
+            });
+        });
+    };
+    let mut serve = |app: &mut App, tx: &Sender<(ReportId, Update)>| edge.serve(app, tx);
+    drive(app, &opts.store, signals, start, &mut serve)
 }

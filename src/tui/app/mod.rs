@@ -17,8 +17,11 @@
 //! - `modes`: the mode table and each mode's handler;
 //! - `panes`: pane areas, the viewport of the reports, focus, overlays,
 //!   resizing;
-//! - `mouse`: clicks and the wheel.
+//! - `mouse`: clicks and the wheel;
+//! - `library`: the library's pane, switching reports (the alternate
+//!   report), the search across the library and its grouped hits.
 
+mod library;
 pub mod modes;
 mod mouse;
 mod panes;
@@ -100,6 +103,13 @@ pub struct App {
     /// A report could not be read to its end: the reader quits and says
     /// why.
     pub failed: Option<LoadError>,
+    /// The library, when the reader opened several reports or a
+    /// directory (`None` for one report).
+    pub library: Option<crate::tui::library::LibraryUi>,
+    /// The report read before the current one (`a` goes back to it).
+    pub previous: Option<ReportId>,
+    /// A hit to go to in a report still being read: report, offset, query.
+    pub hit_pending: Option<(ReportId, usize, String)>,
     reports: Vec<Report>,
     current: ReportId,
 }
@@ -145,6 +155,9 @@ impl App {
             copy: None,
             moved: false,
             failed: None,
+            library: None,
+            previous: None,
+            hit_pending: None,
             reports: Vec::new(),
             current: ReportId(0),
             config,
@@ -197,6 +210,15 @@ impl App {
     /// from its head comes with its saved state: put back whole when no
     /// key has moved the reader yet, else only its bookmarks and history.
     pub fn update(&mut self, id: ReportId, update: Update) {
+        let update = match update {
+            Update::Library(u) => {
+                if let Some(l) = &mut self.library {
+                    l.update(u);
+                }
+                return;
+            }
+            other => other,
+        };
         let Some(r) = self.reports.get_mut(id.0) else {
             return;
         };
@@ -216,6 +238,13 @@ impl App {
                 }
                 if warning.is_some() {
                     self.notices.status = warning;
+                }
+                if let Some((_, offset, query)) =
+                    self.hit_pending.take_if(|(pending, _, _)| *pending == id)
+                {
+                    let r = &mut self.reports[id.0];
+                    r.search_for(&query);
+                    r.jump_to_offset(offset);
                 }
             }
             Update::Failed(e) => {

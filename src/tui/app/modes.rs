@@ -81,6 +81,28 @@ pub const MODES: &[ModeRow] = &[
         keys: ModeKeys::Prompt,
         run: App::filter_key,
     },
+    ModeRow {
+        mode: Mode::Library,
+        keys: ModeKeys::List {
+            own: Action::Library,
+            extra: &[
+                Action::LibrarySort,
+                Action::AlternateReport,
+                Action::SearchLibrary,
+            ],
+            pager: false,
+        },
+        run: App::library_key,
+    },
+    ModeRow {
+        mode: Mode::LibraryHits,
+        keys: ModeKeys::List {
+            own: Action::SearchResults,
+            extra: &[Action::SearchLibrary],
+            pager: false,
+        },
+        run: App::library_hits_key,
+    },
 ];
 
 /// The row of a mode.
@@ -96,6 +118,9 @@ pub fn mode_keys() -> Vec<(Mode, ModeKeys)> {
 impl App {
     /// Normal mode: the commands, on the pane with the focus.
     fn normal(&mut self, action: Action) {
+        if self.library_command(action) {
+            return;
+        }
         match action {
             Action::ToggleHelp => {
                 self.mode = Mode::Help;
@@ -283,9 +308,16 @@ impl App {
             self.mode = Mode::Normal;
             return;
         }
+        if self.library_prompt(action) {
+            return;
+        }
         match action {
             Action::SearchAccept => {
                 self.mode = Mode::Normal;
+                // `n`/`N` walk this report's hits again.
+                if let Some(l) = &mut self.library {
+                    l.walk = false;
+                }
                 let said = self.report_mut().search_accept();
                 self.say(said);
             }
@@ -378,6 +410,8 @@ mod tests {
             Mode::Results,
             Mode::Percent,
             Mode::Filter,
+            Mode::Library,
+            Mode::LibraryHits,
         ];
         for m in all {
             assert_eq!(MODES.iter().filter(|r| r.mode == m).count(), 1, "{m:?}");

@@ -42,7 +42,7 @@ use super::lines::{LineCache, Pos, layout_options};
 pub use detail::{Mark, marks_in};
 use memory::Memory;
 use search::SearchUi;
-pub use sidebar::{Sidebar, SidebarItem, SidebarRow, sidebar_items};
+pub use sidebar::{Sidebar, SidebarItem, SidebarRow, sidebar_items, sidebar_items_of};
 pub use tree::{GlobalFold, Tree};
 
 /// The detail pane of a report: where reading is and the laid-out lines.
@@ -94,6 +94,9 @@ pub enum Update {
     Failed(LoadError),
     /// The targets, extracted.
     Targets(Vec<SidebarItem>),
+    /// For the library, not for one report (its listing counted, hits of
+    /// a search across it).
+    Library(crate::tui::library::LibraryUpdate),
 }
 
 impl Report {
@@ -197,7 +200,7 @@ impl Report {
         match update {
             Update::Document { doc, index, .. } => self.set_document(doc, index),
             Update::Targets(items) => self.set_targets(items),
-            Update::Failed(_) => {}
+            Update::Failed(_) | Update::Library(_) => {}
         }
     }
 

@@ -41,27 +41,30 @@ pub enum SidebarRow {
 /// holds it. The sidebar lists the results only when asked
 /// ([`Sidebar::show_results`]).
 pub fn sidebar_items(doc: &Document) -> Vec<SidebarItem> {
-    let items = crate::targets::extract(doc);
-    // Sized once: grown by doubling, the rows would hold up to twice
-    // their room while the items are still held.
-    let mut out = Vec::with_capacity(items.len());
-    out.extend(items.iter().map(|t| {
-        let q = t.quantity(doc);
-        let subject = t.subject(doc);
-        let label = if subject.is_empty() {
-            q.to_string()
-        } else {
-            format!("{q} {subject}")
-        };
-        SidebarItem {
-            node: t.node,
-            theme: doc.outline.root_of(t.node),
-            label,
-            range: t.span.clone(),
-            result: !t.is_target(),
-        }
-    }));
-    out
+    sidebar_items_of(doc, &crate::targets::extract(doc))
+}
+
+/// [`sidebar_items`] of targets already extracted (a library's, cached).
+pub fn sidebar_items_of(doc: &Document, items: &[crate::targets::Item]) -> Vec<SidebarItem> {
+    items
+        .iter()
+        .map(|t| {
+            let q = t.quantity(doc);
+            let subject = t.subject(doc);
+            let label = if subject.is_empty() {
+                q.to_string()
+            } else {
+                format!("{q} {subject}")
+            };
+            SidebarItem {
+                node: t.node,
+                theme: doc.outline.root_of(t.node),
+                label,
+                range: t.span.clone(),
+                result: !t.is_target(),
+            }
+        })
+        .collect()
 }
 
 /// The targets sidebar of a report.

@@ -4,6 +4,7 @@
 pub mod bookmarks;
 pub mod detail;
 pub mod help;
+pub mod library;
 pub mod prompt;
 pub mod results;
 pub mod sidebar;
@@ -84,12 +85,20 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     let mut cursor = None;
     match app.mode {
         Mode::Help => help::render(buf, area, app, &theme),
-        Mode::Search => cursor = prompt::render(buf, a.keys.unwrap_or(a.status), app, &theme),
+        Mode::Search => {
+            // Widened to the library: its hits stream in above the prompt.
+            if app.library.as_ref().is_some_and(|l| l.wide) {
+                library::render_hits(buf, area, app, &theme);
+            }
+            cursor = prompt::render(buf, a.keys.unwrap_or(a.status), app, &theme);
+        }
         Mode::Filter => {
             cursor = prompt::render_filter(buf, a.keys.unwrap_or(a.status), app, &theme);
         }
         Mode::Results => results::render(buf, area, r, &theme),
         Mode::Bookmarks => bookmarks::render(buf, area, app, &theme),
+        Mode::Library => library::render_pane(buf, area, app, &theme),
+        Mode::LibraryHits => library::render_hits(buf, area, app, &theme),
         Mode::Normal | Mode::SetMark | Mode::JumpToMark | Mode::Percent => {}
     }
     cursor

@@ -16,6 +16,15 @@ use crate::tui::text::{sanitize, str_width};
 pub fn render(buf: &mut Buffer, row: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let search = &app.report().search;
     let p = search.prompt.as_ref()?;
+    // Widened to the library: its count, and a prefix that says so.
+    if let Some(l) = app.library.as_ref().filter(|l| l.wide) {
+        let count = match &l.search {
+            Some(s) if s.done && s.groups.is_empty() => " no hits ".to_string(),
+            Some(s) => format!(" {} hits in {} reports ", s.total(), s.groups.len()),
+            None => String::new(),
+        };
+        return draw(buf, row, p, "library /", &count, theme);
+    }
     let count = if let Some(n) = app.notices.search {
         format!(" {n} ")
     } else if p.text.is_empty() {

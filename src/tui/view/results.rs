@@ -29,7 +29,7 @@ fn crumb(r: &Report, hit: &Hit, width: usize) -> String {
 }
 
 /// Keeps the last `width` cells of `s`, starting with `…` when cut.
-fn keep_right(s: &str, width: usize) -> String {
+pub(super) fn keep_right(s: &str, width: usize) -> String {
     if str_width(s) <= width {
         return s.to_string();
     }

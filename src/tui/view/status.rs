@@ -119,6 +119,20 @@ fn hints(app: &App) -> Vec<Hint> {
             Cmd(Action::Close, "close"),
             Cmd(Action::Quit, "close"),
         ],
+        Mode::Library => vec![
+            Cmd(Action::Down, "move"),
+            Key("Enter", "open"),
+            Cmd(Action::LibrarySort, "sort"),
+            Cmd(Action::SearchLibrary, "search"),
+            Cmd(Action::Close, "close"),
+            Cmd(Action::Quit, "close"),
+        ],
+        Mode::LibraryHits => vec![
+            Cmd(Action::Down, "move"),
+            Key("Enter", "open"),
+            Cmd(Action::Close, "close"),
+            Cmd(Action::Quit, "close"),
+        ],
         Mode::Percent => vec![
             Key("0-9", "percent"),
             Key("Enter", "go"),
@@ -180,7 +194,10 @@ pub fn render(buf: &mut Buffer, status: Rect, keys: Option<Rect>, app: &App, the
         _ => String::new(),
     };
     let sparse = if r.search.filter_on() { " sparse" } else { "" };
+    // A library with no report open yet has no place to say.
+    let blank = app.library.as_ref().is_some_and(|l| l.blank);
     let pct = match r.loading {
+        _ if blank => String::new(),
         true => format!("{search}{sparse} reading… "),
         false => format!("{search}{sparse} {:>3}% ", r.percent()),
     };

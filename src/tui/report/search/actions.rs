@@ -131,6 +131,15 @@ impl Report {
         self.search_step_nowait(DEFAULT_BUDGET);
     }
 
+    /// Searches for `query` without moving (a hit opened from a search
+    /// across the library): its hits are highlighted and counted as the
+    /// event loop steps the search.
+    pub fn search_for(&mut self, query: &str) {
+        let doc = self.doc.clone();
+        self.search.restart(&doc, query);
+        self.search_step_nowait(DEFAULT_BUDGET);
+    }
+
     /// Opens the prompt (`/`), remembering where reading is and the search
     /// before this one, to go back to both on `Esc`.
     pub fn search_open(&mut self) {
