@@ -115,6 +115,11 @@ fn shapes() -> Vec<(&'static str, Vec<u8>)> {
             "quantity-lines",
             "力争新增1家企业。\n".repeat(n / 25).into_bytes(),
         ),
+        // Sentence ends and delimiters only (a sentence every three bytes).
+        (
+            "punct-run",
+            format!("{}\n", "。；：！？，、".repeat(n / 21)).into_bytes(),
+        ),
         // One paragraph without a line break.
         (
             "one-long-line",

@@ -65,6 +65,14 @@ pub const MAX_SENTENCE: usize = 8 * 1024;
 /// each ending after a major delimiter where one lies in its second half
 /// (else at a character boundary): no byte is lost, pieces are adjacent.
 fn push_cut(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // Punctuation alone (`。。。`, `？！`) says nothing: no range kept for it
+    // (a run of sentence ends would cost a range every three bytes).
+    if text[r.clone()]
+        .chars()
+        .all(|c| is_delimiter(c) || c.is_whitespace())
+    {
+        return;
+    }
     let mut start = r.start;
     while r.end - start > MAX_SENTENCE {
         let mut cut = start + MAX_SENTENCE;
@@ -268,5 +276,13 @@ mod tests {
         let pieces = sentences(&han, 0..han.len());
         assert_eq!(pieces.len(), 4);
         assert!(pieces.iter().all(|p| han.is_char_boundary(p.start)));
+    }
+
+    #[test]
+    fn punctuation_alone_is_no_sentence() {
+        let text = "。；：！？，、".repeat(100) + "新增1家。" + "！？";
+        let got = sentences(&text, 0..text.len());
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(text[got[0].clone()].ends_with("新增1家。"));
     }
 }
