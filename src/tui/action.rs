@@ -22,6 +22,11 @@ pub enum Mode {
     Percent,
     /// Typing a filter for the targets sidebar (`/` in the sidebar).
     Filter,
+    /// The comparison of two open reports: one row per measure.
+    Compare,
+    /// A row of the comparison: both reports' passages, one above the
+    /// other (and the look-back's result, where there is one).
+    Passages,
 }
 
 /// One thing to do to the reader's state.
@@ -137,6 +142,10 @@ pub enum Action {
     Yank,
     /// Copy the breadcrumb of what is read or chosen.
     YankBreadcrumb,
+    // comparing two reports
+    /// Compare the current report with the one current before it (the
+    /// older as OLD), or close the comparison.
+    Compare,
 }
 
 /// A command a key can be bound to: the action, its stable name in the
@@ -243,7 +252,7 @@ pub const COMMANDS: &[Command] = &[
     cmd(
         Action::SearchFilter,
         "search_filter",
-        "tree: only nodes with hits / restore",
+        "only nodes with hits (compare: changes)",
     ),
     cmd(Action::SearchResults, "search_results", "list of hits"),
     // moving by the outline and by percent
@@ -268,6 +277,12 @@ pub const COMMANDS: &[Command] = &[
         Action::YankBreadcrumb,
         "yank_breadcrumb",
         "copy the breadcrumb",
+    ),
+    // comparing two reports
+    cmd(
+        Action::Compare,
+        "compare",
+        "compare this report with the previous one",
     ),
 ];
 

@@ -123,13 +123,18 @@ pub fn run(
                 Err(TryRecvError::Empty) => break,
             }
         }
+        if let Some(job) = app.compare_job.take() {
+            app.compare_started(super::start_compare(job));
+        }
+        dirty |= app.compare_poll();
         let searching = app.report().search.is_running();
         let index_ready = app.report().search.index_ready();
-        // Something to draw, or busy (a search to finish, updates to wait
-        // for): look at the keyboard without sleeping long.
+        // Something to draw, or busy (a search to finish, updates or a
+        // comparison to wait for): look at the keyboard without sleeping
+        // long.
         let timeout = if dirty || searching && index_ready {
             Duration::ZERO
-        } else if updates.is_some() || searching {
+        } else if updates.is_some() || searching || app.comparing() {
             Duration::from_millis(5)
         } else {
             Duration::from_millis(100)

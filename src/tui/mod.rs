@@ -97,6 +97,16 @@ pub fn start_background(id: ReportId, report: &Report, tx: Sender<(ReportId, Upd
     std::thread::spawn(move || index.prepare());
 }
 
+/// Makes a comparison on a thread ([`app::compare::CompareJob`]); it comes
+/// back through the receiver (see [`App::compare_poll`]).
+pub fn start_compare(job: app::compare::CompareJob) -> Receiver<app::compare::Compared> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(job.run());
+    });
+    rx
+}
+
 /// Reads the rest of a report shown from its head, and parses it, on a
 /// thread: sends the whole document for report `id` with its search index
 /// and saved state ([`Update::Document`]), builds the index on another

@@ -17,8 +17,10 @@
 //! - `modes`: the mode table and each mode's handler;
 //! - `panes`: pane areas, the viewport of the reports, focus, overlays,
 //!   resizing;
-//! - `mouse`: clicks and the wheel.
+//! - `mouse`: clicks and the wheel;
+//! - `compare`: the compare view of two open reports and its passages.
 
+pub mod compare;
 pub mod modes;
 mod mouse;
 mod panes;
@@ -100,8 +102,17 @@ pub struct App {
     /// A report could not be read to its end: the reader quits and says
     /// why.
     pub failed: Option<LoadError>,
+    /// The compare view (kept when closed: opened again on the same
+    /// reports, it is not made again).
+    pub compare: Option<compare::CompareView>,
+    /// A comparison to make: the event loop hands it to a thread
+    /// ([`crate::tui::start_compare`]) and clears it.
+    pub compare_job: Option<compare::CompareJob>,
     reports: Vec<Report>,
     current: ReportId,
+    /// The report current before this one (the one `compare` compares
+    /// with).
+    previous: Option<ReportId>,
 }
 
 impl App {
@@ -145,8 +156,11 @@ impl App {
             copy: None,
             moved: false,
             failed: None,
+            compare: None,
+            compare_job: None,
             reports: Vec::new(),
             current: ReportId(0),
+            previous: None,
             config,
         };
         app.open(doc.into(), targets);
@@ -156,12 +170,33 @@ impl App {
         app
     }
 
-    /// Opens a report and makes it the current one.
+    /// Opens a report and makes it the current one (the one current
+    /// before becomes the previous one).
     pub fn open(&mut self, doc: Arc<Document>, targets: Option<Vec<SidebarItem>>) -> ReportId {
         let report = Report::new(doc, targets, &self.config, self.viewport());
         self.reports.push(report);
-        self.current = ReportId(self.reports.len() - 1);
-        self.current
+        let id = ReportId(self.reports.len() - 1);
+        self.switch_to(id);
+        id
+    }
+
+    /// Makes an open report the current one; the one current before
+    /// becomes the previous one. Nothing for a report that is not open
+    /// or already current.
+    pub fn switch_to(&mut self, id: ReportId) {
+        if id.0 >= self.reports.len() {
+            return;
+        }
+        if id != self.current {
+            self.previous = Some(self.current);
+        }
+        self.current = id;
+        self.sync_view();
+    }
+
+    /// The report current before this one, if any.
+    pub fn previous(&self) -> Option<ReportId> {
+        self.previous
     }
 
     /// The open reports, in the order they were opened.

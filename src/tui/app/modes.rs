@@ -81,6 +81,29 @@ pub const MODES: &[ModeRow] = &[
         keys: ModeKeys::Prompt,
         run: App::filter_key,
     },
+    ModeRow {
+        mode: Mode::Compare,
+        // `f` (search_filter): only the changes.
+        keys: ModeKeys::List {
+            own: Action::Compare,
+            extra: &[
+                Action::HalfPageUp,
+                Action::HalfPageDown,
+                Action::SearchFilter,
+            ],
+            pager: false,
+        },
+        run: App::compare_key,
+    },
+    ModeRow {
+        mode: Mode::Passages,
+        keys: ModeKeys::List {
+            own: Action::Compare,
+            extra: &[],
+            pager: false,
+        },
+        run: App::passages_key,
+    },
 ];
 
 /// The row of a mode.
@@ -175,6 +198,7 @@ impl App {
             }
             // quoting
             Action::Yank | Action::YankBreadcrumb => self.yank(action == Action::Yank),
+            Action::Compare => self.compare_open(),
             // panes
             Action::Close
                 if self.focus == Focus::Sidebar && self.report().sidebar.filter.is_some() =>
@@ -378,6 +402,8 @@ mod tests {
             Mode::Results,
             Mode::Percent,
             Mode::Filter,
+            Mode::Compare,
+            Mode::Passages,
         ];
         for m in all {
             assert_eq!(MODES.iter().filter(|r| r.mode == m).count(), 1, "{m:?}");
