@@ -151,7 +151,13 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     // file:line:col, exit 2, before anything is printed or drawn.
     let config = load_config(args)?;
     if let Some(pair) = &args.compare {
+        if args.reader {
+            return compare_reader(pair, args, config);
+        }
         return compare::view(pair, args.format);
+    }
+    if args.reader {
+        return Err(CliError::usage("--reader goes with --compare OLD NEW"));
     }
     let reader = !(args.outline || args.targets || args.search.is_some());
     if reader {
@@ -231,6 +237,46 @@ fn search_view(
         }
     }
     Ok(ExitCode::from(u8::from(!found)))
+}
+
+/// `--compare OLD NEW --reader`: opens the reader on both reports, on the
+/// compare view (OLD and NEW are put in time order by the view itself).
+fn compare_reader(
+    paths: &[std::path::PathBuf],
+    args: &Args,
+    config: crate::config::Config,
+) -> Result<ExitCode, CliError> {
+    let [a, b] = compare::two(paths)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "standard output is not a terminal; without --reader, --compare prints the comparison",
+        ));
+    }
+    crate::tui::terminal::take_early()?;
+    let docs = Document::open(a).and_then(|old| Ok((old, Document::open(b)?)));
+    let (old, new) = match docs {
+        Ok(docs) => docs,
+        Err(e) => {
+            crate::tui::terminal::restore();
+            return Err(e.into());
+        }
+    };
+    let store = if args.no_state {
+        None
+    } else {
+        crate::persist::StateStore::from_env()
+    };
+    let ended = crate::tui::run_compare(old, new, crate::tui::Options { config, store })?;
+    if let Some(w) = &ended.warning {
+        say(w);
+    }
+    if let Some(e) = ended.failed {
+        return Err(e.into());
+    }
+    Ok(match ended.signal {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
 }
 
 /// Opens the reader: refuses a stdout that is not a terminal, takes the

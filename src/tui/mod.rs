@@ -141,6 +141,121 @@ pub fn start_reading(
     });
 }
 
+/// Saves the reading state of every open report that has been read whole
+/// (the state of one still being read is not saved: it is not known whose
+/// it is yet); the current one's with the pane that has the focus.
+fn save_reports(store: &StateStore, app: &App) -> io::Result<()> {
+    let mut result = Ok(());
+    for (i, r) in app.reports().iter().enumerate() {
+        if r.loading {
+            continue;
+        }
+        let state = if ReportId(i) == app.current() {
+            app.saved_state()
+        } else {
+            r.saved_state()
+        };
+        if let Err(e) = store.save(&document_key(&r.doc.text), &state) {
+            result = Err(e);
+        }
+    }
+    result
+}
+
+/// The reader's session on the terminal: takes it, draws the first frame,
+/// then starts the slow work (`start`, given where to send what it
+/// derives), runs the event loop, gives the terminal back and saves the
+/// reading state (saying once why it could not).
+fn session(
+    app: &mut App,
+    signals: &'static terminal::Signals,
+    store: Option<&StateStore>,
+    start: impl FnOnce(&App, Sender<(ReportId, Update)>),
+) -> io::Result<()> {
+    let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
+    terminal::enter(app.mouse)?;
+    let result = terminal::terminal().and_then(|mut term| {
+        // The size may have changed between the query and the first frame.
+        let size = term.size()?;
+        app.apply(action::Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+        // The first frame, then the slow work: started earlier, the
+        // threads would compete with it for the CPU.
+        term.draw(|f| view::draw(f, app))?;
+        start(app, tx);
+        // Saved now and then while reading too, so a killed or crashed
+        // reader (or a closed SSH session) loses little; errors are said
+        // once, at exit.
+        let mut save = |app: &App| {
+            if let Some(store) = store {
+                let _ = save_reports(store, app);
+            }
+        };
+        event_loop::run(&mut term, app, signals, Some(updates), &mut save)
+    });
+    terminal::restore();
+    if let Some(store) = store
+        && let Err(e) = save_reports(store, app)
+    {
+        let message = format!(
+            "gangmu: could not save the reading state in {}: {e}",
+            store.dir().display()
+        );
+        eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
+    }
+    result
+}
+
+/// Opens the reader on two reports, OLD then NEW (current), on the
+/// compare view (`gangmu --compare OLD NEW --reader`); returns when it is
+/// closed, after saving where reading stopped in each. Each report gets
+/// its saved state back; their targets and search indexes are made on
+/// other threads, and the comparison on another.
+pub fn run_compare(old: Document, new: Document, opts: Options) -> io::Result<Ended> {
+    let signals = terminal::Signals::register()?;
+    terminal::install_panic_hook();
+    terminal::watch_hangup();
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let warning = [&old, &new]
+        .iter()
+        .find_map(|d| d.decoding.warning().map(|w| format!("{}: {w}", d.source)));
+    let mut app = App::with_config(Arc::new(old), None, w, h, opts.config);
+    app.no_color = no_color();
+    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
+    let restore = |app: &mut App| {
+        let loaded = opts
+            .store
+            .as_ref()
+            .map(|s| s.load(&document_key(&app.report().doc.text)));
+        match loaded {
+            Some(Loaded::Found(saved)) => app.restore(&saved),
+            Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => {
+                app.notices.status = Some(notice)
+            }
+            Some(Loaded::Missing) | None => {}
+        }
+    };
+    restore(&mut app);
+    app.open(Arc::new(new), None);
+    restore(&mut app);
+    app.apply(action::Action::Compare);
+    if warning.is_some() {
+        app.notices.status = warning.clone();
+    }
+    let result = session(&mut app, signals, opts.store.as_ref(), |app, tx| {
+        for (i, r) in app.reports().iter().enumerate() {
+            start_background(ReportId(i), r, tx.clone());
+        }
+    });
+    result.map(|()| Ended {
+        signal: signals.ended_by(),
+        failed: app.failed.take(),
+        warning,
+    })
+}
+
 /// How the reader ended.
 #[derive(Debug, Default)]
 pub struct Ended {
@@ -204,46 +319,11 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
         Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => app.notices.status = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
-    let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
-    // The state of a report still being read is not saved: it is not
-    // known whose it is yet.
-    let save_state = |app: &App| match &opts.store {
-        Some(store) if !app.report().loading => {
-            store.save(&document_key(&app.report().doc.text), &app.saved_state())
-        }
-        _ => Ok(()),
-    };
-    terminal::enter(app.mouse)?;
-    let result = terminal::terminal().and_then(|mut term| {
-        // The size may have changed between the query and the first frame.
-        let size = term.size()?;
-        app.apply(action::Action::Resize {
-            width: size.width,
-            height: size.height,
-        });
-        // The first frame, then the slow work: started earlier, the
-        // threads would compete with it for the CPU.
-        term.draw(|f| view::draw(f, &app))?;
-        match rest {
-            Some(opening) => start_reading(app.current(), opening, opts.store.clone(), tx),
-            None => start_background(app.current(), app.report(), tx),
-        }
-        // Saved now and then while reading too, so a killed or crashed
-        // reader (or a closed SSH session) loses little; errors are said
-        // once, at exit.
-        let mut save = |app: &App| {
-            let _ = save_state(app);
-        };
-        event_loop::run(&mut term, &mut app, signals, Some(updates), &mut save)
+    let store = opts.store;
+    let result = session(&mut app, signals, store.as_ref(), |app, tx| match rest {
+        Some(opening) => start_reading(app.current(), opening, store.clone(), tx),
+        None => start_background(app.current(), app.report(), tx),
     });
-    terminal::restore();
-    if let (Some(store), Err(e)) = (&opts.store, save_state(&app)) {
-        let message = format!(
-            "gangmu: could not save the reading state in {}: {e}",
-            store.dir().display()
-        );
-        eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
-    }
     result.map(|()| Ended {
         signal: signals.ended_by(),
         failed: app.failed.take(),

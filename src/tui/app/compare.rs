@@ -456,7 +456,8 @@ impl App {
             .first_key(Action::Compare)
             .map(|k| format!(" ({k}: back to the comparison)"))
             .unwrap_or_default();
-        self.notices.status = Some(format!("{} report{key}", which.as_str()));
+        let title = self.report().doc.display_report_title().into_owned();
+        self.notices.status = Some(format!("{} report: {title}{key}", which.as_str()));
     }
 }
 
