@@ -56,6 +56,9 @@ pub struct Compared {
     pub comparison: Comparison,
     /// One per row of the comparison.
     pub texts: Vec<RowText>,
+    /// The reports were given newer first, and compared the other way
+    /// round (in time order).
+    pub swapped: bool,
 }
 
 /// One line of report text in the display forms of `opts`, terminal-safe.
@@ -63,8 +66,11 @@ fn one_line(s: &str, opts: &LayoutOptions) -> String {
     display_line(s.trim(), opts)
 }
 
-/// Compares `old` with `new` (as given) and makes the rows' cells.
+/// Compares `old` with `new` in time order (swapped when `new` is the
+/// older, as `--compare` does) and makes the rows' cells.
 pub fn compute(old: &Document, new: &Document, opts: &LayoutOptions) -> Compared {
+    let swapped = compare::order(old, new) == Order::Reversed;
+    let (old, new) = if swapped { (new, old) } else { (old, new) };
     let comparison = compare::compare(old, new);
     let written = |t: &Option<Item>, d: &Document| {
         t.as_ref()
@@ -88,7 +94,11 @@ pub fn compute(old: &Document, new: &Document, opts: &LayoutOptions) -> Compared
                 .unwrap_or_default(),
         })
         .collect();
-    Compared { comparison, texts }
+    Compared {
+        comparison,
+        texts,
+        swapped,
+    }
 }
 
 /// The work of a comparison, for a thread: the two documents (shared) and
@@ -139,7 +149,9 @@ pub struct Passage<'a> {
 /// The state of the compare view.
 #[derive(Debug)]
 pub struct CompareView {
-    /// The older report (OLD) and the newer (NEW).
+    /// The older report (OLD) and the newer (NEW): as given (the previous
+    /// report, the current one) until the comparison, made on a thread,
+    /// says which is the older.
     pub old: ReportId,
     pub new: ReportId,
     /// The documents compared (a report shown from its head gets another
@@ -182,6 +194,11 @@ impl CompareView {
     /// Takes in the comparison: every row shown (or the changes), the
     /// first selected.
     fn set(&mut self, compared: Compared, page: usize) {
+        if compared.swapped {
+            std::mem::swap(&mut self.old, &mut self.new);
+            let (a, b) = self.docs.clone();
+            self.docs = (b, a);
+        }
         self.compared = Some(Arc::new(compared));
         self.pending = None;
         self.refilter(page);
@@ -285,19 +302,17 @@ impl App {
             self.notices.status = Some(STILL_READING.into());
             return;
         }
+        // As given, the previous one first; the thread puts them in time
+        // order (the years may take a pass over a report to find).
+        let (old, new) = (other, current);
         let doc = |id: ReportId| self.reports[id.0].doc.clone();
-        let (old, new) = match compare::order(&doc(current), &doc(other)) {
-            Order::Forward => (current, other),
-            _ => (other, current),
-        };
-        let docs = (doc(old), doc(new));
         let same = self.compare.as_ref().is_some_and(|v| {
-            v.old == old
-                && v.new == new
-                && Arc::ptr_eq(&v.docs.0, &docs.0)
-                && Arc::ptr_eq(&v.docs.1, &docs.1)
+            let is = |id: ReportId, d: &Arc<Document>| Arc::ptr_eq(&self.reports[id.0].doc, d);
+            (v.old, v.new) == (old, new) && is(old, &v.docs.0) && is(new, &v.docs.1)
+                || (v.old, v.new) == (new, old) && is(new, &v.docs.0) && is(old, &v.docs.1)
         });
         if !same {
+            let docs = (doc(old), doc(new));
             self.compare_job = Some(CompareJob {
                 old: docs.0.clone(),
                 new: docs.1.clone(),
