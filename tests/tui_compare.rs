@@ -296,6 +296,66 @@ fn enter_on_a_passage_opens_its_report_there() {
 }
 
 #[test]
+fn y_copies_the_chosen_passage_with_its_citation() {
+    let mut app = compared(120, 40);
+    go_to(&mut app, "地方政府专项债券");
+    app.apply(Action::Activate);
+    app.apply(Action::Up);
+    app.apply(Action::Yank);
+    let copy = app.copy.take().expect("a copy");
+    assert!(copy.contains("3.8万亿元"), "{copy}");
+    assert!(copy.contains("——《2023政府工作报告》，2023，"), "{copy}");
+    app.apply(Action::Down);
+    app.apply(Action::YankBreadcrumb);
+    let copy = app.copy.take().expect("a copy");
+    assert_eq!(copy, "二、 2024年经济社会发展总体要求和政策取向");
+    assert_eq!(app.mode, Mode::Passages, "copying stays in the passages");
+}
+
+#[test]
+fn the_mouse_chooses_a_row_and_opens_it() {
+    let mut app = compared(120, 40);
+    // Rows start below the title row, the border and the header row.
+    app.apply(Action::Click {
+        column: 10,
+        row: 3 + 6,
+    });
+    assert_eq!(selected(&app).0, "赤字率");
+    assert_eq!(app.mode, Mode::Compare);
+    app.apply(Action::Wheel {
+        column: 10,
+        row: 10,
+        down: true,
+    });
+    assert_eq!(selected(&app).0, "赤字规模");
+    app.apply(Action::Click {
+        column: 10,
+        row: 3 + 6,
+    });
+    assert_eq!(selected(&app).0, "赤字率");
+    app.apply(Action::Click {
+        column: 10,
+        row: 3 + 6,
+    });
+    assert_eq!(
+        app.mode,
+        Mode::Passages,
+        "a click on the chosen row opens it"
+    );
+    app.apply(Action::Click { column: 0, row: 0 });
+    assert_eq!(app.mode, Mode::Compare);
+    // Below the last row: nothing; outside the box: closed.
+    app.apply(Action::Click {
+        column: 10,
+        row: 30,
+    });
+    assert_eq!(app.mode, Mode::Compare);
+    assert_eq!(selected(&app).0, "赤字率");
+    app.apply(Action::Click { column: 0, row: 0 });
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
 fn the_compare_view() {
     for (w, h) in SIZES {
         let mut app = compared(w, h);

@@ -425,13 +425,49 @@ impl App {
                     .into(),
                 );
             }
-            Action::Close | Action::Compare | Action::Click { .. } => self.mode = Mode::Normal,
+            Action::Click { column, row } => self.compare_click(column, row),
+            Action::Wheel { down, .. } => {
+                let m = if down { Motion::Down } else { Motion::Up };
+                v.list.apply(m, v.shown.len(), page);
+            }
+            Action::Close | Action::Compare => self.mode = Mode::Normal,
             _ => {}
         }
     }
 
-    /// A row's passages: `j`/`k` choose one, `Enter` goes there, `Esc`
-    /// goes back to the rows.
+    /// A click on a row of the comparison chooses it (a second click on
+    /// the chosen row shows its passages); anywhere outside the list
+    /// closes it.
+    fn compare_click(&mut self, column: u16, row: u16) {
+        let area = geometry::results_area(self.width, self.height);
+        let page = self.compare_page();
+        let Some(v) = &mut self.compare else {
+            return;
+        };
+        let inside = column > area.x && column + 1 < area.right() && row < area.bottom();
+        // The rows start below the border and the header row.
+        let first = area.y + 2;
+        if !inside || row < area.y {
+            self.mode = Mode::Normal;
+            return;
+        }
+        if row < first || row + 1 >= area.bottom() {
+            return;
+        }
+        let k = v.list.shown_from(page) + (row - first) as usize;
+        if k >= v.shown.len() {
+            return;
+        }
+        if v.list.selected() == Some(k) {
+            self.compare_key(Action::Activate);
+        } else {
+            v.list.select(Some(k), v.shown.len(), page);
+        }
+    }
+
+    /// A row's passages: `j`/`k` choose one, `Enter` goes there, `y`/`Y`
+    /// copy it with its citation / its breadcrumb, `Esc` goes back to the
+    /// rows.
     pub(super) fn passages_key(&mut self, action: Action) {
         let Some(v) = &mut self.compare else {
             self.mode = Mode::Normal;
@@ -444,9 +480,21 @@ impl App {
         }
         match action {
             Action::Activate => self.compare_go(),
+            Action::Yank | Action::YankBreadcrumb => self.yank(action == Action::Yank),
             Action::Close | Action::Compare | Action::Click { .. } => self.mode = Mode::Compare,
             _ => {}
         }
+    }
+
+    /// The chosen passage, in the passages view: its report, its sentence
+    /// and its node (what `y` copies).
+    pub(super) fn chosen_passage(&self) -> Option<(ReportId, std::ops::Range<usize>, usize)> {
+        if self.mode != Mode::Passages {
+            return None;
+        }
+        let v = self.compare.as_ref()?;
+        let p = *v.passages().get(v.chosen)?;
+        Some((p.report, p.item.sentence.clone(), p.item.node))
     }
 
     /// Opens the chosen passage's report (it becomes the current one) with

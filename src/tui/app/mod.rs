@@ -357,12 +357,19 @@ impl App {
     }
 
     /// `y` (`full`) or `Y`: the passage chosen with its citation, or its
-    /// breadcrumb, to the clipboard — the hit chosen in the list of hits,
+    /// breadcrumb, to the clipboard — the passage chosen in the compare
+    /// view's passages (in its report), the hit chosen in the list of hits,
     /// the tree's node, the sidebar's target, else the paragraph read.
     fn yank(&mut self, full: bool) {
-        let r = self.report();
+        let chosen = self.chosen_passage();
+        let r = match &chosen {
+            Some((id, ..)) => &self.reports[id.0],
+            None => self.report(),
+        };
         let doc = &r.doc;
-        let (range, node) = if self.mode == Mode::Results {
+        let (range, node) = if let Some((_, sentence, node)) = chosen {
+            (sentence, Some(node))
+        } else if self.mode == Mode::Results {
             let sel = r.search.results.selected().unwrap_or(0);
             match r.search.ranked(sel) {
                 Some(h) => (quote::sentence_around(doc, h.range.clone()), h.node),

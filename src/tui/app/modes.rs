@@ -99,7 +99,7 @@ pub const MODES: &[ModeRow] = &[
         mode: Mode::Passages,
         keys: ModeKeys::List {
             own: Action::Compare,
-            extra: &[],
+            extra: &[Action::Yank, Action::YankBreadcrumb],
             pager: false,
         },
         run: App::passages_key,

@@ -128,7 +128,8 @@ fn hints(app: &App) -> Vec<Hint> {
         ],
         Mode::Passages => vec![
             Cmd(Action::Down, "choose"),
-            Key("Enter", "open the report there"),
+            Key("Enter", "go"),
+            Cmd(Action::Yank, "copy"),
             Cmd(Action::Close, "back"),
             Cmd(Action::Quit, "back"),
         ],
