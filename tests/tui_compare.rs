@@ -356,6 +356,90 @@ fn the_mouse_chooses_a_row_and_opens_it() {
 }
 
 #[test]
+fn every_change_and_verdict_is_marked_in_colour_and_without() {
+    let old = "2023年政府工作报告\n\n今年发展主要预期目标是：国内生产总值增长5%左右；\
+               粮食产量保持在1.3万亿斤以上；赤字率拟按3%安排。\n";
+    let new = "2024年政府工作报告\n\n一、2023年工作回顾\n\n过去一年，国内生产总值增长4%。\
+               粮食产量约1.3万亿斤。\n\n二、2024年政府工作任务\n\n今年发展主要预期目标是：\
+               国内生产总值增长5%左右；城镇新增就业1200万人以上。\n";
+    let doc = |t: &str, name: &str| Document::from_bytes(name, t.as_bytes()).unwrap();
+    // NEW opened first: compared in time order all the same.
+    let mut app = initial_state(doc(new, "2024.txt"), 100, 20);
+    let d = doc(old, "2023.txt");
+    let t = sidebar_items(&d);
+    app.open(Arc::new(d), Some(t));
+    app.apply(Action::Compare);
+    app.compare_finish();
+    app.no_color = true;
+    let s = screen(&app);
+    let rows: Vec<&str> = s
+        .lines()
+        .filter(|l| l.starts_with("│") && !l.contains("measure"))
+        .map(|l| l.trim_start_matches('│'))
+        .filter(|l| !l.trim_end_matches(['│', '|']).trim().is_empty())
+        .collect();
+    let words = |l: &str| -> Vec<String> {
+        l.trim_end_matches(['│', '|'])
+            .split("  ")
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let got: Vec<Vec<String>> = rows.iter().map(|r| words(r)).collect();
+    assert_eq!(
+        got,
+        [
+            vec![
+                "= 国内生产总值增长",
+                "%",
+                "5%左右",
+                "→ 5%左右",
+                "unchanged",
+                "✗ missed",
+                "国内生产总值增长4%"
+            ],
+            vec!["+ 城镇新增就业", "人", "1200万人以上", "new"],
+            vec![
+                "- 粮食产量",
+                "斤",
+                "1.3万亿斤以上",
+                "dropped",
+                "? unclear",
+                "粮食产量约1.3万亿斤"
+            ],
+            vec!["- 赤字率", "%", "3%", "dropped"],
+        ],
+        "{s}"
+    );
+    // In colour: dropped and missed in red, new in the targets' colour.
+    app.no_color = false;
+    let mut term = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    term.draw(|f| view::draw(f, &app)).unwrap();
+    let buf = term.backend().buffer();
+    let fg_of = |text: &str| {
+        let y = (0..buf.area.height)
+            .find(|&y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains(text)
+            })
+            .unwrap();
+        (0..buf.area.width)
+            .map(|x| &buf[(x, y)])
+            .find(|c| c.symbol() == text.chars().next().unwrap().to_string())
+            .map(|c| c.fg)
+            .unwrap()
+    };
+    use ratatui::style::Color;
+    assert_eq!(fg_of("✗"), Color::LightRed);
+    assert_eq!(fg_of("-"), Color::LightRed);
+    assert_eq!(fg_of("+"), Color::LightGreen);
+    assert_eq!(fg_of("?"), Color::Yellow);
+}
+
+#[test]
 fn the_compare_view() {
     for (w, h) in SIZES {
         let mut app = compared(w, h);

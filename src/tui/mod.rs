@@ -10,6 +10,11 @@
 //! or writes the terminal (and turns its events into the reader's own
 //! keys), and [`terminal`] sets it up and restores it.
 //!
+//! With two reports open, the app's compare view ([`app::compare`]) shows
+//! their targets side by side; the comparison is made on a thread
+//! ([`start_compare`]), and `gangmu --compare OLD NEW --reader` opens the
+//! reader straight on it ([`run_compare`]).
+//!
 //! The modules depend on each other in one direction only: `action` ←
 //! `list` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`], with
 //! `keymap` (← `action`) used by `app`, and `geometry`, `lines` and `text`

@@ -265,12 +265,18 @@ impl CompareView {
         out
     }
 
-    /// How many rows of each change, in the order of [`Change`].
+    /// How many rows are unchanged, changed, new and dropped.
     pub fn counts(&self) -> [usize; 4] {
         let mut n = [0; 4];
         if let Some(c) = &self.compared {
             for r in &c.comparison.rows {
-                n[r.change as usize] += 1;
+                let i = match r.change {
+                    Change::Unchanged => 0,
+                    Change::Changed => 1,
+                    Change::New => 2,
+                    Change::Dropped => 3,
+                };
+                n[i] += 1;
             }
         }
         n

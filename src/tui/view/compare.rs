@@ -20,6 +20,7 @@ use super::theme::Theme;
 use super::{clear_popup_area, put};
 use crate::compare::{Change, Side, Verdict};
 use crate::layout::{self, LayoutOptions, Mark};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::app::compare::{CompareView, Passage, RowText, Which};
 use crate::tui::geometry;
@@ -255,11 +256,15 @@ pub fn render(buf: &mut Buffer, screen: Rect, app: &App, theme: &Theme) {
     summary(buf, area, v, theme);
     if c.texts.is_empty() || v.shown.is_empty() {
         let why = if c.texts.is_empty() {
-            "neither report states a target"
+            "neither report states a target".to_string()
         } else {
-            "no changes: every target is unchanged (f shows every row)"
+            let key = app
+                .keymap
+                .command_key(Action::SearchFilter)
+                .unwrap_or_default();
+            format!("no changes: every target is unchanged ({key} shows every row)")
         };
-        put(buf, inner.x, inner.y, why, inner.width, theme.dim());
+        put(buf, inner.x, inner.y, &why, inner.width, theme.dim());
         return;
     }
     let cols = columns(&c.texts, inner.width);
@@ -343,9 +348,9 @@ fn draw_row<'a>(
 
 // ----- the passages ------------------------------------------------------
 
-/// A passage's lines as drawn: its header, its breadcrumb, its sentence
-/// laid out at `width`.
-struct Block3 {
+/// A passage as drawn: its header (which, year, title), its breadcrumb,
+/// its sentence laid out at the width.
+struct PassageLines {
     header: String,
     crumb: String,
     text: String,
@@ -355,7 +360,7 @@ struct Block3 {
     opts: LayoutOptions,
 }
 
-fn passage_block(app: &App, p: &Passage, verdict: Option<Verdict>, width: u16) -> Block3 {
+fn passage_block(app: &App, p: &Passage, verdict: Option<Verdict>, width: u16) -> PassageLines {
     let r = &app.reports()[p.report.0];
     let doc = &r.doc;
     let year = crate::targets::report_year(doc).map_or_else(|| "year?".into(), |y| y.to_string());
@@ -383,7 +388,7 @@ fn passage_block(app: &App, p: &Passage, verdict: Option<Verdict>, width: u16) -
             .end
             .saturating_sub(sentence.start)
             .min(text.len());
-    Block3 {
+    PassageLines {
         header,
         crumb,
         text,
@@ -449,7 +454,7 @@ pub fn render_passages(buf: &mut Buffer, screen: Rect, app: &App, theme: &Theme)
         .render(area, buf);
     let inner = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 2);
     let verdict = row.outcome.as_ref().map(|o| o.verdict);
-    let blocks: Vec<Block3> = v
+    let blocks: Vec<PassageLines> = v
         .passages()
         .iter()
         .map(|p| passage_block(app, p, verdict, inner.width.saturating_sub(2)))
