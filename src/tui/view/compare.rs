@@ -360,34 +360,53 @@ struct PassageLines {
     opts: LayoutOptions,
 }
 
-fn passage_block(app: &App, p: &Passage, verdict: Option<Verdict>, width: u16) -> PassageLines {
+/// The most bytes of a passage shown on each side of the item's words: a
+/// "sentence" without stops can be a whole long paragraph, and only a few
+/// lines of it show.
+const AROUND: usize = 2048;
+
+/// The part of `sentence` shown around `words` (at most [`AROUND`] bytes
+/// on each side, cut on character boundaries, `…` where cut), and the
+/// words' place in it.
+fn window(text: &str, sentence: Range<usize>, words: Range<usize>) -> (String, Range<usize>) {
+    let words = words.start.clamp(sentence.start, sentence.end)
+        ..words.end.clamp(sentence.start, sentence.end);
+    let mut from = words.start.saturating_sub(AROUND).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = words.end.saturating_add(AROUND).min(sentence.end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let to = to.max(from);
+    let lead = if from > sentence.start { "…" } else { "" };
+    let tail = if to < sentence.end { "…" } else { "" };
+    let shown = format!("{lead}{}{tail}", &text[from..to]);
+    let at = |o: usize| o.clamp(from, to) - from + lead.len();
+    (shown, at(words.start)..at(words.end))
+}
+
+fn passage_block(
+    app: &App,
+    p: &Passage,
+    side: &Side,
+    verdict: Option<Verdict>,
+    width: u16,
+) -> PassageLines {
     let r = &app.reports()[p.report.0];
-    let doc = &r.doc;
-    let year = crate::targets::report_year(doc).map_or_else(|| "year?".into(), |y| y.to_string());
     let which = match (p.which, verdict) {
         (Which::Result, Some(v)) => format!("result ({})", v.as_str()),
         (w, _) => w.as_str().to_string(),
     };
-    let header = format!("{which}  {year} {}", r.display(&doc.display_report_title()));
+    let header = format!("{which}  {}", side_label(side));
     let crumb = super::status::crumb_fit(r, p.item.node, width as usize);
-    let sentence = p.item.sentence.clone();
-    let text = doc.text[sentence.clone()].to_string();
+    let (text, words) = window(&r.doc.text, p.item.sentence.clone(), p.item.span.clone());
     let opts = LayoutOptions {
         first_line_indent: 0,
         ..*r.detail.cache.options()
     };
     let lines = layout::wrap(&text, (width as usize).max(1), &opts);
-    let words = p
-        .item
-        .span
-        .start
-        .saturating_sub(sentence.start)
-        .min(text.len())
-        ..p.item
-            .span
-            .end
-            .saturating_sub(sentence.start)
-            .min(text.len());
     PassageLines {
         header,
         crumb,
@@ -457,7 +476,13 @@ pub fn render_passages(buf: &mut Buffer, screen: Rect, app: &App, theme: &Theme)
     let blocks: Vec<PassageLines> = v
         .passages()
         .iter()
-        .map(|p| passage_block(app, p, verdict, inner.width.saturating_sub(2)))
+        .map(|p| {
+            let side = match p.which {
+                Which::Old => &c.comparison.old,
+                Which::New | Which::Result => &c.comparison.new,
+            };
+            passage_block(app, p, side, verdict, inner.width.saturating_sub(2))
+        })
         .collect();
     let needs: Vec<usize> = blocks.iter().map(|b| b.lines.len()).collect();
     let budget = text_budget(&needs, inner.height as usize);
@@ -554,6 +579,21 @@ mod tests {
         // No outcome in any row: no outcome nor result column.
         let cols = columns(&[row("赤字率", "3%", "4%", "")], 200);
         assert!(!names(&cols).contains(&Col::Outcome) && !names(&cols).contains(&Col::Result));
+    }
+
+    #[test]
+    fn a_long_sentence_is_shown_around_the_words() {
+        let text = format!("{}赤字率3%{}", "甲".repeat(2000), "乙".repeat(2000));
+        let words = 6000..6000 + "赤字率3%".len();
+        let (shown, at) = window(&text, 0..text.len(), words.clone());
+        assert_eq!(&shown[at], "赤字率3%");
+        assert!(
+            shown.starts_with("…甲") && shown.ends_with("乙…"),
+            "{shown}"
+        );
+        assert!(shown.len() <= 2 * AROUND + words.len() + 6);
+        let (shown, at) = window("赤字率3%。", 0..14, 0..11);
+        assert_eq!((shown.as_str(), at), ("赤字率3%。", 0..11));
     }
 
     #[test]
