@@ -440,6 +440,61 @@ fn every_change_and_verdict_is_marked_in_colour_and_without() {
 }
 
 #[test]
+fn a_report_still_being_read_is_compared_once_read() {
+    let whole = fixture(Y2024);
+    // The 2024 report shown from its head, as the reader shows a big one.
+    let head: String = whole.text.chars().take(300).collect();
+    let shown = Document::from_text(whole.source.clone(), head, whole.decoding.clone());
+    let mut app = initial_state(fixture(Y2023), 120, 40);
+    app.no_color = true;
+    let id = app.open(Arc::new(shown), None);
+    app.report_mut().loading = true;
+    app.apply(Action::Compare);
+    assert_eq!(app.mode, Mode::Compare);
+    assert!(app.compare.is_none() && app.compare_job.is_none());
+    assert!(screen(&app).contains("reading the reports… (compared once read)"));
+    // Moves mean nothing meanwhile; the view stays.
+    app.apply(Action::Down);
+    assert_eq!(app.mode, Mode::Compare);
+    // The whole arrives: compared now, the 2023 report as OLD.
+    let whole = Arc::new(whole);
+    let index = Arc::new(gangmu::search::SearchIndex::shared(whole.clone()));
+    app.update(
+        id,
+        gangmu::tui::report::Update::Document {
+            doc: whole,
+            index,
+            state: None,
+        },
+    );
+    assert!(app.compare_job.is_some());
+    app.compare_finish();
+    let v = app.compare.as_ref().unwrap();
+    assert_eq!(v.shown.len(), 15);
+    assert_eq!((v.old, v.new), (ReportId(0), id));
+    // Closed while waiting, it does not open by itself.
+    let mut app = initial_state(fixture(Y2023), 120, 40);
+    let shown = Document::from_text("x.txt", "2024年\n".to_string(), Default::default());
+    let id = app.open(Arc::new(shown), None);
+    app.report_mut().loading = true;
+    app.apply(Action::Compare);
+    app.apply(Action::Close);
+    assert_eq!(app.mode, Mode::Normal);
+    let whole = Arc::new(fixture(Y2024));
+    let index = Arc::new(gangmu::search::SearchIndex::shared(whole.clone()));
+    app.update(
+        id,
+        gangmu::tui::report::Update::Document {
+            doc: whole,
+            index,
+            state: None,
+        },
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.compare_job.is_none());
+}
+
+#[test]
 fn the_compare_view() {
     for (w, h) in SIZES {
         let mut app = compared(w, h);

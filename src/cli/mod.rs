@@ -252,10 +252,17 @@ fn compare_reader(
             "standard output is not a terminal; without --reader, --compare prints the comparison",
         ));
     }
-    crate::tui::terminal::take_early()?;
-    let docs = Document::open(a).and_then(|old| Ok((old, Document::open(b)?)));
-    let (old, new) = match docs {
-        Ok(docs) => docs,
+    // As `run_reader`: the terminal taken first, unless a report is typed
+    // at it (`-`), whose Ctrl-D ends it.
+    let typed = [a, b].iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal();
+    if !typed {
+        crate::tui::terminal::take_early()?;
+    }
+    let head = if typed { usize::MAX } else { HEAD_BYTES };
+    let openings =
+        Opening::open(Some(a), head).and_then(|o| Ok((o, Opening::open(Some(b), head)?)));
+    let (old, new) = match openings {
+        Ok(openings) => openings,
         Err(e) => {
             crate::tui::terminal::restore();
             return Err(e.into());

@@ -213,51 +213,90 @@ fn session(
     result
 }
 
+/// A report's first document: its head when the report is longer than
+/// it ([`Opening::head_text`]; the rest is then read on a thread, see
+/// [`start_reading`]), else the whole.
+fn first_document(opening: Opening) -> Result<(Document, Option<Opening>), LoadError> {
+    match opening.head_text() {
+        Some(text) => {
+            let doc = Document::from_text(opening.label(), text, Decoding::default());
+            Ok((doc, Some(opening)))
+        }
+        None => Document::from_opening(opening).map(|doc| (doc, None)),
+    }
+}
+
 /// Opens the reader on two reports, OLD then NEW (current), on the
 /// compare view (`gangmu --compare OLD NEW --reader`); returns when it is
-/// closed, after saving where reading stopped in each. Each report gets
-/// its saved state back; their targets and search indexes are made on
-/// other threads, and the comparison on another.
-pub fn run_compare(old: Document, new: Document, opts: Options) -> io::Result<Ended> {
+/// closed, after saving where reading stopped in each. As [`run`] does
+/// for one: the first frame waits for nothing slow (a big report is shown
+/// from its head, the compare view waits until both are read), each
+/// report gets its saved state back, and the rest, the targets, the
+/// search indexes and the comparison are made on other threads.
+pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ended> {
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
     terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let warning = [&old, &new]
-        .iter()
-        .find_map(|d| d.decoding.warning().map(|w| format!("{}: {w}", d.source)));
+    let firsts = first_document(old).and_then(|a| Ok((a, first_document(new)?)));
+    let ((old, old_rest), (new, new_rest)) = match firsts {
+        Ok(firsts) => firsts,
+        Err(e) => {
+            return Ok(Ended {
+                failed: Some(e),
+                ..Ended::default()
+            });
+        }
+    };
     let mut app = App::with_config(Arc::new(old), None, w, h, opts.config);
     app.no_color = no_color();
     app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
-    let restore = |app: &mut App| {
-        let loaded = opts
-            .store
-            .as_ref()
-            .map(|s| s.load(&document_key(&app.report().doc.text)));
+    // A report read whole gets its saved state now; one shown from its
+    // head, when the whole arrives.
+    let store = opts.store;
+    let restore = |app: &mut App, rest: &Option<Opening>| {
+        app.report_mut().loading = rest.is_some();
+        let loaded = match (&store, rest) {
+            (Some(s), None) => s.load(&document_key(&app.report().doc.text)),
+            _ => return,
+        };
         match loaded {
-            Some(Loaded::Found(saved)) => app.restore(&saved),
-            Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => {
-                app.notices.status = Some(notice)
-            }
-            Some(Loaded::Missing) | None => {}
+            Loaded::Found(saved) => app.restore(&saved),
+            Loaded::SetAside(notice) | Loaded::Kept(notice) => app.notices.status = Some(notice),
+            Loaded::Missing => {}
         }
     };
-    restore(&mut app);
+    restore(&mut app, &old_rest);
     app.open(Arc::new(new), None);
-    restore(&mut app);
+    restore(&mut app, &new_rest);
     app.apply(action::Action::Compare);
-    if warning.is_some() {
-        app.notices.status = warning.clone();
+    if let Some(w) = warning(&app) {
+        app.notices.status = Some(w);
     }
-    let result = session(&mut app, signals, opts.store.as_ref(), |app, tx| {
-        for (i, r) in app.reports().iter().enumerate() {
-            start_background(ReportId(i), r, tx.clone());
+    let rests = [(ReportId(0), old_rest), (ReportId(1), new_rest)];
+    let result = session(&mut app, signals, store.as_ref(), |app, tx| {
+        for (id, rest) in rests {
+            match rest {
+                Some(opening) => start_reading(id, opening, store.clone(), tx.clone()),
+                None => start_background(id, &app.reports()[id.0], tx.clone()),
+            }
         }
     });
     result.map(|()| Ended {
         signal: signals.ended_by(),
         failed: app.failed.take(),
-        warning,
+        warning: warning(&app),
+    })
+}
+
+/// The first report's bytes replaced while decoding, as said once the
+/// terminal is back (`source: …`).
+fn warning(app: &App) -> Option<String> {
+    app.reports().iter().find_map(|r| {
+        r.doc
+            .decoding
+            .warning()
+            .map(|w| format!("{}: {w}", r.doc.source))
     })
 }
 
@@ -290,21 +329,14 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
     terminal::install_panic_hook();
     terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let head = opening.head_text();
-    let (doc, rest) = match head {
-        Some(text) => {
-            let doc = Document::from_text(opening.label(), text, Decoding::default());
-            (doc, Some(opening))
+    let (doc, rest) = match first_document(opening) {
+        Ok(first) => first,
+        Err(e) => {
+            return Ok(Ended {
+                failed: Some(e),
+                ..Ended::default()
+            });
         }
-        None => match Document::from_opening(opening) {
-            Ok(doc) => (doc, None),
-            Err(e) => {
-                return Ok(Ended {
-                    failed: Some(e),
-                    ..Ended::default()
-                });
-            }
-        },
     };
     let loaded = match &rest {
         None => opts

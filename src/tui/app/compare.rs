@@ -294,7 +294,8 @@ impl App {
 
     /// `compare`: the current report and the alternate one, in time order,
     /// compared; made again only when a report changed. With fewer than
-    /// two reports open, or one still being read, the status bar says so.
+    /// two reports open the status bar says so; while one is still being
+    /// read the view waits for it ([`App::compare_when_read`]).
     pub(super) fn compare_open(&mut self) {
         let current = self.current;
         let Some(other) = self.alternate() else {
@@ -305,6 +306,10 @@ impl App {
             return;
         };
         if self.reports[current.0].loading || self.reports[other.0].loading {
+            // Compared once read: see `App::update`.
+            self.compare = None;
+            self.compare_job = None;
+            self.mode = Mode::Compare;
             self.notices.status = Some(STILL_READING.into());
             return;
         }
@@ -327,6 +332,17 @@ impl App {
             self.compare = Some(CompareView::new(old, new, docs));
         }
         self.mode = Mode::Compare;
+    }
+
+    /// A report has been read whole: the compare view waiting for it
+    /// compares, once no report is still being read.
+    pub(super) fn compare_when_read(&mut self) {
+        if self.mode == Mode::Compare
+            && self.compare.is_none()
+            && self.reports.iter().all(|r| !r.loading)
+        {
+            self.compare_open();
+        }
     }
 
     /// The report to compare the current one with: the one current before
@@ -401,7 +417,13 @@ impl App {
     pub(super) fn compare_key(&mut self, action: Action) {
         let page = self.compare_page();
         let Some(v) = &mut self.compare else {
-            self.mode = Mode::Normal;
+            // Waiting for a report to be read: only closing means anything.
+            if matches!(
+                action,
+                Action::Close | Action::Compare | Action::Click { .. }
+            ) {
+                self.mode = Mode::Normal;
+            }
             return;
         };
         if let Some(m) = Motion::of(action) {

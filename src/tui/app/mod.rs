@@ -252,6 +252,7 @@ impl App {
                 if warning.is_some() {
                     self.notices.status = warning;
                 }
+                self.compare_when_read();
             }
             Update::Failed(e) => {
                 self.failed = Some(e);

@@ -220,14 +220,29 @@ fn side_label(s: &Side) -> String {
 
 /// Draws the compare view over the body of the screen.
 pub fn render(buf: &mut Buffer, screen: Rect, app: &App, theme: &Theme) {
-    let Some(v) = &app.compare else {
-        return;
-    };
     let area = geometry::results_area(screen.width, screen.height);
     if area.width < 8 || area.height < 3 {
         return;
     }
     clear_popup_area(buf, area);
+    let Some(v) = &app.compare else {
+        // A report is still being read: compared once it is.
+        Block::new()
+            .borders(Borders::ALL)
+            .title(" compare ")
+            .border_style(theme.border(true))
+            .render(area, buf);
+        let msg = "reading the reports… (compared once read)";
+        put(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            msg,
+            area.width - 2,
+            theme.dim(),
+        );
+        return;
+    };
     let title = match &v.compared {
         Some(c) => format!(
             " compare {} → {} ",
