@@ -495,6 +495,32 @@ fn a_report_still_being_read_is_compared_once_read() {
 }
 
 #[test]
+fn any_size_is_safe() {
+    let mut app = compared(80, 24);
+    go_to(&mut app, "粮食产量");
+    let sizes = (1..=48u16)
+        .step_by(3)
+        .flat_map(|w| (1..=18u16).step_by(2).map(move |h| (w, h)))
+        .chain([(300, 5), (20, 100)]);
+    for (w, h) in sizes {
+        for mode in [Mode::Compare, Mode::Passages] {
+            app.apply(Action::Resize {
+                width: w,
+                height: h,
+            });
+            if mode == Mode::Passages && app.mode == Mode::Compare {
+                app.apply(Action::Activate);
+            } else if mode == Mode::Compare && app.mode == Mode::Passages {
+                app.apply(Action::Close);
+            }
+            assert_eq!(app.mode, mode);
+            let s = screen(&app);
+            assert_eq!(s.lines().count(), h as usize, "{w}×{h}");
+        }
+    }
+}
+
+#[test]
 fn the_compare_view() {
     for (w, h) in SIZES {
         let mut app = compared(w, h);
