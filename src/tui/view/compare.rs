@@ -75,7 +75,8 @@ impl Col {
             Col::Unit => 2,
             Col::Result => 8,
             Col::Change => 9,
-            Col::Outcome => 9,
+            // The sign alone (`✓`), the word beside it where there is room.
+            Col::Outcome => 1,
         }
     }
 }
@@ -167,11 +168,11 @@ pub fn columns(texts: &[RowText], width: u16) -> Vec<(Col, u16)> {
         })
         .collect();
     let least = |c: Col| c.min().min(nat(c));
-    // What the row needs to read well: the values whole, the measure to
-    // 8 Han characters.
+    // What the row needs to read well: the values and the verdict whole,
+    // the measure to 8 Han characters.
     let comfortable = |c: Col| match c {
         Col::Measure => nat(c).min(16),
-        Col::Old | Col::New => nat(c),
+        Col::Old | Col::New | Col::Outcome => nat(c),
         _ => least(c),
     };
     let need = |cols: &[Col], w: &dyn Fn(Col) -> u16| -> u16 {
@@ -190,19 +191,20 @@ pub fn columns(texts: &[RowText], width: u16) -> Vec<(Col, u16)> {
     }
     let mut room = width.saturating_sub(need(&shown, &least));
     let mut widths: Vec<(Col, u16)> = shown.iter().map(|&c| (c, least(c))).collect();
-    for grow in [
-        Col::Old,
-        Col::New,
-        Col::Unit,
-        Col::Measure,
-        Col::Change,
-        Col::Outcome,
-    ] {
-        if let Some((_, w)) = widths.iter_mut().find(|(c, _)| *c == grow) {
-            let more = nat(grow).saturating_sub(*w).min(room);
+    // The values a cell at a time each, as long as either wants more;
+    // then the others, each to its natural width in turn.
+    let mut grow = |col: Col, by: u16, room: &mut u16| {
+        if let Some((_, w)) = widths.iter_mut().find(|(c, _)| *c == col) {
+            let more = nat(col).saturating_sub(*w).min(by).min(*room);
             *w += more;
-            room -= more;
+            *room -= more;
+            return more > 0;
         }
+        false
+    };
+    while room > 0 && (grow(Col::Old, 1, &mut room) | grow(Col::New, 1, &mut room)) {}
+    for col in [Col::Outcome, Col::Unit, Col::Measure, Col::Change] {
+        grow(col, u16::MAX, &mut room);
     }
     if let Some((_, w)) = widths.iter_mut().find(|(c, _)| *c == Col::Result) {
         *w += room;
@@ -356,6 +358,11 @@ fn draw_row<'a>(
         }
         let w = w.min(inner.right() - x);
         let (text, style) = cell(col);
+        // A narrow outcome column keeps the verdict's sign (`✓`).
+        let text = match text.char_indices().nth(1) {
+            Some((i, _)) if col == Col::Outcome && str_width(text) > w as usize => &text[..i],
+            _ => text,
+        };
         put(buf, x, y, text, w, style);
         x += w;
     }
@@ -430,6 +437,17 @@ fn passage_block(
         words,
         opts,
     }
+}
+
+/// The first of a passage's lines to show when only `shown` of them fit:
+/// the one where the item's words start, moved up as far as the lines
+/// left below allow, so that the words show whatever is cut.
+fn first_shown(lines: &[layout::DisplayLine], words: &Range<usize>, shown: usize) -> usize {
+    let at = lines
+        .iter()
+        .position(|l| l.range.end > words.start)
+        .unwrap_or(0);
+    at.min(lines.len().saturating_sub(shown))
 }
 
 /// How many text lines each block gets in `height` rows: all it needs
@@ -520,7 +538,8 @@ pub fn render_passages(buf: &mut Buffer, screen: Rect, app: &App, theme: &Theme)
         put(buf, inner.x, y, &b.crumb, inner.width, theme.dim());
         y += 1;
         let styles = [(b.words.clone(), Mark::SELECTED_TARGET)];
-        for (n, line) in b.lines.iter().take(lines).enumerate() {
+        let first = first_shown(&b.lines, &b.words, lines);
+        for (n, line) in b.lines.iter().enumerate().skip(first).take(lines) {
             if y >= inner.bottom() {
                 break;
             }
@@ -536,7 +555,7 @@ pub fn render_passages(buf: &mut Buffer, screen: Rect, app: &App, theme: &Theme)
                 };
                 x = put(buf, x, y, &seg.text, inner.right() - x, style);
             }
-            if n + 1 == lines && lines < b.lines.len() && x < inner.right() {
+            if n + 1 == first + lines && n + 1 < b.lines.len() && x < inner.right() {
                 put(buf, x, y, "…", 1, theme.dim());
             }
             y += 1;
