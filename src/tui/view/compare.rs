@@ -631,6 +631,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_passage_shows_the_words() {
+        let text = "甲".repeat(40);
+        let lines = layout::wrap(&text, 10, &LayoutOptions::PLAIN);
+        assert_eq!(lines.len(), 8, "five characters a line");
+        let words = |c: usize| c * 3..c * 3 + 6;
+        // The words on the fourth line: shown from there.
+        assert_eq!(first_shown(&lines, &words(17), 2), 3);
+        // Near the end: as many lines as fit, the last ones.
+        assert_eq!(first_shown(&lines, &words(38), 3), 5);
+        // All fit: from the first.
+        assert_eq!(first_shown(&lines, &words(38), 8), 0);
+        assert_eq!(first_shown(&[], &words(0), 2), 0);
+    }
+
+    #[test]
     fn passages_share_the_height() {
         assert_eq!(text_budget(&[2, 3], 20), [2, 3]);
         // 3 blocks: 6 header rows, 2 blank ones; 4 lines left.
