@@ -210,3 +210,26 @@ fn compare_in_the_reader_enter_shows_both_passages() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+#[test]
+fn a_bad_report_is_one_line_and_the_terminal_is_given_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"2023\x00\x01").unwrap();
+    let good = fixture("2024-government-work-report.txt");
+    let mut p = Pty::spawn(
+        &["--compare", bad.to_str().unwrap(), &good, "--reader"],
+        100,
+        20,
+    );
+    let status = p.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    p.wait_text("gangmu: ");
+    let parser = p.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen() && !screen.hide_cursor());
+    let text = screen.contents();
+    let line = text.lines().find(|l| l.contains("gangmu: ")).unwrap();
+    assert!(line.contains("bad.txt"), "{text}");
+    assert_eq!(text.matches("gangmu: ").count(), 1, "{text}");
+}

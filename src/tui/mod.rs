@@ -242,6 +242,8 @@ pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ende
     let ((old, old_rest), (new, new_rest)) = match firsts {
         Ok(firsts) => firsts,
         Err(e) => {
+            // The terminal may have been taken early (`take_early`).
+            terminal::restore();
             return Ok(Ended {
                 failed: Some(e),
                 ..Ended::default()
@@ -332,6 +334,8 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
     let (doc, rest) = match first_document(opening) {
         Ok(first) => first,
         Err(e) => {
+            // The terminal may have been taken early (`take_early`).
+            terminal::restore();
             return Ok(Ended {
                 failed: Some(e),
                 ..Ended::default()
