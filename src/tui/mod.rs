@@ -11,9 +11,9 @@
 //! keys), and [`terminal`] sets it up and restores it.
 //!
 //! With two reports open, the app's compare view ([`app::compare`]) shows
-//! their targets side by side; the comparison is made on a thread
-//! ([`start_compare`]), and `gangmu --compare OLD NEW --reader` opens the
-//! reader straight on it ([`run_compare`]).
+//! their targets side by side; the event loop makes the comparison on a
+//! thread ([`event_loop::start_compare`]), and `gangmu --compare OLD NEW
+//! --reader` opens the reader straight on it ([`run_compare`]).
 //!
 //! The modules depend on each other in one direction only: `action` ←
 //! `list` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`], with
@@ -100,16 +100,6 @@ pub fn start_background(id: ReportId, report: &Report, tx: Sender<(ReportId, Upd
     });
     let index = report.search.index();
     std::thread::spawn(move || index.prepare());
-}
-
-/// Makes a comparison on a thread ([`app::compare::CompareJob`]); it comes
-/// back through the receiver (see [`App::compare_poll`]).
-pub fn start_compare(job: app::compare::CompareJob) -> Receiver<app::compare::Compared> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(job.run());
-    });
-    rx
 }
 
 /// Reads the rest of a report shown from its head, and parses it, on a

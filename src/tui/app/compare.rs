@@ -7,7 +7,7 @@
 //! (the older is OLD), as `--compare` orders them. The comparison is
 //! computed off the UI thread: [`App::compare_open`] leaves a
 //! [`CompareJob`] that the event loop hands to a thread
-//! ([`crate::tui::start_compare`]) and whose [`Compared`] it takes back
+//! ([`crate::tui::event_loop::start_compare`]) and whose [`Compared`] it takes back
 //! ([`App::compare_poll`]); meanwhile the view says it is comparing and
 //! every key still answers. The rows' cells are made on that thread too,
 //! in the display forms of the detail pane and terminal-safe, so the view

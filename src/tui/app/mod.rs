@@ -106,7 +106,7 @@ pub struct App {
     /// reports, it is not made again).
     pub compare: Option<compare::CompareView>,
     /// A comparison to make: the event loop hands it to a thread
-    /// ([`crate::tui::start_compare`]) and clears it.
+    /// ([`crate::tui::event_loop::start_compare`]) and clears it.
     pub compare_job: Option<compare::CompareJob>,
     reports: Vec<Report>,
     current: ReportId,
