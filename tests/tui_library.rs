@@ -1,8 +1,9 @@
 //! The library in the reader: its state through actions (the pane,
 //! opening, switching, each report's own place, the search across the
-//! library, its grouped hits, `n`/`N` across reports), with requests
-//! carried out by the real edge ([`LibraryEdge`]) and its threads' updates
-//! applied as the event loop does; and snapshots of the pane and of the
+//! library, its grouped hits, `n`/`N` across reports, the compare view on
+//! the report read and the alternate one), with requests carried out by
+//! the real edge ([`LibraryEdge`]) and its threads' updates applied as the
+//! event loop does; and snapshots of the pane and of the
 //! grouped hits at 40×15, 80×24, 120×40 and 200×60.
 
 use std::path::{Path, PathBuf};
@@ -197,7 +198,7 @@ fn the_pane_lists_sorts_and_opens() {
     r.keys(&[Action::Down, Action::Activate]);
     assert_eq!(r.title(), "7月24日,闵行区第七届人民代表大会第七次会议召开");
     assert_eq!(r.app.reports().len(), 2);
-    assert_eq!(r.app.previous, Some(ReportId(0)));
+    assert_eq!(r.app.previous(), Some(ReportId(0)));
 }
 
 #[test]
@@ -516,4 +517,77 @@ fn a_report_gone_since_listing_is_said_and_the_pane_stays() {
         "{said}"
     );
     assert!(r.app.library.as_ref().unwrap().blank);
+}
+
+/// Moves the pane's selection to the report whose file name ends with
+/// `file`, and opens it.
+fn open_file(r: &mut Rig, file: &str) {
+    r.keys(&[Action::Library, Action::Top]);
+    for _ in 0..listed(&r.app).len() {
+        let l = r.app.library.as_ref().unwrap();
+        if l.selected().unwrap().found.path.ends_with(file) {
+            r.keys(&[Action::Activate]);
+            assert!(r.app.report().doc.source.ends_with(file));
+            return;
+        }
+        r.keys(&[Action::Down]);
+    }
+    panic!("{file} not listed");
+}
+
+#[test]
+fn compare_in_a_library_is_the_report_read_against_the_alternate() {
+    const Y2023: &str = "2023-government-work-report.txt";
+    const Y2024: &str = "2024-government-work-report.txt";
+    const SEED: &str = "minhang-2024-07-24.txt";
+    let mut r = Rig::new(120, 40);
+    // One report open: `c` says how to get a second.
+    open_file(&mut r, Y2024);
+    r.keys(&[Action::Compare]);
+    assert_eq!(r.app.mode, Mode::Normal);
+    let said = r.app.notices.status.clone().unwrap();
+    assert_eq!(
+        said,
+        "compare needs two open reports: open another from the library (L)"
+    );
+    // 2024 then 2023 (current): the alternate is 2024, compared as NEW.
+    open_file(&mut r, Y2023);
+    assert_eq!(r.app.previous(), Some(ReportId(0)));
+    r.keys(&[Action::Compare]);
+    assert_eq!(r.app.mode, Mode::Compare);
+    r.app.compare_finish();
+    let v = r.app.compare.as_ref().unwrap();
+    let c = &v.compared.as_ref().unwrap().comparison;
+    assert_eq!((c.old.year, c.new.year), (Some(2023), Some(2024)));
+    assert!(r.app.reports()[v.old.0].doc.source.ends_with(Y2023));
+    assert!(r.app.reports()[v.new.0].doc.source.ends_with(Y2024));
+    let first = &v.compared.as_ref().unwrap().texts[0];
+    assert_eq!(
+        (
+            first.measure.as_str(),
+            first.old.as_str(),
+            first.new.as_str()
+        ),
+        ("国内生产总值增长", "5%左右", "5%左右")
+    );
+    // `a` switches to the alternate; `c` compares the same pair again,
+    // kept, not made again.
+    r.keys(&[Action::Close, Action::AlternateReport]);
+    assert!(r.app.report().doc.source.ends_with(Y2024));
+    assert_eq!(r.app.previous(), Some(ReportId(1)));
+    r.keys(&[Action::Compare]);
+    assert_eq!(r.app.mode, Mode::Compare);
+    assert!(r.app.compare_job.is_none(), "the same two reports");
+    assert!(r.app.compare.as_ref().unwrap().compared.is_some());
+    // A third report: compared with the one read before it (2024).
+    r.keys(&[Action::Close]);
+    open_file(&mut r, SEED);
+    assert_eq!(r.app.previous(), Some(ReportId(0)));
+    r.keys(&[Action::Compare]);
+    assert!(r.app.compare_job.is_some(), "another pair: made again");
+    r.app.compare_finish();
+    let v = r.app.compare.as_ref().unwrap();
+    let mut pair = [v.old.0, v.new.0];
+    pair.sort();
+    assert_eq!(pair, [0, 2]);
 }

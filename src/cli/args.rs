@@ -33,7 +33,7 @@ pub enum SortBy {
     name = "gangmu",
     version,
     about = "纲目 — read Chinese policy reports in the terminal: outline, targets, search",
-    after_help = "Examples:\n  gangmu                          open the bundled report in the reader\n  gangmu 报告.txt                  open a report (UTF-8, GB18030/GBK or UTF-16)\n  gangmu reports/                  open a library: its reports listed, searched together\n  gangmu --outline --format json 报告.txt\n  gangmu --targets --format csv 报告.txt\n  gangmu --search 大零号湾 reports/\n  gangmu --list --sort title reports/\n  cat 报告.txt | gangmu --outline -\n  gangmu --config my.yaml --no-state 报告.txt\n  gangmu --print-config > ~/.config/gangmu/config.yaml\n\nThe reader reopens each report where reading stopped (state in\n$XDG_STATE_HOME/gangmu). Keys: ? in the reader; m+letter bookmarks,\n'+letter goes back to one, Ctrl-o/Ctrl-n move through the jump history."
+    after_help = "Examples:\n  gangmu                          open the bundled report in the reader\n  gangmu 报告.txt                  open a report (UTF-8, GB18030/GBK or UTF-16)\n  gangmu reports/                  open a library: its reports listed, searched together\n  gangmu --outline --format json 报告.txt\n  gangmu --targets --format csv 报告.txt\n  gangmu --search 大零号湾 reports/\n  gangmu --list --sort title reports/\n  gangmu --compare 2023.txt 2024.txt --reader\n  cat 报告.txt | gangmu --outline -\n  gangmu --config my.yaml --no-state 报告.txt\n  gangmu --print-config > ~/.config/gangmu/config.yaml\n\nThe reader reopens each report where reading stopped (state in\n$XDG_STATE_HOME/gangmu). Keys: ? in the reader; m+letter bookmarks,\n'+letter goes back to one, Ctrl-o/Ctrl-n move through the jump history."
 )]
 pub struct Args {
     /// The reports to open: files (`-` for standard input) or directories
@@ -84,6 +84,11 @@ pub struct Args {
     /// ($XDG_CACHE_HOME/gangmu).
     #[arg(long)]
     pub no_cache: bool,
+
+    /// With --compare: open the reader on the comparison instead of
+    /// printing it (both reports open; Enter on a row shows both passages).
+    #[arg(long, requires = "compare", conflicts_with = "format")]
+    pub reader: bool,
 
     /// Output format of the scripted views.
     #[arg(long, value_enum, default_value_t = Format::Text)]

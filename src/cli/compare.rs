@@ -151,20 +151,26 @@ pub fn compare_csv(c: &Comparison, old: &Document, new: &Document) -> String {
     out
 }
 
-/// Loads OLD and NEW, puts them in time order (saying so when they were
-/// not), and prints the comparison.
-pub fn view(paths: &[PathBuf], format: Format) -> Result<ExitCode, CliError> {
+/// OLD and NEW, checked: two of them, standard input at most one.
+pub fn two(paths: &[PathBuf]) -> Result<[&PathBuf; 2], CliError> {
     let [a, b] = paths else {
         return Err(CliError::usage("--compare needs two reports: OLD NEW"));
     };
-    if matches!(format, Format::Md | Format::Org) {
-        return Err(CliError::usage(
-            "--compare supports --format text, csv, json or yaml",
-        ));
-    }
     if a.as_os_str() == "-" && b.as_os_str() == "-" {
         return Err(CliError::usage(
             "--compare: standard input (-) can be only one of OLD and NEW",
+        ));
+    }
+    Ok([a, b])
+}
+
+/// Loads OLD and NEW, puts them in time order (saying so when they were
+/// not), and prints the comparison.
+pub fn view(paths: &[PathBuf], format: Format) -> Result<ExitCode, CliError> {
+    let [a, b] = two(paths)?;
+    if matches!(format, Format::Md | Format::Org) {
+        return Err(CliError::usage(
+            "--compare supports --format text, csv, json or yaml",
         ));
     }
     let mut old = Document::open(a)?;

@@ -153,7 +153,13 @@ fn run(args: &Args) -> Result<ExitCode, CliError> {
     // file:line:col, exit 2, before anything is printed or drawn.
     let config = load_config(args)?;
     if let Some(pair) = &args.compare {
+        if args.reader {
+            return compare_reader(pair, args, config);
+        }
         return compare::view(pair, args.format);
+    }
+    if args.reader {
+        return Err(CliError::usage("--reader goes with --compare OLD NEW"));
     }
     let reader = !(args.outline || args.targets || args.search.is_some() || args.list);
     let several = crate::library::discover::is_library(&args.files);
@@ -277,6 +283,56 @@ fn run_library_reader(args: &Args, config: crate::config::Config) -> Result<Exit
         crate::persist::StateStore::from_env()
     };
     let ended = crate::tui::run_library(lib, crate::tui::Options { config, store })?;
+    if let Some(w) = &ended.warning {
+        say(w);
+    }
+    if let Some(e) = ended.failed {
+        return Err(e.into());
+    }
+    Ok(match ended.signal {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
+}
+
+/// `--compare OLD NEW --reader`: opens the reader on both reports, on the
+/// compare view (OLD and NEW are put in time order by the view itself).
+fn compare_reader(
+    paths: &[std::path::PathBuf],
+    args: &Args,
+    config: crate::config::Config,
+) -> Result<ExitCode, CliError> {
+    let [a, b] = compare::two(paths)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "standard output is not a terminal; without --reader, --compare prints the comparison",
+        ));
+    }
+    // As `run_reader`: the terminal taken first, unless a report is typed
+    // at it (`-`), whose Ctrl-D ends it.
+    let typed = [a, b].iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal();
+    if !typed {
+        crate::tui::terminal::take_early()?;
+    }
+    let head = if typed { usize::MAX } else { HEAD_BYTES };
+    let openings =
+        Opening::open(Some(a), head).and_then(|o| Ok((o, Opening::open(Some(b), head)?)));
+    let (old, new) = match openings {
+        Ok(openings) => openings,
+        Err(e) => {
+            crate::tui::terminal::restore();
+            return Err(e.into());
+        }
+    };
+    let store = if args.no_state {
+        None
+    } else {
+        crate::persist::StateStore::from_env()
+    };
+    let ended = crate::tui::run_compare(old, new, crate::tui::Options { config, store })?;
+    if let Some(w) = &ended.warning {
+        say(w);
+    }
     if let Some(e) = ended.failed {
         return Err(e.into());
     }
@@ -313,7 +369,6 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
             return Err(e.into());
         }
     };
-    let source = opening.label().to_string();
     let store = if args.no_state {
         None
     } else {
@@ -322,7 +377,7 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
     let ended = crate::tui::run(opening, crate::tui::Options { config, store })?;
     // Said on the screen's status bar, and here once the terminal is back.
     if let Some(w) = &ended.warning {
-        say(&format!("{source}: {w}"));
+        say(w);
     }
     if let Some(e) = ended.failed {
         return Err(e.into());

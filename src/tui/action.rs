@@ -27,6 +27,11 @@ pub enum Mode {
     Library,
     /// The hits of a search across the library, grouped by report.
     LibraryHits,
+    /// The comparison of two open reports: one row per measure.
+    Compare,
+    /// A row of the comparison: both reports' passages, one above the
+    /// other (and the look-back's result, where there is one).
+    Passages,
 }
 
 /// One thing to do to the reader's state.
@@ -153,6 +158,10 @@ pub enum Action {
     /// Search the whole library: opens the prompt widened, or (`Tab` in
     /// the prompt) widens or narrows the search typed.
     SearchLibrary,
+    // comparing two reports
+    /// Compare the current report with the one current before it (the
+    /// older as OLD), or close the comparison.
+    Compare,
 }
 
 /// A command a key can be bound to: the action, its stable name in the
@@ -259,7 +268,7 @@ pub const COMMANDS: &[Command] = &[
     cmd(
         Action::SearchFilter,
         "search_filter",
-        "tree: only nodes with hits / restore",
+        "only nodes with hits (compare: changes)",
     ),
     cmd(Action::SearchResults, "search_results", "list of hits"),
     // moving by the outline and by percent
@@ -305,6 +314,12 @@ pub const COMMANDS: &[Command] = &[
         Action::SearchLibrary,
         "search_library",
         "search the whole library (Tab in /)",
+    ),
+    // comparing two reports
+    cmd(
+        Action::Compare,
+        "compare",
+        "compare this report with the previous one",
     ),
 ];
 

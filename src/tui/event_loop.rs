@@ -16,6 +16,7 @@ use crate::config::{KeyName, KeySpec};
 use crate::search;
 
 use super::action::Action;
+use super::app::compare::{CompareJob, Compared};
 use super::app::{App, ReportId};
 use super::report::Update;
 use super::terminal::{self, Signals, Term};
@@ -85,6 +86,16 @@ pub fn to_action(app: &App, ev: &Event) -> Option<Action> {
     }
 }
 
+/// Makes a comparison on a thread ([`CompareJob`]); it comes back through
+/// the receiver (see [`App::compare_poll`]).
+pub fn start_compare(job: CompareJob) -> Receiver<Compared> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(job.run());
+    });
+    rx
+}
+
 /// How long the loop searches between two looks at the keyboard: short
 /// enough that keys stay responsive, long enough to redraw rarely.
 const SEARCH_SLICE: Duration = Duration::from_millis(12);
@@ -126,13 +137,18 @@ pub fn run(
                 Err(TryRecvError::Empty) => break,
             }
         }
+        if let Some(job) = app.compare_job.take() {
+            app.compare_started(start_compare(job));
+        }
+        dirty |= app.compare_poll();
         let searching = app.report().search.is_running();
         let index_ready = app.report().search.index_ready();
-        // Something to draw, or busy (a search to finish, updates to wait
-        // for): look at the keyboard without sleeping long.
+        // Something to draw, or busy (a search to finish, updates or a
+        // comparison to wait for): look at the keyboard without sleeping
+        // long.
         let timeout = if dirty || searching && index_ready {
             Duration::ZERO
-        } else if updates.is_some() || searching {
+        } else if updates.is_some() || searching || app.comparing() {
             Duration::from_millis(5)
         } else {
             Duration::from_millis(100)

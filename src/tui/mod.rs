@@ -10,6 +10,11 @@
 //! or writes the terminal (and turns its events into the reader's own
 //! keys), and [`terminal`] sets it up and restores it.
 //!
+//! With two reports open, the app's compare view ([`app::compare`]) shows
+//! their targets side by side; the event loop makes the comparison on a
+//! thread ([`event_loop::start_compare`]), and `gangmu --compare OLD NEW
+//! --reader` opens the reader straight on it ([`run_compare`]).
+//!
 //! The modules depend on each other in one direction only: `action` ←
 //! `list` ← `library` ← `report` ← `app` ← `view` ← `event_loop` ← [`run`]
 //! and [`run_library`], with
@@ -141,6 +146,173 @@ pub fn start_reading(
     });
 }
 
+/// Saves the reading state of every open report that has been read whole,
+/// each under its own text's key (the state of one still being read is
+/// not saved: it is not known whose it is yet; nor the blank stand-in of
+/// a library); the current one's with the pane that has the focus.
+fn save_reports(store: &StateStore, app: &App) -> io::Result<()> {
+    let mut result = Ok(());
+    for (i, r) in app.reports().iter().enumerate() {
+        if r.loading || r.doc.text.is_empty() {
+            continue;
+        }
+        let state = if ReportId(i) == app.current() {
+            app.saved_state()
+        } else {
+            r.saved_state()
+        };
+        if let Err(e) = store.save(&document_key(&r.doc.text), &state) {
+            result = Err(e);
+        }
+    }
+    result
+}
+
+/// The reader's session on the terminal: takes it, draws the first frame
+/// of `app`, then starts the slow work (`start`, given where to send what
+/// it derives: started earlier, the threads would compete with the first
+/// frame for the CPU), runs the event loop (`serve` carries out the app's
+/// requests), gives the terminal back and saves the reading state of
+/// every report read (saying once why it could not).
+fn drive(
+    mut app: App,
+    store: Option<&StateStore>,
+    signals: &terminal::Signals,
+    start: impl FnOnce(&App, UpdateSender),
+    serve: &mut dyn FnMut(&mut App, &UpdateSender),
+) -> io::Result<Ended> {
+    let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
+    let served = tx.clone();
+    let mut serve = |app: &mut App| serve(app, &served);
+    terminal::enter(app.mouse)?;
+    let result = terminal::terminal().and_then(|mut term| {
+        // The size may have changed between the query and the first frame.
+        let size = term.size()?;
+        app.apply(action::Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+        term.draw(|f| view::draw(f, &app))?;
+        start(&app, tx);
+        // Saved now and then while reading too, so a killed or crashed
+        // reader (or a closed SSH session) loses little; errors are said
+        // once, at exit.
+        let mut save = |app: &App| {
+            if let Some(store) = store {
+                let _ = save_reports(store, app);
+            }
+        };
+        event_loop::run(
+            &mut term,
+            &mut app,
+            signals,
+            Some(updates),
+            &mut save,
+            &mut serve,
+        )
+    });
+    terminal::restore();
+    if let Some(store) = store
+        && let Err(e) = save_reports(store, &app)
+    {
+        let message = format!(
+            "gangmu: could not save the reading state in {}: {e}",
+            store.dir().display()
+        );
+        eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
+    }
+    result.map(|()| Ended {
+        signal: signals.ended_by(),
+        failed: app.failed.take(),
+        warning: warning(&app),
+    })
+}
+
+/// A report's first document: its head when the report is longer than
+/// it ([`Opening::head_text`]; the rest is then read on a thread, see
+/// [`start_reading`]), else the whole.
+fn first_document(opening: Opening) -> Result<(Document, Option<Opening>), LoadError> {
+    match opening.head_text() {
+        Some(text) => {
+            let doc = Document::from_text(opening.label(), text, Decoding::default());
+            Ok((doc, Some(opening)))
+        }
+        None => Document::from_opening(opening).map(|doc| (doc, None)),
+    }
+}
+
+/// Opens the reader on two reports, OLD then NEW (current), on the
+/// compare view (`gangmu --compare OLD NEW --reader`); returns when it is
+/// closed, after saving where reading stopped in each. As [`run`] does
+/// for one: the first frame waits for nothing slow (a big report is shown
+/// from its head, the compare view waits until both are read), each
+/// report gets its saved state back, and the rest, the targets, the
+/// search indexes and the comparison are made on other threads.
+pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ended> {
+    let signals = terminal::Signals::register()?;
+    terminal::install_panic_hook();
+    terminal::watch_hangup();
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let firsts = first_document(old).and_then(|a| Ok((a, first_document(new)?)));
+    let ((old, old_rest), (new, new_rest)) = match firsts {
+        Ok(firsts) => firsts,
+        Err(e) => {
+            // The terminal may have been taken early (`take_early`).
+            terminal::restore();
+            return Ok(Ended {
+                failed: Some(e),
+                ..Ended::default()
+            });
+        }
+    };
+    let mut app = App::with_config(Arc::new(old), None, w, h, opts.config);
+    app.no_color = no_color();
+    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
+    // A report read whole gets its saved state now; one shown from its
+    // head, when the whole arrives.
+    let store = opts.store;
+    let restore = |app: &mut App, rest: &Option<Opening>| {
+        app.report_mut().loading = rest.is_some();
+        let loaded = match (&store, rest) {
+            (Some(s), None) => s.load(&document_key(&app.report().doc.text)),
+            _ => return,
+        };
+        match loaded {
+            Loaded::Found(saved) => app.restore(&saved),
+            Loaded::SetAside(notice) | Loaded::Kept(notice) => app.notices.status = Some(notice),
+            Loaded::Missing => {}
+        }
+    };
+    restore(&mut app, &old_rest);
+    app.open(Arc::new(new), None);
+    restore(&mut app, &new_rest);
+    app.apply(action::Action::Compare);
+    if let Some(w) = warning(&app) {
+        app.notices.status = Some(w);
+    }
+    let rests = [(ReportId(0), old_rest), (ReportId(1), new_rest)];
+    let start = |app: &App, tx: UpdateSender| {
+        for (id, rest) in rests {
+            match rest {
+                Some(opening) => start_reading(id, opening, store.clone(), tx.clone()),
+                None => start_background(id, &app.reports()[id.0], tx.clone()),
+            }
+        }
+    };
+    drive(app, store.as_ref(), signals, start, &mut |_, _| {})
+}
+
+/// The first open report's bytes replaced while decoding, as said once
+/// the terminal is back (`source: …`).
+fn warning(app: &App) -> Option<String> {
+    app.reports().iter().find_map(|r| {
+        r.doc
+            .decoding
+            .warning()
+            .map(|w| format!("{}: {w}", r.doc.source))
+    })
+}
+
 /// How the reader ended.
 #[derive(Debug, Default)]
 pub struct Ended {
@@ -170,21 +342,16 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
     terminal::install_panic_hook();
     terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let head = opening.head_text();
-    let (doc, rest) = match head {
-        Some(text) => {
-            let doc = Document::from_text(opening.label(), text, Decoding::default());
-            (doc, Some(opening))
+    let (doc, rest) = match first_document(opening) {
+        Ok(first) => first,
+        Err(e) => {
+            // The terminal may have been taken early (`take_early`).
+            terminal::restore();
+            return Ok(Ended {
+                failed: Some(e),
+                ..Ended::default()
+            });
         }
-        None => match Document::from_opening(opening) {
-            Ok(doc) => (doc, None),
-            Err(e) => {
-                return Ok(Ended {
-                    failed: Some(e),
-                    ..Ended::default()
-                });
-            }
-        },
     };
     let loaded = match &rest {
         None => opts
@@ -193,7 +360,6 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
             .map(|s| s.load(&document_key(&doc.text))),
         Some(_) => None,
     };
-    let opts_store = opts.store.clone();
     let mut app = App::with_config(Arc::new(doc), None, w, h, opts.config);
     app.no_color = no_color();
     app.report_mut().loading = rest.is_some();
@@ -205,90 +371,13 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
         Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => app.notices.status = Some(notice),
         Some(Loaded::Missing) | None => {}
     }
+    let store = opts.store;
     let current = app.current();
-    let start = move |app: &App, tx: Sender<(ReportId, Update)>| match rest {
-        Some(opening) => start_reading(current, opening, opts.store.clone(), tx),
+    let start = |app: &App, tx: UpdateSender| match rest {
+        Some(opening) => start_reading(current, opening, store.clone(), tx),
         None => start_background(current, app.report(), tx),
     };
-    drive(app, &opts_store, signals, start, &mut |_, _| {})
-}
-
-/// Runs the reader on an app made for its first frame: takes the
-/// terminal, draws, calls `start` with the channel of updates (the slow
-/// work starts after the first frame: started earlier, the threads would
-/// compete with it for the CPU), runs the event loop (`serve` carries out
-/// the app's requests), then restores the terminal and saves where
-/// reading stopped in every report read.
-fn drive(
-    mut app: App,
-    store: &Option<StateStore>,
-    signals: &terminal::Signals,
-    start: impl FnOnce(&App, Sender<(ReportId, Update)>),
-    serve: &mut dyn FnMut(&mut App, &UpdateSender),
-) -> io::Result<Ended> {
-    let (tx, updates): (_, Receiver<(ReportId, Update)>) = mpsc::channel();
-    let served = tx.clone();
-    let mut serve = |app: &mut App| serve(app, &served);
-    // Every report read, each under its own text's key (the current one
-    // with the pane that has the focus). The state of a report still
-    // being read is not saved: it is not known whose it is yet; nor the
-    // blank stand-in of a library.
-    let save_state = |app: &App| -> io::Result<()> {
-        let Some(store) = store else { return Ok(()) };
-        let mut result = Ok(());
-        for (i, r) in app.reports().iter().enumerate() {
-            if r.loading || r.doc.text.is_empty() {
-                continue;
-            }
-            let state = match i == app.current().0 {
-                true => app.saved_state(),
-                false => r.saved_state(),
-            };
-            let saved = store.save(&document_key(&r.doc.text), &state);
-            if result.is_ok() {
-                result = saved;
-            }
-        }
-        result
-    };
-    terminal::enter(app.mouse)?;
-    let result = terminal::terminal().and_then(|mut term| {
-        // The size may have changed between the query and the first frame.
-        let size = term.size()?;
-        app.apply(action::Action::Resize {
-            width: size.width,
-            height: size.height,
-        });
-        term.draw(|f| view::draw(f, &app))?;
-        start(&app, tx);
-        // Saved now and then while reading too, so a killed or crashed
-        // reader (or a closed SSH session) loses little; errors are said
-        // once, at exit.
-        let mut save = |app: &App| {
-            let _ = save_state(app);
-        };
-        event_loop::run(
-            &mut term,
-            &mut app,
-            signals,
-            Some(updates),
-            &mut save,
-            &mut serve,
-        )
-    });
-    terminal::restore();
-    if let (Some(store), Err(e)) = (store, save_state(&app)) {
-        let message = format!(
-            "gangmu: could not save the reading state in {}: {e}",
-            store.dir().display()
-        );
-        eprintln!("{}", safe::one_line(&message, safe::MESSAGE_CHARS));
-    }
-    result.map(|()| Ended {
-        signal: signals.ended_by(),
-        failed: app.failed.take(),
-        warning: app.report().doc.decoding.warning(),
-    })
+    drive(app, store.as_ref(), signals, start, &mut |_, _| {})
 }
 
 /// What the library's requests need from outside the app: where updates
@@ -482,5 +571,5 @@ pub fn run_library(lib: crate::library::Library, opts: Options) -> io::Result<En
         });
     };
     let mut serve = |app: &mut App, tx: &Sender<(ReportId, Update)>| edge.serve(app, tx);
-    drive(app, &opts.store, signals, start, &mut serve)
+    drive(app, opts.store.as_ref(), signals, start, &mut serve)
 }

@@ -43,17 +43,6 @@ impl App {
         usize::from(self.height.saturating_sub(5)).max(1)
     }
 
-    /// Makes `id` the current report; the one read before becomes the
-    /// alternate.
-    pub fn switch_to(&mut self, id: ReportId) {
-        if id != self.current && id.0 < self.reports.len() {
-            self.previous = Some(self.current);
-            self.current = id;
-            self.sync_view();
-            self.fix_focus();
-        }
-    }
-
     /// A report of the library read by the event loop: opened and made
     /// current (in place of the blank stand-in, for the first). `loading`:
     /// shown from its head while the rest is read.
@@ -71,10 +60,7 @@ impl App {
             self.reports[0] = report;
             ReportId(0)
         } else {
-            let before = self.current;
-            let id = self.open(doc, targets);
-            self.previous = Some(before);
-            id
+            self.open(doc, targets)
         };
         self.current = id;
         // Its saved place is put back when it arrives, unless a key moves
@@ -195,7 +181,7 @@ impl App {
 
     /// `a`: back to the report read before.
     fn alternate(&mut self) {
-        match self.previous {
+        match self.previous() {
             Some(p) => self.switch_to(p),
             None => self.notices.status = Some("no other report read yet (L lists them)".into()),
         }

@@ -19,8 +19,10 @@
 //!   resizing;
 //! - `mouse`: clicks and the wheel;
 //! - `library`: the library's pane, switching reports (the alternate
-//!   report), the search across the library and its grouped hits.
+//!   report), the search across the library and its grouped hits;
+//! - `compare`: the compare view of two open reports and its passages.
 
+pub mod compare;
 mod library;
 pub mod modes;
 mod mouse;
@@ -106,12 +108,19 @@ pub struct App {
     /// The library, when the reader opened several reports or a
     /// directory (`None` for one report).
     pub library: Option<crate::tui::library::LibraryUi>,
-    /// The report read before the current one (`a` goes back to it).
-    pub previous: Option<ReportId>,
     /// A hit to go to in a report still being read: report, offset, query.
     pub hit_pending: Option<(ReportId, usize, String)>,
+    /// The compare view (kept when closed: opened again on the same
+    /// reports, it is not made again).
+    pub compare: Option<compare::CompareView>,
+    /// A comparison to make: the event loop hands it to a thread
+    /// ([`crate::tui::event_loop::start_compare`]) and clears it.
+    pub compare_job: Option<compare::CompareJob>,
     reports: Vec<Report>,
     current: ReportId,
+    /// The report current before this one: the alternate report (`a`
+    /// goes back to it) and the one `compare` compares with.
+    previous: Option<ReportId>,
 }
 
 impl App {
@@ -156,10 +165,12 @@ impl App {
             moved: false,
             failed: None,
             library: None,
-            previous: None,
             hit_pending: None,
+            compare: None,
+            compare_job: None,
             reports: Vec::new(),
             current: ReportId(0),
+            previous: None,
             config,
         };
         app.open(doc.into(), targets);
@@ -169,12 +180,37 @@ impl App {
         app
     }
 
-    /// Opens a report and makes it the current one.
+    /// Opens a report and makes it the current one (the one current
+    /// before becomes the previous one).
     pub fn open(&mut self, doc: Arc<Document>, targets: Option<Vec<SidebarItem>>) -> ReportId {
         let report = Report::new(doc, targets, &self.config, self.viewport());
         self.reports.push(report);
-        self.current = ReportId(self.reports.len() - 1);
-        self.current
+        let id = ReportId(self.reports.len() - 1);
+        self.switch_to(id);
+        id
+    }
+
+    /// Makes an open report the current one; the one current before
+    /// becomes the previous one. Nothing for a report that is not open
+    /// or already current.
+    pub fn switch_to(&mut self, id: ReportId) {
+        if id.0 >= self.reports.len() {
+            return;
+        }
+        if id != self.current {
+            self.previous = Some(self.current);
+        }
+        self.current = id;
+        self.sync_view();
+        self.fix_focus();
+    }
+
+    /// The report current before this one, if any: the alternate report
+    /// (`a` goes back to it) and the one the compare view compares the
+    /// current one with.
+    pub fn previous(&self) -> Option<ReportId> {
+        self.previous
+            .filter(|p| *p != self.current && p.0 < self.reports.len())
     }
 
     /// The open reports, in the order they were opened.
@@ -246,6 +282,7 @@ impl App {
                     r.search_for(&query);
                     r.jump_to_offset(offset);
                 }
+                self.compare_when_read();
             }
             Update::Failed(e) => {
                 self.failed = Some(e);
@@ -351,12 +388,19 @@ impl App {
     }
 
     /// `y` (`full`) or `Y`: the passage chosen with its citation, or its
-    /// breadcrumb, to the clipboard — the hit chosen in the list of hits,
+    /// breadcrumb, to the clipboard — the passage chosen in the compare
+    /// view's passages (in its report), the hit chosen in the list of hits,
     /// the tree's node, the sidebar's target, else the paragraph read.
     fn yank(&mut self, full: bool) {
-        let r = self.report();
+        let chosen = self.chosen_passage();
+        let r = match &chosen {
+            Some((id, ..)) => &self.reports[id.0],
+            None => self.report(),
+        };
         let doc = &r.doc;
-        let (range, node) = if self.mode == Mode::Results {
+        let (range, node) = if let Some((_, sentence, node)) = chosen {
+            (sentence, Some(node))
+        } else if self.mode == Mode::Results {
             let sel = r.search.results.selected().unwrap_or(0);
             match r.search.ranked(sel) {
                 Some(h) => (quote::sentence_around(doc, h.range.clone()), h.node),

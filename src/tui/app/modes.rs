@@ -103,6 +103,29 @@ pub const MODES: &[ModeRow] = &[
         },
         run: App::library_hits_key,
     },
+    ModeRow {
+        mode: Mode::Compare,
+        // `f` (search_filter): only the changes.
+        keys: ModeKeys::List {
+            own: Action::Compare,
+            extra: &[
+                Action::HalfPageUp,
+                Action::HalfPageDown,
+                Action::SearchFilter,
+            ],
+            pager: false,
+        },
+        run: App::compare_key,
+    },
+    ModeRow {
+        mode: Mode::Passages,
+        keys: ModeKeys::List {
+            own: Action::Compare,
+            extra: &[Action::Yank, Action::YankBreadcrumb],
+            pager: false,
+        },
+        run: App::passages_key,
+    },
 ];
 
 /// The row of a mode.
@@ -200,6 +223,7 @@ impl App {
             }
             // quoting
             Action::Yank | Action::YankBreadcrumb => self.yank(action == Action::Yank),
+            Action::Compare => self.compare_open(),
             // panes
             Action::Close
                 if self.focus == Focus::Sidebar && self.report().sidebar.filter.is_some() =>
@@ -412,6 +436,8 @@ mod tests {
             Mode::Filter,
             Mode::Library,
             Mode::LibraryHits,
+            Mode::Compare,
+            Mode::Passages,
         ];
         for m in all {
             assert_eq!(MODES.iter().filter(|r| r.mode == m).count(), 1, "{m:?}");

@@ -2,6 +2,7 @@
 //! Nothing here changes state or talks to the terminal.
 
 pub mod bookmarks;
+pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod library;
@@ -99,6 +100,8 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         Mode::Bookmarks => bookmarks::render(buf, area, app, &theme),
         Mode::Library => library::render_pane(buf, area, app, &theme),
         Mode::LibraryHits => library::render_hits(buf, area, app, &theme),
+        Mode::Compare => compare::render(buf, area, app, &theme),
+        Mode::Passages => compare::render_passages(buf, area, app, &theme),
         Mode::Normal | Mode::SetMark | Mode::JumpToMark | Mode::Percent => {}
     }
     cursor

@@ -133,6 +133,20 @@ fn hints(app: &App) -> Vec<Hint> {
             Cmd(Action::Close, "close"),
             Cmd(Action::Quit, "close"),
         ],
+        Mode::Compare => vec![
+            Cmd(Action::Down, "move"),
+            Key("Enter", "passages"),
+            Cmd(Action::SearchFilter, "changes only"),
+            Cmd(Action::Close, "close"),
+            Cmd(Action::Quit, "close"),
+        ],
+        Mode::Passages => vec![
+            Cmd(Action::Down, "choose"),
+            Key("Enter", "go"),
+            Cmd(Action::Yank, "copy"),
+            Cmd(Action::Close, "back"),
+            Cmd(Action::Quit, "back"),
+        ],
         Mode::Percent => vec![
             Key("0-9", "percent"),
             Key("Enter", "go"),

@@ -6,6 +6,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::compare::{Change, Verdict};
 use crate::config::{Config, Palette};
 
 /// The palette's colours by role, resolved once per frame.
@@ -192,6 +193,41 @@ impl Theme {
                 Some(Color::Yellow),
                 None,
             )
+        }
+    }
+
+    /// A row's change in the compare view: unchanged dim, changed in the
+    /// marker's colour, new in the targets', dropped in red (the row's
+    /// mark, `=` `~` `+` `-`, says it without colours).
+    pub fn change(&self, change: Change) -> Style {
+        match change {
+            Change::Unchanged => self.dim(),
+            Change::Changed => self.marker(),
+            Change::New => self.c(
+                Style::new().add_modifier(Modifier::BOLD),
+                Some(self.p.target),
+                None,
+            ),
+            Change::Dropped => self.c(
+                Style::new().add_modifier(Modifier::BOLD),
+                Some(Color::LightRed),
+                None,
+            ),
+        }
+    }
+
+    /// A verdict in the compare view: met in the targets' colour, missed
+    /// in red, unclear in the marker's (`✓` `✗` `?` say it without
+    /// colours).
+    pub fn verdict(&self, verdict: Verdict) -> Style {
+        match verdict {
+            Verdict::Met => self.c(Style::new(), Some(self.p.target), None),
+            Verdict::Missed => self.c(
+                Style::new().add_modifier(Modifier::BOLD),
+                Some(Color::LightRed),
+                None,
+            ),
+            Verdict::Unclear => self.c(Style::new(), Some(self.p.marker), None),
         }
     }
 
