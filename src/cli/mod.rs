@@ -248,6 +248,33 @@ fn search_view(
     Ok(ExitCode::from(u8::from(!found)))
 }
 
+/// The reader's options: the config, and the saved states unless
+/// `--no-state`.
+fn reader_options(args: &Args, config: crate::config::Config) -> crate::tui::Options {
+    let store = if args.no_state {
+        None
+    } else {
+        crate::persist::StateStore::from_env()
+    };
+    crate::tui::Options { config, store }
+}
+
+/// How a reader's run ends: its warning said once the terminal is back
+/// (it was on the status bar), a failure as the error, a signal as
+/// 128 + its number.
+fn reader_ended(ended: crate::tui::Ended) -> Result<ExitCode, CliError> {
+    if let Some(w) = &ended.warning {
+        say(w);
+    }
+    if let Some(e) = ended.failed {
+        return Err(e.into());
+    }
+    Ok(match ended.signal {
+        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+        None => ExitCode::SUCCESS,
+    })
+}
+
 /// Opens the reader on a library (several paths, or a directory): lists
 /// it (from the cache; `--no-cache` bypasses it) with the terminal taken,
 /// then shows its pane; a path without reports is an error before the
@@ -277,22 +304,8 @@ fn run_library_reader(args: &Args, config: crate::config::Config) -> Result<Exit
             paths.join(", ")
         )));
     }
-    let store = if args.no_state {
-        None
-    } else {
-        crate::persist::StateStore::from_env()
-    };
-    let ended = crate::tui::run_library(lib, crate::tui::Options { config, store })?;
-    if let Some(w) = &ended.warning {
-        say(w);
-    }
-    if let Some(e) = ended.failed {
-        return Err(e.into());
-    }
-    Ok(match ended.signal {
-        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
-        None => ExitCode::SUCCESS,
-    })
+    let ended = crate::tui::run_library(lib, reader_options(args, config))?;
+    reader_ended(ended)
 }
 
 /// `--compare OLD NEW --reader`: opens the reader on both reports, on the
@@ -324,22 +337,8 @@ fn compare_reader(
             return Err(e.into());
         }
     };
-    let store = if args.no_state {
-        None
-    } else {
-        crate::persist::StateStore::from_env()
-    };
-    let ended = crate::tui::run_compare(old, new, crate::tui::Options { config, store })?;
-    if let Some(w) = &ended.warning {
-        say(w);
-    }
-    if let Some(e) = ended.failed {
-        return Err(e.into());
-    }
-    Ok(match ended.signal {
-        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
-        None => ExitCode::SUCCESS,
-    })
+    let ended = crate::tui::run_compare(old, new, reader_options(args, config))?;
+    reader_ended(ended)
 }
 
 /// Opens the reader: refuses a stdout that is not a terminal, takes the
@@ -369,21 +368,6 @@ fn run_reader(args: &Args, config: crate::config::Config) -> Result<ExitCode, Cl
             return Err(e.into());
         }
     };
-    let store = if args.no_state {
-        None
-    } else {
-        crate::persist::StateStore::from_env()
-    };
-    let ended = crate::tui::run(opening, crate::tui::Options { config, store })?;
-    // Said on the screen's status bar, and here once the terminal is back.
-    if let Some(w) = &ended.warning {
-        say(w);
-    }
-    if let Some(e) = ended.failed {
-        return Err(e.into());
-    }
-    Ok(match ended.signal {
-        Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
-        None => ExitCode::SUCCESS,
-    })
+    let ended = crate::tui::run(opening, reader_options(args, config))?;
+    reader_ended(ended)
 }

@@ -249,10 +249,7 @@ fn first_document(opening: Opening) -> Result<(Document, Option<Opening>), LoadE
 /// report gets its saved state back, and the rest, the targets, the
 /// search indexes and the comparison are made on other threads.
 pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ended> {
-    let signals = terminal::Signals::register()?;
-    terminal::install_panic_hook();
-    terminal::watch_hangup();
-    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let (signals, w, h) = take_edge()?;
     let firsts = first_document(old).and_then(|a| Ok((a, first_document(new)?)));
     let ((old, old_rest), (new, new_rest)) = match firsts {
         Ok(firsts) => firsts,
@@ -266,26 +263,11 @@ pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ende
         }
     };
     let mut app = App::with_config(Arc::new(old), None, w, h, opts.config);
-    app.no_color = no_color();
-    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
-    // A report read whole gets its saved state now; one shown from its
-    // head, when the whole arrives.
+    attach_environment(&mut app);
     let store = opts.store;
-    let restore = |app: &mut App, rest: &Option<Opening>| {
-        app.report_mut().loading = rest.is_some();
-        let loaded = match (&store, rest) {
-            (Some(s), None) => s.load(&document_key(&app.report().doc.text)),
-            _ => return,
-        };
-        match loaded {
-            Loaded::Found(saved) => app.restore(&saved),
-            Loaded::SetAside(notice) | Loaded::Kept(notice) => app.notices.status = Some(notice),
-            Loaded::Missing => {}
-        }
-    };
-    restore(&mut app, &old_rest);
+    restore_saved(&mut app, store.as_ref(), old_rest.is_some());
     app.open(Arc::new(new), None);
-    restore(&mut app, &new_rest);
+    restore_saved(&mut app, store.as_ref(), new_rest.is_some());
     app.apply(action::Action::Compare);
     if let Some(w) = warning(&app) {
         app.notices.status = Some(w);
@@ -300,6 +282,44 @@ pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ende
         }
     };
     drive(app, store.as_ref(), signals, start, &mut |_, _| {})
+}
+
+/// What every reader takes before its first frame: the signals that end
+/// it (SIGTERM, SIGHUP, SIGINT), the panic hook and hang-up watch that give
+/// the terminal back, and the screen's size.
+fn take_edge() -> io::Result<(&'static terminal::Signals, u16, u16)> {
+    let signals = terminal::Signals::register()?;
+    terminal::install_panic_hook();
+    terminal::watch_hangup();
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    Ok((signals, w, h))
+}
+
+/// What the app learns of its environment: whether to use colour, and
+/// whether the terminal takes a copy (OSC 52).
+fn attach_environment(app: &mut App) {
+    app.no_color = no_color();
+    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
+}
+
+/// The current report's saved state: put back now if the report was read
+/// whole; one still being read (`reading`) gets it when the whole arrives.
+fn restore_saved(app: &mut App, store: Option<&StateStore>, reading: bool) {
+    app.report_mut().loading = reading;
+    let Some(store) = store.filter(|_| !reading) else {
+        return;
+    };
+    apply_saved(app, store.load(&document_key(&app.report().doc.text)));
+}
+
+/// A saved state read for the current report: put back, or its notice said
+/// (a state set aside or kept unread).
+fn apply_saved(app: &mut App, loaded: Loaded) {
+    match loaded {
+        Loaded::Found(saved) => app.restore(&saved),
+        Loaded::SetAside(notice) | Loaded::Kept(notice) => app.notices.status = Some(notice),
+        Loaded::Missing => {}
+    }
 }
 
 /// The first open report's bytes replaced while decoding, as said once
@@ -338,10 +358,7 @@ pub struct Ended {
 /// index built on other threads ([`start_background`]); the event loop
 /// hands what they derive to the report when it arrives.
 pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
-    let signals = terminal::Signals::register()?;
-    terminal::install_panic_hook();
-    terminal::watch_hangup();
-    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let (signals, w, h) = take_edge()?;
     let (doc, rest) = match first_document(opening) {
         Ok(first) => first,
         Err(e) => {
@@ -353,25 +370,12 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
             });
         }
     };
-    let loaded = match &rest {
-        None => opts
-            .store
-            .as_ref()
-            .map(|s| s.load(&document_key(&doc.text))),
-        Some(_) => None,
-    };
     let mut app = App::with_config(Arc::new(doc), None, w, h, opts.config);
-    app.no_color = no_color();
-    app.report_mut().loading = rest.is_some();
+    attach_environment(&mut app);
     // Replaced bytes are said on the first frame too, not only on stderr.
     app.notices.status = app.report().doc.decoding.warning();
-    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
-    match loaded {
-        Some(Loaded::Found(saved)) => app.restore(&saved),
-        Some(Loaded::SetAside(notice) | Loaded::Kept(notice)) => app.notices.status = Some(notice),
-        Some(Loaded::Missing) | None => {}
-    }
     let store = opts.store;
+    restore_saved(&mut app, store.as_ref(), rest.is_some());
     let current = app.current();
     let start = |app: &App, tx: UpdateSender| match rest {
         Some(opening) => start_reading(current, opening, store.clone(), tx),
@@ -475,10 +479,8 @@ impl LibraryEdge {
                     let rid = app.open_library_report(id, doc, Some(items), false);
                     let index = app.report().search.index();
                     std::thread::spawn(move || index.prepare());
-                    match self.store.as_ref().map(|s| s.load(&loaded.key)) {
-                        Some(Loaded::Found(saved)) => app.restore(&saved),
-                        Some(Loaded::SetAside(n) | Loaded::Kept(n)) => app.notices.status = Some(n),
-                        Some(Loaded::Missing) | None => {}
+                    if let Some(store) = &self.store {
+                        apply_saved(app, store.load(&loaded.key));
                     }
                     rid
                 }
@@ -541,17 +543,13 @@ fn start_reading_library(
 /// before one is chosen), its targets counted on other threads as the
 /// pane is shown; returns when the reader is closed.
 pub fn run_library(lib: crate::library::Library, opts: Options) -> io::Result<Ended> {
-    let signals = terminal::Signals::register()?;
-    terminal::install_panic_hook();
-    terminal::watch_hangup();
-    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let (signals, w, h) = take_edge()?;
     let options = lib.options().clone();
     let pending = lib.pending();
     let pinyin = opts.config.search.pinyin;
     let notes = lib.notes().len();
     let mut app = App::with_library(lib, w, h, opts.config);
-    app.no_color = no_color();
-    app.clipboard = clipboard::support(|k| std::env::var(k).ok(), tmux_clipboard().as_deref());
+    attach_environment(&mut app);
     if notes > 0 {
         app.notices.status = Some(format!(
             "{notes} files skipped or unreadable (gangmu --list says which)"
