@@ -47,8 +47,9 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    /// Every kind, by its 4-bit code in [`Packed`].
-    const ALL: [NodeKind; 9] = [
+    /// Every kind, by its 4-bit code in [`Packed`] (the library's cache
+    /// writes the same codes).
+    pub const ALL: [NodeKind; 9] = [
         NodeKind::Preamble,
         NodeKind::Contents,
         NodeKind::Theme,

@@ -253,14 +253,7 @@ pub fn run_compare(old: Opening, new: Opening, opts: Options) -> io::Result<Ende
     let firsts = first_document(old).and_then(|a| Ok((a, first_document(new)?)));
     let ((old, old_rest), (new, new_rest)) = match firsts {
         Ok(firsts) => firsts,
-        Err(e) => {
-            // The terminal may have been taken early (`take_early`).
-            terminal::restore();
-            return Ok(Ended {
-                failed: Some(e),
-                ..Ended::default()
-            });
-        }
+        Err(e) => return Ok(unread(e)),
     };
     let mut app = App::with_config(Arc::new(old), None, w, h, opts.config);
     attach_environment(&mut app);
@@ -293,6 +286,17 @@ fn take_edge() -> io::Result<(&'static terminal::Signals, u16, u16)> {
     terminal::watch_hangup();
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     Ok((signals, w, h))
+}
+
+/// The end of a reader whose report could not be read before its first
+/// frame: the terminal given back (it may have been taken early,
+/// `take_early`), the error to say.
+fn unread(e: LoadError) -> Ended {
+    terminal::restore();
+    Ended {
+        failed: Some(e),
+        ..Ended::default()
+    }
 }
 
 /// What the app learns of its environment: whether to use colour, and
@@ -361,14 +365,7 @@ pub fn run(opening: Opening, opts: Options) -> io::Result<Ended> {
     let (signals, w, h) = take_edge()?;
     let (doc, rest) = match first_document(opening) {
         Ok(first) => first,
-        Err(e) => {
-            // The terminal may have been taken early (`take_early`).
-            terminal::restore();
-            return Ok(Ended {
-                failed: Some(e),
-                ..Ended::default()
-            });
-        }
+        Err(e) => return Ok(unread(e)),
     };
     let mut app = App::with_config(Arc::new(doc), None, w, h, opts.config);
     attach_environment(&mut app);

@@ -112,18 +112,6 @@ impl Prefix {
     }
 }
 
-const NODE_KINDS: [NodeKind; 9] = [
-    NodeKind::Preamble,
-    NodeKind::Contents,
-    NodeKind::Theme,
-    NodeKind::Section,
-    NodeKind::Point,
-    NodeKind::Closing,
-    NodeKind::Heading,
-    NodeKind::Paragraph,
-    NodeKind::Bullet,
-];
-
 const ITEM_KINDS: [Kind; 2] = [Kind::Target, Kind::Result];
 
 /// A value too large for the format: the entry is not written.
@@ -228,7 +216,7 @@ pub fn encode(listing: &Listing, parsed: Body<'_>) -> Result<Vec<u8>, TooLarge> 
     }
     b.u32(parsed.outline.len())?;
     for n in parsed.outline.iter() {
-        let k = NODE_KINDS
+        let k = NodeKind::ALL
             .iter()
             .position(|&k| k == n.kind)
             .ok_or(TooLarge)?;
@@ -557,7 +545,7 @@ fn outline(r: &mut Reader, text: &str) -> Result<Outline, Invalid> {
     let mut open: Vec<NodeId> = Vec::new();
     let mut prev_start = 0;
     for id in 0..n {
-        let kind = *NODE_KINDS
+        let kind = *NodeKind::ALL
             .get(usize::from(r.u8()?))
             .ok_or_else(|| Invalid("unknown node kind".into()))?;
         let marker = r.opt_range(text)?;
